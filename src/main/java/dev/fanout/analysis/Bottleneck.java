@@ -1,0 +1,103 @@
+package dev.fanout.analysis;
+
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+import java.util.TreeSet;
+
+import dev.fanout.plan.Plan;
+
+/**
+ * What bounds a plan's makespan, named in the plan's own words: the critical path (its tasks), a scarce set of
+ * agents (a pool, or the holders of a skill), a chain of dependencies through scarce agents, or plain total work.
+ * It is the lower bound that binds, so it is what more agents (of the right kind) would have to beat.
+ */
+public record Bottleneck(Kind kind, long bound, String subject, List<String> agents, List<String> tasks) {
+
+    public enum Kind {
+        CRITICAL_PATH, AGENT_SET, AGENT_CHAIN, WORK
+    }
+
+    public static Bottleneck of(PlanAnalysis analysis) {
+        var instance = analysis.instance();
+        var bounds = analysis.lowerBounds();
+        var criticalTasks = analysis.criticalPath().tasks().stream().map(instance::taskId).toList();
+        var binding = bounds.binding();
+        if (binding.equals("skillSet") && bounds.skillSetAgents().cardinality() == instance.agentCount()) {
+            // Every agent can help: that is a total-work bound, however the arithmetic got there.
+            return new Bottleneck(Kind.WORK, bounds.skillSet(), "total work", List.of(), List.of());
+        }
+        return switch (binding) {
+            case "criticalPath" -> new Bottleneck(Kind.CRITICAL_PATH, bounds.criticalPath(), "the critical path", List.of(),
+                    criticalTasks);
+            case "skillSet" -> new Bottleneck(Kind.AGENT_SET, bounds.skillSet(), describe(instance, bounds.skillSetAgents()),
+                    ids(instance, bounds.skillSetAgents()), tasksOnlyFor(instance, bounds.skillSetAgents()));
+            case "agentChain" -> new Bottleneck(Kind.AGENT_CHAIN, bounds.agentChain(),
+                    "the chain through " + instance.taskId(bounds.agentChainTask()), List.of(),
+                    List.of(instance.taskId(bounds.agentChainTask())));
+            default -> new Bottleneck(Kind.WORK, bounds.work(), "total work", List.of(), List.of());
+        };
+    }
+
+    /** "pool 'core' (5 agents)", "the agents with skill 'swift' (native-1)", or the agents by name. */
+    static String describe(Instance instance, BitSet agents) {
+        var plan = instance.plan();
+        if (agents.cardinality() == instance.agentCount()) {
+            return "all " + instance.agentCount() + " agents together";
+        }
+        for (var pool : plan.pools()) {
+            var members = new BitSet();
+            for (int a = 0; a < instance.agentCount(); a++) {
+                members.set(a, pool.id().equals(instance.agentPool(a)));
+            }
+            if (members.equals(agents)) {
+                return "pool '%s' (%d %s)".formatted(pool.id(), agents.cardinality(), agents.cardinality() == 1 ? "agent" : "agents");
+            }
+        }
+        var skills = new TreeSet<String>();
+        plan.agents().forEach(agent -> skills.addAll(agent.skills().keySet()));
+        for (var skill : skills) {
+            for (int level = 0; level <= 10; level++) {
+                var holders = holders(plan, skill, level);
+                if (holders.isEmpty()) {
+                    break;
+                }
+                if (holders.equals(agents)) {
+                    var names = String.join(", ", ids(instance, agents));
+                    return level == 0 ? "the agents with skill '%s' (%s)".formatted(skill, names)
+                            : "the agents with skill '%s' at level %d or more (%s)".formatted(skill, level, names);
+                }
+            }
+        }
+        return String.join(", ", ids(instance, agents));
+    }
+
+    private static BitSet holders(Plan plan, String skill, int level) {
+        var holders = new BitSet();
+        for (int a = 0; a < plan.agents().size(); a++) {
+            holders.set(a, plan.agents().get(a).skills().getOrDefault(skill, -1) >= level);
+        }
+        return holders;
+    }
+
+    private static List<String> ids(Instance instance, BitSet agents) {
+        var ids = new ArrayList<String>();
+        agents.stream().forEach(a -> ids.add(instance.agentId(a)));
+        return ids;
+    }
+
+    private static List<String> tasksOnlyFor(Instance instance, BitSet agents) {
+        var tasks = new ArrayList<String>();
+        for (int task = 0; task < instance.taskCount(); task++) {
+            if (instance.isMilestone(task)) {
+                continue;
+            }
+            var outside = (BitSet) instance.eligibleAgents(task).clone();
+            outside.andNot(agents);
+            if (outside.isEmpty()) {
+                tasks.add(instance.taskId(task));
+            }
+        }
+        return tasks;
+    }
+}

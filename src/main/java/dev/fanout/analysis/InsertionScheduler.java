@@ -1,0 +1,118 @@
+package dev.fanout.analysis;
+
+import java.util.Arrays;
+
+/**
+ * Serial schedule generation with insertion: tasks are placed one at a time in a given order (each after all its
+ * dependencies), each on the able agent where it can start earliest, into an idle gap between tasks already placed
+ * if one is long enough. Works forwards, or backwards on the reversed dependencies (then "start" means time before
+ * the end), which is what forward-backward improvement needs.
+ */
+final class InsertionScheduler {
+
+    private final Instance instance;
+    private final boolean backwards;
+    private final long[] start;
+    private final int[] agentOf;
+    /** Per agent, its busy intervals sorted by start: starts[a][0 .. count[a]), ends likewise. */
+    private final long[][] starts;
+    private final long[][] ends;
+    private final int[] counts;
+
+    InsertionScheduler(Instance instance, boolean backwards) {
+        this.instance = instance;
+        this.backwards = backwards;
+        int n = instance.taskCount();
+        start = new long[n];
+        agentOf = new int[n];
+        Arrays.fill(agentOf, Schedule.NO_AGENT);
+        int m = instance.agentCount();
+        starts = new long[m][8];
+        ends = new long[m][8];
+        counts = new int[m];
+    }
+
+    private int[] before(int task) {
+        return backwards ? instance.successors(task) : instance.predecessors(task);
+    }
+
+    /**
+     * Schedules every task in {@code order}, which must list each task after everything it waits for (its
+     * dependencies; backwards, its successors). Returns the forward schedule.
+     */
+    Schedule schedule(int[] order) {
+        for (int task : order) {
+            place(task);
+        }
+        if (!backwards) {
+            return new Schedule(instance, agentOf, start);
+        }
+        // Mirror: backwards time t..t+d becomes forward time M-t-d..M-t.
+        long makespan = 0;
+        for (int task = 0; task < start.length; task++) {
+            makespan = Math.max(makespan, start[task] + instance.duration(task));
+        }
+        var forward = new long[start.length];
+        for (int task = 0; task < start.length; task++) {
+            forward[task] = makespan - start[task] - instance.duration(task);
+        }
+        return new Schedule(instance, agentOf, forward);
+    }
+
+    private void place(int task) {
+        long ready = 0;
+        for (int p : before(task)) {
+            ready = Math.max(ready, start[p] + instance.duration(p));
+        }
+        long duration = instance.duration(task);
+        if (instance.isMilestone(task)) {
+            start[task] = ready;
+            return;
+        }
+        int bestAgent = -1;
+        long bestStart = Long.MAX_VALUE;
+        long bestSlack = Long.MAX_VALUE;
+        int bestPosition = -1;
+        var eligible = instance.eligibleAgents(task);
+        for (int agent = eligible.nextSetBit(0); agent >= 0; agent = eligible.nextSetBit(agent + 1)) {
+            // Earliest gap at or after `ready` that fits; the slack is the idle time the task leaves before it.
+            long[] agentStarts = starts[agent];
+            long[] agentEnds = ends[agent];
+            int count = counts[agent];
+            long previousEnd = 0;
+            for (int i = 0; i <= count; i++) {
+                long gapStart = Math.max(ready, previousEnd);
+                long gapEnd = i < count ? agentStarts[i] : Long.MAX_VALUE;
+                if (gapEnd - gapStart >= duration) {
+                    long slack = gapStart - previousEnd;
+                    if (gapStart < bestStart || gapStart == bestStart && slack < bestSlack) {
+                        bestStart = gapStart;
+                        bestSlack = slack;
+                        bestAgent = agent;
+                        bestPosition = i;
+                    }
+                    break;
+                }
+                if (i < count) {
+                    previousEnd = agentEnds[i];
+                }
+            }
+        }
+        start[task] = bestStart;
+        agentOf[task] = bestAgent;
+        insert(bestAgent, bestPosition, bestStart, bestStart + duration);
+    }
+
+    private void insert(int agent, int position, long from, long to) {
+        int count = counts[agent];
+        if (count == starts[agent].length) {
+            starts[agent] = Arrays.copyOf(starts[agent], count * 2);
+            ends[agent] = Arrays.copyOf(ends[agent], count * 2);
+        }
+        System.arraycopy(starts[agent], position, starts[agent], position + 1, count - position);
+        System.arraycopy(ends[agent], position, ends[agent], position + 1, count - position);
+        starts[agent][position] = from;
+        ends[agent][position] = to;
+        counts[agent]++;
+    }
+}

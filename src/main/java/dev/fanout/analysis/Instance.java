@@ -1,0 +1,213 @@
+package dev.fanout.analysis;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.fanout.plan.Plan;
+
+/**
+ * A validated plan in the form every algorithm works on: tasks and agents numbered from 0, durations in whole
+ * ticks, dependencies as index arrays, and for each task the set of agents able to do it. Immutable.
+ */
+public final class Instance {
+
+    private final Plan plan;
+    private final TimeScale scale;
+    private final String[] taskIds;
+    private final long[] durations;
+    private final int[] priorities;
+    private final int[][] predecessors;
+    private final int[][] successors;
+    private final int[] topologicalOrder;
+    private final String[] agentIds;
+    private final String[] agentPools;
+    private final BitSet[] skilledAgents;
+    private final BitSet[] poolAgents;
+    private final BitSet[] eligibleAgents;
+    private final Map<String, Integer> taskIndex = new HashMap<>();
+    private final Map<String, Integer> agentIndex = new HashMap<>();
+
+    private Instance(Plan plan) {
+        this.plan = plan;
+        var tasks = plan.tasks();
+        var agents = plan.agents();
+        scale = TimeScale.fitting(tasks.stream().map(Plan.Task::duration).toList());
+        int n = tasks.size();
+        taskIds = new String[n];
+        durations = new long[n];
+        priorities = new int[n];
+        for (int i = 0; i < n; i++) {
+            taskIds[i] = tasks.get(i).id();
+            durations[i] = scale.ticks(tasks.get(i).duration());
+            priorities[i] = tasks.get(i).priority();
+            taskIndex.put(taskIds[i], i);
+        }
+        predecessors = new int[n][];
+        var successorLists = new ArrayList<List<Integer>>();
+        for (int i = 0; i < n; i++) {
+            successorLists.add(new ArrayList<>());
+        }
+        for (int i = 0; i < n; i++) {
+            predecessors[i] = tasks.get(i).dependsOn().stream().mapToInt(taskIndex::get).toArray();
+            for (int p : predecessors[i]) {
+                successorLists.get(p).add(i);
+            }
+        }
+        successors = successorLists.stream().map(list -> list.stream().mapToInt(Integer::intValue).toArray())
+                .toArray(int[][]::new);
+        topologicalOrder = topologicalOrder(predecessors, successors);
+
+        int m = agents.size();
+        agentIds = new String[m];
+        agentPools = new String[m];
+        for (int a = 0; a < m; a++) {
+            agentIds[a] = agents.get(a).id();
+            agentPools[a] = agents.get(a).pool();
+            agentIndex.put(agentIds[a], a);
+        }
+        skilledAgents = new BitSet[n];
+        poolAgents = new BitSet[n];
+        eligibleAgents = new BitSet[n];
+        for (int i = 0; i < n; i++) {
+            var task = tasks.get(i);
+            skilledAgents[i] = new BitSet(m);
+            poolAgents[i] = new BitSet(m);
+            for (int a = 0; a < m; a++) {
+                skilledAgents[i].set(a, agents.get(a).hasSkillsFor(task));
+                poolAgents[i].set(a, agents.get(a).isInPoolOf(task));
+            }
+            eligibleAgents[i] = (BitSet) skilledAgents[i].clone();
+            eligibleAgents[i].and(poolAgents[i]);
+            if (isMilestone(i)) {
+                eligibleAgents[i].clear();
+            }
+        }
+    }
+
+    public static Instance of(Plan plan) {
+        return new Instance(plan);
+    }
+
+    /** Kahn's algorithm; the plan was validated acyclic, so every task is reached. */
+    private static int[] topologicalOrder(int[][] predecessors, int[][] successors) {
+        int n = predecessors.length;
+        var remaining = new int[n];
+        var order = new int[n];
+        int head = 0;
+        int tail = 0;
+        for (int i = 0; i < n; i++) {
+            remaining[i] = predecessors[i].length;
+            if (remaining[i] == 0) {
+                order[tail++] = i;
+            }
+        }
+        while (head < tail) {
+            int task = order[head++];
+            for (int s : successors[task]) {
+                if (--remaining[s] == 0) {
+                    order[tail++] = s;
+                }
+            }
+        }
+        if (tail != n) {
+            throw new IllegalArgumentException("dependencies form a cycle");
+        }
+        return order;
+    }
+
+    public Plan plan() {
+        return plan;
+    }
+
+    public TimeScale scale() {
+        return scale;
+    }
+
+    public int taskCount() {
+        return taskIds.length;
+    }
+
+    public int agentCount() {
+        return agentIds.length;
+    }
+
+    public String taskId(int task) {
+        return taskIds[task];
+    }
+
+    public int taskIndex(String id) {
+        var index = taskIndex.get(id);
+        if (index == null) {
+            throw new IllegalArgumentException("unknown task " + id);
+        }
+        return index;
+    }
+
+    public String agentId(int agent) {
+        return agentIds[agent];
+    }
+
+    public String agentPool(int agent) {
+        return agentPools[agent];
+    }
+
+    public int agentIndex(String id) {
+        var index = agentIndex.get(id);
+        if (index == null) {
+            throw new IllegalArgumentException("unknown agent " + id);
+        }
+        return index;
+    }
+
+    public long duration(int task) {
+        return durations[task];
+    }
+
+    public int priority(int task) {
+        return priorities[task];
+    }
+
+    public boolean isMilestone(int task) {
+        return durations[task] == 0;
+    }
+
+    public int[] predecessors(int task) {
+        return predecessors[task];
+    }
+
+    public int[] successors(int task) {
+        return successors[task];
+    }
+
+    /** Every task after all of its dependencies. */
+    public int[] topologicalOrder() {
+        return topologicalOrder;
+    }
+
+    /** Agents holding the task's skills at the levels asked (ignoring pools). Do not modify. */
+    public BitSet skilledAgents(int task) {
+        return skilledAgents[task];
+    }
+
+    /** Agents of the task's pool, or all agents when the task names no pool. Do not modify. */
+    public BitSet poolAgents(int task) {
+        return poolAgents[task];
+    }
+
+    /** Agents able to do the task; empty for a milestone. Do not modify. */
+    public BitSet eligibleAgents(int task) {
+        return eligibleAgents[task];
+    }
+
+    public boolean canDo(int agent, int task) {
+        return eligibleAgents[task].get(agent);
+    }
+
+    public long totalWork() {
+        return Arrays.stream(durations).sum();
+    }
+}

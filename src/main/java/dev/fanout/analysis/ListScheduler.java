@@ -1,0 +1,147 @@
+package dev.fanout.analysis;
+
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.Comparator;
+import java.util.List;
+import java.util.PriorityQueue;
+
+/**
+ * Greedy list scheduling: tasks are placed one at a time, each on the able agent that can start it earliest, never
+ * before its dependencies end nor before a release time. Used for the baseline strategies (tiers, the author's waves)
+ * and for the solver's starting schedule.
+ *
+ * <p>Every schedule it builds is no longer than the sequential total: a task starts at the end of some earlier placed
+ * task (or at a release that is itself such an end), so by induction each end is at most the sum of the durations
+ * placed so far.
+ */
+public final class ListScheduler {
+
+    private final Instance instance;
+    private final int[] agentOf;
+    private final long[] start;
+    private final boolean[] placed;
+    private final long[] agentFree;
+
+    public ListScheduler(Instance instance) {
+        this.instance = instance;
+        int n = instance.taskCount();
+        agentOf = new int[n];
+        Arrays.fill(agentOf, Schedule.NO_AGENT);
+        start = new long[n];
+        placed = new boolean[n];
+        agentFree = new long[instance.agentCount()];
+    }
+
+    /**
+     * Critical-path-first: repeatedly place the ready task with the longest chain of work still ahead of it
+     * (its duration plus its tail), breaking ties by priority, then by how few agents can do it.
+     */
+    public static Schedule criticalPathFirst(Instance instance, Paths paths) {
+        var scheduler = new ListScheduler(instance);
+        Comparator<Integer> order = Comparator
+                .<Integer>comparingLong(task -> -(instance.duration(task) + paths.tail(task)))
+                .thenComparingInt(task -> -instance.priority(task))
+                .thenComparingInt(task -> instance.eligibleAgents(task).cardinality())
+                .thenComparingInt(task -> task);
+        var all = new int[instance.taskCount()];
+        Arrays.setAll(all, i -> i);
+        scheduler.placeGroup(all, 0, order);
+        return scheduler.build();
+    }
+
+    /**
+     * Barriers: every task of group k starts after every task of groups before k has ended. Within a group, tasks
+     * are placed longest first once their dependencies inside the group are placed. Each task's dependencies must
+     * lie in its own group or an earlier one.
+     */
+    public static Schedule withBarriers(Instance instance, List<List<Integer>> groups) {
+        var scheduler = new ListScheduler(instance);
+        Comparator<Integer> longestFirst = Comparator
+                .<Integer>comparingLong(task -> -instance.duration(task))
+                .thenComparingInt(task -> -instance.priority(task))
+                .thenComparingInt(task -> task);
+        long barrier = 0;
+        for (var group : groups) {
+            scheduler.placeGroup(group.stream().mapToInt(Integer::intValue).toArray(), barrier, longestFirst);
+            for (int task : group) {
+                barrier = Math.max(barrier, scheduler.end(task));
+            }
+        }
+        return scheduler.build();
+    }
+
+    /** Places the given tasks, each as soon as its dependencies are placed, in the order given among the ready ones. */
+    void placeGroup(int[] tasks, long release, Comparator<Integer> order) {
+        var inGroup = new BitSet(instance.taskCount());
+        for (int task : tasks) {
+            inGroup.set(task);
+        }
+        var waiting = new int[instance.taskCount()];
+        var ready = new PriorityQueue<>(order);
+        for (int task : tasks) {
+            for (int p : instance.predecessors(task)) {
+                if (inGroup.get(p) && !placed[p]) {
+                    waiting[task]++;
+                } else if (!placed[p]) {
+                    throw new IllegalArgumentException("task " + instance.taskId(task) + " depends on "
+                            + instance.taskId(p) + ", which is placed later");
+                }
+            }
+            if (waiting[task] == 0) {
+                ready.add(task);
+            }
+        }
+        while (!ready.isEmpty()) {
+            int task = ready.poll();
+            place(task, release);
+            for (int s : instance.successors(task)) {
+                if (inGroup.get(s) && --waiting[s] == 0) {
+                    ready.add(s);
+                }
+            }
+        }
+    }
+
+    /**
+     * Places one task on the able agent that can start it earliest; among those, the one that has been idle the
+     * shortest (keeping agents that freed up long ago for tasks that are ready sooner).
+     */
+    void place(int task, long release) {
+        long ready = release;
+        for (int p : instance.predecessors(task)) {
+            ready = Math.max(ready, end(p));
+        }
+        placed[task] = true;
+        if (instance.isMilestone(task)) {
+            start[task] = ready;
+            return;
+        }
+        int bestAgent = -1;
+        long bestStart = Long.MAX_VALUE;
+        var eligible = instance.eligibleAgents(task);
+        for (int agent = eligible.nextSetBit(0); agent >= 0; agent = eligible.nextSetBit(agent + 1)) {
+            long candidate = Math.max(ready, agentFree[agent]);
+            if (candidate < bestStart || (candidate == bestStart && agentFree[agent] > agentFree[bestAgent])) {
+                bestStart = candidate;
+                bestAgent = agent;
+            }
+        }
+        agentOf[task] = bestAgent;
+        start[task] = bestStart;
+        agentFree[bestAgent] = bestStart + instance.duration(task);
+    }
+
+    long end(int task) {
+        return start[task] + instance.duration(task);
+    }
+
+    Schedule build() {
+        for (int task = 0; task < placed.length; task++) {
+            if (!placed[task]) {
+                throw new IllegalStateException("task " + instance.taskId(task) + " was never placed");
+            }
+        }
+        return new Schedule(instance, agentOf, start);
+    }
+}

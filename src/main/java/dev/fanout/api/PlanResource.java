@@ -1,0 +1,203 @@
+package dev.fanout.api;
+
+import java.net.URI;
+import java.util.List;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import dev.fanout.report.CsvReport;
+import dev.fanout.report.MarkdownReport;
+import dev.fanout.report.ScheduleView;
+import dev.fanout.report.SolveStatus;
+import dev.fanout.service.PlanService;
+import dev.fanout.service.PlanStore;
+import dev.fanout.service.ProblemException;
+
+/** Stored plans, their background solves, schedules and reports (CONTRACT §4). */
+@Path("/api/plans")
+@Tag(name = "Plans")
+public class PlanResource {
+
+    static final String MARKDOWN = "text/markdown";
+    static final String CSV = "text/csv";
+
+    private final PlanService plans;
+    private final RequestSizeLimit sizeLimit;
+
+    public PlanResource(PlanService plans, RequestSizeLimit sizeLimit) {
+        this.plans = plans;
+        this.sizeLimit = sizeLimit;
+    }
+
+    @POST
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Store a plan",
+            description = "The body is a plan (CONTRACT §1) as JSON or YAML, or an iMOPSE .def file (text/plain or ?format=imopse). 201 with its id.")
+    @APIResponse(responseCode = "201", description = "Stored; the body has its id")
+    @APIResponse(responseCode = "400", description = "The plan is invalid: problem+json naming each field and value")
+    @APIResponse(responseCode = "413", description = "The body is over the size limit")
+    @APIResponse(responseCode = "415", description = "Not JSON, YAML or an iMOPSE .def file")
+    public Response create(byte[] body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+            @Parameter(description = "json, yaml or imopse (an iMOPSE .def file); overrides Content-Type") @QueryParam("format") String format) {
+        sizeLimit.check(body, "/api/plans");
+        var parsed = plans.parse(body, contentType, format);
+        var id = plans.create(parsed);
+        return Response.created(URI.create("/api/plans/" + id))
+                .entity(new CreatedPlan(id, parsed.plan().name(), parsed.plan().tasks().size(), parsed.plan().agents().size()))
+                .build();
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "List stored plans, newest first")
+    @APIResponse(responseCode = "200", description = "The plans, newest first")
+    public List<PlanSummary> list() {
+        return plans.list().stream().map(this::summary).toList();
+    }
+
+    @GET
+    @Path("{id}")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Read a stored plan")
+    @APIResponse(responseCode = "200", description = "The plan and its status")
+    @APIResponse(responseCode = "404", description = "No plan has this id")
+    public PlanDetail get(@PathParam("id") String id) {
+        var stored = plans.get(id);
+        return new PlanDetail(stored.plan().id, stored.plan().name, stored.plan().createdAt, status(stored),
+                plans.document(stored));
+    }
+
+    @DELETE
+    @Path("{id}")
+    @Operation(summary = "Delete a plan, its schedule and its report (stops its solve)")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "404", description = "No plan has this id")
+    public Response delete(@PathParam("id") String id) {
+        plans.delete(id);
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("{id}/solve")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Start solving in the background",
+            description = "202; poll GET /api/plans/{id}/schedule. Stops after `seconds`, or at once when proven optimal.")
+    @APIResponse(responseCode = "202", description = "Solving; the body is the best schedule so far")
+    @APIResponse(responseCode = "400", description = "seconds is not a number in range")
+    @APIResponse(responseCode = "404", description = "No plan has this id")
+    @APIResponse(responseCode = "409", description = "Already solving")
+    @APIResponse(responseCode = "429", description = "The solve queue is full; Retry-After says when to come back")
+    public Response solve(@PathParam("id") String id,
+            @Parameter(description = "time limit in seconds (default 5)") @QueryParam("seconds") String seconds) {
+        var limit = plans.timeLimit(seconds);
+        var view = plans.startSolving(id, limit);
+        return Response.accepted(view).location(URI.create("/api/plans/" + id + "/schedule")).build();
+    }
+
+    @DELETE
+    @Path("{id}/solve")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Stop a running solve, keeping the best schedule so far")
+    @APIResponse(responseCode = "200", description = "Stopping; the body is the best schedule so far")
+    @APIResponse(responseCode = "404", description = "No plan has this id")
+    @APIResponse(responseCode = "409", description = "Not solving")
+    public ScheduleView stop(@PathParam("id") String id) {
+        return plans.stopSolving(id);
+    }
+
+    @GET
+    @Path("{id}/schedule")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The latest schedule (the best so far while solving)")
+    @APIResponse(responseCode = "200", description = "The schedule (status NOT_SOLVED without assignments before the first solve)")
+    @APIResponse(responseCode = "404", description = "No plan has this id")
+    public ScheduleView schedule(@PathParam("id") String id) {
+        return plans.schedule(id);
+    }
+
+    @GET
+    @Path("{id}/report")
+    @Produces({ MediaType.APPLICATION_JSON, MARKDOWN, CSV })
+    @Operation(summary = "The comparison report",
+            description = "JSON by default; Markdown with Accept: text/markdown (or ?format=markdown), CSV with Accept: text/csv (or ?format=csv); ?table= picks the CSV table.")
+    @APIResponse(responseCode = "200", description = "The report")
+    @APIResponse(responseCode = "400", description = "Unknown format or table")
+    @APIResponse(responseCode = "404", description = "No plan has this id")
+    @APIResponse(responseCode = "409", description = "Not solved yet")
+    public Response report(@PathParam("id") String id, @HeaderParam(HttpHeaders.ACCEPT) String accept,
+            @QueryParam("format") String format,
+            @Parameter(description = "CSV only: timeline (default), assignments or agents") @QueryParam("table") String table) {
+        var type = ReportFormat.choose(accept, format);
+        var data = plans.report(id);
+        return switch (type) {
+            case MARKDOWN -> Response.ok(MarkdownReport.render(data.report(), data.analysis(), data.schedule()),
+                    MARKDOWN + ";charset=UTF-8").build();
+            case CSV -> Response.ok(csvTable(data.report(), table), CSV + ";charset=UTF-8").build();
+            default -> Response.ok(data.report(), MediaType.APPLICATION_JSON).build();
+        };
+    }
+
+    static String csvTable(dev.fanout.report.Report report, String table) {
+        return switch (table == null ? "timeline" : table) {
+            case "timeline" -> CsvReport.timelineSummary(report);
+            case "assignments" -> CsvReport.assignments(report);
+            case "agents" -> CsvReport.agents(report);
+            default -> throw ProblemException.badParameter("table", table, "must be timeline, assignments or agents");
+        };
+    }
+
+    private PlanSummary summary(PlanStore.Summary plan) {
+        var status = plans.isSolving(plan.id()) ? SolveStatus.SOLVING
+                : plan.status() == null ? SolveStatus.NOT_SOLVED : SolveStatus.valueOf(plan.status());
+        return new PlanSummary(plan.id(), plan.name(), plan.taskCount(), plan.agentCount(), status, plan.makespan(),
+                plan.lowerBound(), plan.optimal(), plan.createdAt());
+    }
+
+    private SolveStatus status(PlanStore.Stored stored) {
+        if (plans.isSolving(stored.plan().id)) {
+            return SolveStatus.SOLVING;
+        }
+        return stored.solve().map(s -> SolveStatus.valueOf(s.status)).orElse(SolveStatus.NOT_SOLVED);
+    }
+
+    /** Picks the report format from ?format= first, then Accept; JSON when neither asks for something else. */
+    static final class ReportFormat {
+        static String choose(String accept, String format) {
+            if (format != null) {
+                return switch (format.toLowerCase(java.util.Locale.ROOT)) {
+                    case "json" -> MediaType.APPLICATION_JSON;
+                    case "markdown", "md" -> MARKDOWN;
+                    case "csv" -> CSV;
+                    default -> throw ProblemException.badParameter("format", format, "must be json, markdown or csv");
+                };
+            }
+            if (accept == null) {
+                return MediaType.APPLICATION_JSON;
+            }
+            for (var part : accept.split(",")) {
+                var type = part.split(";")[0].strip().toLowerCase(java.util.Locale.ROOT);
+                if (type.equals(MARKDOWN) || type.equals(CSV) || type.equals(MediaType.APPLICATION_JSON)) {
+                    return type;
+                }
+            }
+            return MediaType.APPLICATION_JSON;
+        }
+    }
+}

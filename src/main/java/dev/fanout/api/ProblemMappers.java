@@ -1,0 +1,85 @@
+package dev.fanout.api;
+
+import java.io.IOException;
+import java.util.Locale;
+
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+
+import dev.fanout.plan.PlanReader;
+import dev.fanout.plan.PlanRejectedException;
+import dev.fanout.service.ProblemException;
+import io.vertx.core.http.HttpServerRequest;
+
+/** Every error leaves as {@code application/problem+json} with a detail a person can act on. */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response invalidPlan(PlanRejectedException e, HttpServerRequest request) {
+        var problem = new Problem("/problems/invalid-plan", "Invalid plan", 400, e.getMessage(), request.path(),
+                e.violations());
+        return respond(problem);
+    }
+
+    @ServerExceptionMapper
+    public Response refused(ProblemException e, HttpServerRequest request) {
+        var response = respond(new Problem("/problems/" + slug(e.title()), e.title(), e.status(), e.getMessage(),
+                request.path(), null));
+        if (e.retryAfterSeconds() != null) {
+            response.getHeaders().putSingle("Retry-After", String.valueOf(e.retryAfterSeconds()));
+        }
+        return response;
+    }
+
+    /** Bodies bound by the framework (not plans, which are read by {@link PlanReader}). */
+    @ServerExceptionMapper
+    public Response unreadableBody(JsonProcessingException e, HttpServerRequest request) {
+        var violation = PlanReader.describe(e, "JSON");
+        return respond(new Problem("/problems/invalid-request", "Invalid request body", 400, violation.describe(),
+                request.path(), java.util.List.of(violation)));
+    }
+
+    @ServerExceptionMapper
+    public Response http(WebApplicationException e, HttpServerRequest request) {
+        int status = e.getResponse().getStatus();
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return unreadableBody(json, request);
+        }
+        if (e.getCause() instanceof IOException io && status == 400) {
+            return respond(new Problem("/problems/invalid-request", "Invalid request body", 400,
+                    "unreadable request body: " + io.getMessage(), request.path(), null));
+        }
+        var reason = Response.Status.fromStatusCode(status);
+        var title = reason == null ? "HTTP " + status : reason.getReasonPhrase();
+        var detail = switch (status) {
+            case 404 -> "nothing at " + request.method() + " " + request.path();
+            case 405 -> request.method() + " is not allowed on " + request.path();
+            case 406 -> "cannot produce the type asked for in Accept: " + request.getHeader("Accept");
+            case 415 -> "cannot read Content-Type " + request.getHeader("Content-Type") + " here";
+            default -> e.getMessage();
+        };
+        return respond(new Problem("/problems/" + slug(title), title, status, detail, request.path(), null));
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e, HttpServerRequest request) {
+        LOG.errorf(e, "unexpected failure on %s %s", request.method(), request.path());
+        return respond(new Problem("/problems/internal-error", "Internal error", 500,
+                "the service failed unexpectedly; the failure is logged", request.path(), null));
+    }
+
+    static Response respond(Problem problem) {
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+
+    private static String slug(String title) {
+        return title.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+    }
+}

@@ -1,0 +1,51 @@
+package dev.fanout.api;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import dev.fanout.service.PlanService;
+import io.smallrye.common.annotation.Blocking;
+
+/** One-shot solving: a plan in, its schedule and report out. Stores nothing. */
+@Path("/api/solve")
+@Tag(name = "Solve")
+public class SolveResource {
+
+    private final PlanService plans;
+    private final RequestSizeLimit sizeLimit;
+
+    public SolveResource(PlanService plans, RequestSizeLimit sizeLimit) {
+        this.plans = plans;
+        this.sizeLimit = sizeLimit;
+    }
+
+    @POST
+    @Blocking
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Solve a plan and return its schedule and report",
+            description = "Waits at most `seconds` (default 5); answers at once when the schedule is proven optimal.")
+    @APIResponse(responseCode = "200", description = "The schedule and the report")
+    @APIResponse(responseCode = "400", description = "The plan or seconds is invalid: problem+json naming the field and value")
+    @APIResponse(responseCode = "413", description = "The body is over the size limit")
+    @APIResponse(responseCode = "415", description = "Not JSON, YAML or an iMOPSE .def file")
+    @APIResponse(responseCode = "429", description = "The solve queue is full; Retry-After says when to come back")
+    public PlanService.Solved solve(byte[] body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+            @Parameter(description = "time limit in seconds (default 5)") @QueryParam("seconds") String seconds,
+            @Parameter(description = "json, yaml or imopse (an iMOPSE .def file); overrides Content-Type") @QueryParam("format") String format) {
+        sizeLimit.check(body, "/api/solve");
+        var limit = plans.timeLimit(seconds);
+        return plans.solveOnce(plans.parse(body, contentType, format), limit);
+    }
+}

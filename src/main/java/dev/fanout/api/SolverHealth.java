@@ -1,0 +1,30 @@
+package dev.fanout.api;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Liveness;
+
+import dev.fanout.service.SolverService;
+
+/** Live while the solver threads can take work; reports how busy the solve queue is. */
+@Liveness
+@ApplicationScoped
+public class SolverHealth implements HealthCheck {
+
+    private final SolverService solver;
+
+    public SolverHealth(SolverService solver) {
+        this.solver = solver;
+    }
+
+    @Override
+    public HealthCheckResponse call() {
+        return HealthCheckResponse.named("Solver")
+                .status(solver.isAcceptingWork())
+                .withData("running", solver.running())
+                .withData("queued", solver.queued())
+                .build();
+    }
+}

@@ -1,0 +1,72 @@
+package dev.fanout.api;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import dev.fanout.whatif.WhatIfRendering;
+import dev.fanout.whatif.WhatIfResult;
+import dev.fanout.whatif.WhatIfService;
+import io.smallrye.common.annotation.Blocking;
+
+/** What-if comparisons of a stored plan: agent counts, pool sizes, named scenarios. */
+@Path("/api/plans/{id}/what-if")
+@Tag(name = "What-if")
+public class WhatIfResource {
+
+    private final WhatIfService whatIf;
+    private final RequestSizeLimit sizeLimit;
+
+    public WhatIfResource(WhatIfService whatIf, RequestSizeLimit sizeLimit) {
+        this.whatIf = whatIf;
+        this.sizeLimit = sizeLimit;
+    }
+
+    @POST
+    @Blocking
+    @Consumes(MediaType.WILDCARD)
+    @Produces({ MediaType.APPLICATION_JSON, PlanResource.MARKDOWN, PlanResource.CSV })
+    @Operation(summary = "Compare scenarios",
+            description = "Body: {\"agentCounts\": [1,2,4,8]}, {\"pools\": {\"core\": [1,2,3]}} or {\"scenarios\": [{\"name\": …, "
+                    + "\"pools\": {…}, \"removeAgents\": […], \"addAgents\": […]}]}, optionally with \"secondsPerScenario\". "
+                    + "One row per scenario and the knee of each count sweep. Stored with the plan.")
+    @APIResponse(responseCode = "200", description = "One row per scenario, and the knees")
+    @APIResponse(responseCode = "400", description = "The request does not fit the plan: problem+json naming the field and value")
+    @APIResponse(responseCode = "404", description = "No plan has this id")
+    @APIResponse(responseCode = "429", description = "The solve queue is full; Retry-After says when to come back")
+    public Response compare(@PathParam("id") String id, byte[] body, @HeaderParam(HttpHeaders.ACCEPT) String accept,
+            @QueryParam("format") String format) {
+        sizeLimit.check(body, "/api/plans/" + id + "/what-if");
+        return render(whatIf.run(id, body), accept, format);
+    }
+
+    @GET
+    @Produces({ MediaType.APPLICATION_JSON, PlanResource.MARKDOWN, PlanResource.CSV })
+    @Operation(summary = "The plan's last what-if comparison")
+    @APIResponse(responseCode = "200", description = "The last comparison")
+    @APIResponse(responseCode = "404", description = "No plan has this id, or it has no comparison yet")
+    public Response last(@PathParam("id") String id, @HeaderParam(HttpHeaders.ACCEPT) String accept,
+            @QueryParam("format") String format) {
+        return render(whatIf.last(id), accept, format);
+    }
+
+    private static Response render(WhatIfResult result, String accept, String format) {
+        return switch (PlanResource.ReportFormat.choose(accept, format)) {
+            case PlanResource.MARKDOWN -> Response.ok(WhatIfRendering.markdown(result), PlanResource.MARKDOWN + ";charset=UTF-8").build();
+            case PlanResource.CSV -> Response.ok(WhatIfRendering.csv(result), PlanResource.CSV + ";charset=UTF-8").build();
+            default -> Response.ok(result, MediaType.APPLICATION_JSON).build();
+        };
+    }
+}

@@ -1,0 +1,229 @@
+package dev.fanout.bench;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+
+import ai.timefold.solver.core.api.solver.SolverFactory;
+import ai.timefold.solver.core.api.solver.SolverManager;
+import ai.timefold.solver.core.config.solver.SolverManagerConfig;
+import dev.fanout.analysis.PlanAnalysis;
+import dev.fanout.analysis.ScheduleCheck;
+import dev.fanout.plan.ImopseReader;
+import dev.fanout.plan.PlanDocument;
+import dev.fanout.plan.PlanLimits;
+import dev.fanout.plan.PlanReader;
+import dev.fanout.plan.PlanValidator;
+import dev.fanout.solver.JobSchedule;
+import dev.fanout.service.SolverService;
+
+/**
+ * Solves a set of plans with a fixed time budget each, exactly as the service does (same solver configuration, same
+ * starting schedule, same stopping rules), and prints a Markdown table: instance, size, budget, makespan, lower
+ * bound, gap, time to best, moves per second, and the public reference value where there is one. Not a test: run
+ * it with {@code ./fanout bench}.
+ *
+ * <pre>
+ * ./fanout bench --set d36 --seconds 30 [--parallel 2] [--match REGEX] [--out FILE] [--share 0.3] [--share-large 0.9] [--config solver.xml]
+ *   sets: d36 (iMOPSE, 36), genbig (iMOPSE, 80 large), generated (1000/50 ×3, 3000/150, 10000/300), seeds (data/)
+ * </pre>
+ */
+public final class BenchmarkRunner {
+
+    record Case(String name, Supplier<PlanDocument> plan, Double reference) {
+    }
+
+    /** Makespan and lower bound in ticks; {@code unit} converts them to the plan's time unit. */
+    record Result(Case benchmark, int tasks, int agents, double seconds, long makespan, long lowerBound,
+            Duration timeToBest, long moveSpeed, double analysisSeconds, boolean valid, dev.fanout.analysis.TimeScale unit) {
+
+        double gapPercent() {
+            return lowerBound == 0 ? 0 : 100.0 * (makespan - lowerBound) / lowerBound;
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        var options = options(args);
+        var sets = options.getOrDefault("set", "d36").split(",");
+        double seconds = Double.parseDouble(options.getOrDefault("seconds", "30"));
+        int parallel = Integer.parseInt(options.getOrDefault("parallel", "1"));
+        var imopse = Path.of(options.getOrDefault("imopse", "../shared/benchmarks/imopse"));
+        var match = options.getOrDefault("match", ".*");
+
+        var cases = new ArrayList<Case>();
+        for (var set : sets) {
+            cases.addAll(cases(set, imopse));
+        }
+        cases.removeIf(c -> !c.name().matches(match));
+
+        // --config tries another solver configuration (an experiment); by default the one the service uses.
+        var solverFactory = options.containsKey("config")
+                ? SolverFactory.<JobSchedule>createFromXmlFile(new java.io.File(options.get("config")))
+                : SolverFactory.<JobSchedule>createFromXmlResource("solverConfig.xml");
+        var solverManager = SolverManager.<JobSchedule>create(solverFactory,
+                new SolverManagerConfig().withParallelSolverCount(String.valueOf(parallel)));
+        var solver = new SolverService(solverManager, new io.micrometer.core.instrument.simple.SimpleMeterRegistry(),
+                String.valueOf(parallel), 10_000,
+                Double.parseDouble(options.getOrDefault("share", "0.3")),
+                Double.parseDouble(options.getOrDefault("share-large", "0.9")));
+        var validator = new PlanValidator(new PlanLimits(100_000, 10_000, 2_000_000));
+        ExecutorService pool = Executors.newFixedThreadPool(parallel);
+        var futures = new ArrayList<Future<Result>>();
+        for (var benchmark : cases) {
+            futures.add(pool.submit(() -> run(benchmark, validator, solver, seconds)));
+        }
+        var results = new ArrayList<Result>();
+        for (var future : futures) {
+            var result = future.get();
+            results.add(result);
+            System.err.printf(Locale.ROOT, "%-28s makespan %8s  bound %8s  gap %5.2f %%  best at %5.1f s%n",
+                    result.benchmark().name(), trim(result.unit().toDouble(result.makespan())),
+                    trim(result.unit().toDouble(result.lowerBound())), result.gapPercent(),
+                    result.timeToBest().toMillis() / 1000.0);
+        }
+        pool.shutdown();
+        solverManager.close();
+
+        var table = table(results, seconds, parallel, String.join(",", sets));
+        System.out.println(table);
+        if (options.containsKey("out")) {
+            Files.writeString(Path.of(options.get("out")), table);
+        }
+    }
+
+    static Result run(Case benchmark, PlanValidator validator, SolverService solver, double seconds) {
+        long started = System.nanoTime();
+        var analysis = PlanAnalysis.of(validator.validate(benchmark.plan().get()));
+        double analysisSeconds = (System.nanoTime() - started) / 1e9;
+        var outcome = solver.solve(analysis, Duration.ofMillis(Math.round(seconds * 1000)));
+        var schedule = outcome.schedule();
+        var instance = analysis.instance();
+        return new Result(benchmark, instance.taskCount(), instance.agentCount(), seconds, schedule.makespan(),
+                analysis.lowerBound(), outcome.timeToBest(), outcome.moveSpeed(), analysisSeconds,
+                ScheduleCheck.isValid(schedule), instance.scale());
+    }
+
+    static List<Case> cases(String set, Path imopse) throws IOException {
+        return switch (set) {
+            case "d36" -> imopseCases(imopse.resolve("d36"), references(imopse.resolve("imopse_d36_bounds.csv")));
+            case "genbig" -> imopseCases(imopse.resolve("GenBig"), Map.of());
+            case "generated" -> Stream.of(PlanGenerator.Spec.of(1_000, 50, 1), PlanGenerator.Spec.of(1_000, 50, 2),
+                    PlanGenerator.Spec.of(1_000, 50, 3), PlanGenerator.Spec.of(3_000, 150, 1),
+                    PlanGenerator.Spec.of(10_000, 300, 1))
+                    // No reference column: the lower bound is the planted optimum (see PlanGenerator).
+                    .map(spec -> new Case(spec.name(), () -> PlanGenerator.generate(spec), null))
+                    .toList();
+            case "seeds" -> {
+                try (var files = Files.list(Path.of("data"))) {
+                    yield files.filter(f -> f.toString().endsWith(".json")).sorted()
+                            .map(f -> new Case(f.getFileName().toString().replace(".json", ""),
+                                    () -> PlanReader.readJson(read(f)), null))
+                            .toList();
+                }
+            }
+            default -> throw new IllegalArgumentException("unknown set " + set + ": d36, genbig, generated or seeds");
+        };
+    }
+
+    private static List<Case> imopseCases(Path folder, Map<String, Double> references) throws IOException {
+        try (var files = Files.list(folder)) {
+            return files.filter(f -> f.toString().endsWith(".def")).sorted()
+                    .map(f -> {
+                        var name = f.getFileName().toString().replace(".def", "");
+                        return new Case(name, () -> ImopseReader.read(read(f), name), references.get(name));
+                    })
+                    .toList();
+        }
+    }
+
+    /** instance → public_ub from imopse_d36_bounds.csv. */
+    private static Map<String, Double> references(Path csv) throws IOException {
+        var lines = Files.readAllLines(csv);
+        var header = List.of(lines.get(0).split(","));
+        int name = header.indexOf("instance");
+        int ub = header.indexOf("public_ub");
+        var references = new HashMap<String, Double>();
+        for (var line : lines.subList(1, lines.size())) {
+            var cells = line.split(",");
+            references.put(cells[name], Double.parseDouble(cells[ub]));
+        }
+        return references;
+    }
+
+    private static byte[] read(Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    static String table(List<Result> results, double seconds, int parallel, String sets) {
+        var out = new StringBuilder();
+        out.append("| instance | tasks | agents | budget (s) | makespan | lower bound | gap % | time to best (s) | moves/s | reference | vs reference |\n");
+        out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
+        int optimal = 0;
+        int worse = 0;
+        int better = 0;
+        int invalid = 0;
+        double gapSum = 0;
+        for (var r : results) {
+            var reference = r.benchmark().reference();
+            double makespan = r.unit().toDouble(r.makespan());
+            String versus = reference == null ? "" : makespan < reference ? "better" : makespan == reference ? "equal" : "**worse**";
+            if (reference != null && makespan > reference) {
+                worse++;
+            }
+            if (reference != null && makespan < reference) {
+                better++;
+            }
+            if (r.makespan() == r.lowerBound()) {
+                optimal++;
+            }
+            if (!r.valid()) {
+                invalid++;
+            }
+            gapSum += r.gapPercent();
+            out.append(String.format(Locale.ROOT, "| %s | %d | %d | %s | %s%s | %s | %.2f | %.1f | %,d | %s | %s |%n",
+                    r.benchmark().name(), r.tasks(), r.agents(), trim(r.seconds()), trim(r.unit().toDouble(r.makespan())),
+                    r.valid() ? "" : " (INVALID)", trim(r.unit().toDouble(r.lowerBound())), r.gapPercent(),
+                    r.timeToBest().toMillis() / 1000.0,
+                    r.moveSpeed(), reference == null ? "" : trim(reference), versus));
+        }
+        out.append(String.format(Locale.ROOT,
+                "%n%d instances (%s), %s s each, %d at a time: mean gap to the lower bound %.2f %%, proven optimal %d, "
+                        + "worse than the reference %d, better %d, invalid schedules %d. %s, %d cores, Java %s, %s.%n",
+                results.size(), sets, trim(seconds), parallel, results.isEmpty() ? 0 : gapSum / results.size(), optimal,
+                worse, better, invalid, LocalDate.now(), Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.version"), "max heap " + ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getMax() / (1 << 20) + " MiB"));
+        return out.toString();
+    }
+
+    private static String trim(double value) {
+        return value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value);
+    }
+
+    private static Map<String, String> options(String[] args) {
+        var options = new HashMap<String, String>();
+        for (int i = 0; i < args.length; i++) {
+            if (!args[i].startsWith("--") || i + 1 >= args.length) {
+                throw new IllegalArgumentException("usage: --set d36|genbig|generated|seeds --seconds N [--parallel N] [--match REGEX] [--out FILE]");
+            }
+            options.put(args[i].substring(2), args[++i]);
+        }
+        return options;
+    }
+}

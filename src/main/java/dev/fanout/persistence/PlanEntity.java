@@ -1,0 +1,37 @@
+package dev.fanout.persistence;
+
+import java.time.Instant;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** A stored plan: the document as submitted (normalized JSON) and a few figures for listing without parsing it. */
+@Entity
+@Table(name = "plan")
+public class PlanEntity extends PanacheEntityBase {
+
+    @Id
+    @Column(name = "id", length = 64)
+    public String id;
+
+    @Column(name = "name", nullable = false, length = 1000)
+    public String name;
+
+    @Column(name = "document", nullable = false, columnDefinition = "text")
+    public String document;
+
+    @Column(name = "task_count", nullable = false)
+    public int taskCount;
+
+    @Column(name = "agent_count", nullable = false)
+    public int agentCount;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+}

@@ -1,0 +1,104 @@
+package dev.fanout.plan;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import dev.fanout.plan.PlanDocument.AgentDocument;
+import dev.fanout.plan.PlanDocument.PoolDocument;
+import dev.fanout.plan.PlanDocument.TaskDocument;
+
+/**
+ * Variants of a plan for what-if questions, made on the document so that each one is validated like any plan.
+ * Waves and claims belong to the plan as written and are dropped from variants.
+ */
+public final class PlanVariants {
+
+    private PlanVariants() {
+    }
+
+    /**
+     * {@code count} generalist agents, {@code agent-1} … {@code agent-N}, each holding every skill the tasks ask for at
+     * the highest level asked; pools are dropped (a generalist works anywhere). With one agent the makespan is the
+     * sequential total.
+     */
+    public static PlanDocument generalists(PlanDocument document, int count) {
+        var skills = new TreeMap<String, Integer>();
+        for (var task : document.tasks()) {
+            if (task.skills() != null) {
+                task.skills().forEach((skill, level) -> skills.merge(skill, level, Math::max));
+            }
+        }
+        var agents = new ArrayList<AgentDocument>();
+        for (int n = 1; n <= count; n++) {
+            agents.add(new AgentDocument("agent-" + n, "Generalist " + n, null, skills));
+        }
+        var tasks = document.tasks().stream()
+                .map(task -> new TaskDocument(task.id(), task.title(), task.description(), task.duration(), task.skills(),
+                        null, task.dependsOn(), task.priority()))
+                .toList();
+        return new PlanDocument(document.name(), document.description(), document.timeUnit(), List.of(), agents, tasks,
+                null, null);
+    }
+
+    /** The plan with pool {@code pool} given {@code workers} generated workers; everything else unchanged. */
+    public static PlanDocument withPoolWorkers(PlanDocument document, String pool, int workers) {
+        return withPools(document, Map.of(pool, workers));
+    }
+
+    /** The plan with the given pools resized. */
+    public static PlanDocument withPools(PlanDocument document, Map<String, Integer> workers) {
+        var pools = pools(document).stream()
+                .map(pool -> workers.containsKey(pool.id())
+                        ? new PoolDocument(pool.id(), pool.name(), workers.get(pool.id()), pool.skills())
+                        : pool)
+                .toList();
+        return new PlanDocument(document.name(), document.description(), document.timeUnit(), pools, document.agents(),
+                document.tasks(), null, null);
+    }
+
+    /**
+     * Removes agents by id. A declared agent leaves the agent list; a generated worker ({@code core-2}) makes its pool
+     * one worker smaller (workers are identical, so which one goes makes no difference).
+     *
+     * @throws PlanRejectedException naming an id that is no agent of the plan
+     */
+    public static PlanDocument withoutAgents(PlanDocument document, Plan plan, List<String> agentIds, String field) {
+        var byId = plan.agentsById();
+        var smaller = new LinkedHashMap<String, Integer>();
+        pools(document).forEach(pool -> smaller.put(pool.id(), pool.workers() == null ? 0 : pool.workers()));
+        var removedDeclared = new ArrayList<String>();
+        for (int i = 0; i < agentIds.size(); i++) {
+            var id = agentIds.get(i);
+            var agent = byId.get(id);
+            if (agent == null) {
+                throw new PlanRejectedException(new Violation(field + "[" + i + "]", "\"" + id + "\"",
+                        "names no agent of the plan" + PlanValidator.suggestion(String.valueOf(id), byId.keySet())));
+            }
+            if (agent.generated()) {
+                smaller.merge(agent.pool(), -1, Integer::sum);
+            } else {
+                removedDeclared.add(id);
+            }
+        }
+        var agents = document.agents() == null ? List.<AgentDocument>of()
+                : document.agents().stream().filter(agent -> !removedDeclared.contains(agent.id())).toList();
+        var resized = withPools(document, smaller);
+        return new PlanDocument(resized.name(), resized.description(), resized.timeUnit(), resized.pools(), agents,
+                resized.tasks(), null, null);
+    }
+
+    /** Adds declared agents. */
+    public static PlanDocument withAgents(PlanDocument document, List<AgentDocument> added) {
+        var agents = new ArrayList<AgentDocument>(document.agents() == null ? List.of() : document.agents());
+        agents.addAll(added);
+        return new PlanDocument(document.name(), document.description(), document.timeUnit(), document.pools(), agents,
+                document.tasks(), null, null);
+    }
+
+    private static List<PoolDocument> pools(PlanDocument document) {
+        return document.pools() == null ? List.of() : document.pools();
+    }
+}

@@ -1,0 +1,76 @@
+package dev.fanout.report;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.SequenceWriter;
+import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+
+import java.io.StringWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+/** The report's timeline summary as CSV: one row per strategy, for spreadsheets. */
+public final class CsvReport {
+
+    /** Quotes a value only when it must be (a comma, a quote or a line break in it). */
+    private static final CsvMapper CSV = CsvMapper.builder().enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING).build();
+
+    private CsvReport() {
+    }
+
+    public static String timelineSummary(Report report) {
+        var header = List.of("strategy", "makespan", "time_unit", "optimized_saves", "saving_percent", "speedup");
+        var rows = new ArrayList<List<String>>();
+        for (var saving : report.savings()) {
+            rows.add(List.of(saving.against(), Numbers.format(saving.makespan()), report.timeUnit(),
+                    Numbers.format(saving.saved()), Numbers.format(saving.percent()), Numbers.format(saving.speedup())));
+        }
+        rows.add(List.of("optimized", Numbers.format(report.optimized().makespan()), report.timeUnit(), "0", "0", "1"));
+        rows.add(List.of("lower_bound", Numbers.format(report.lowerBound()), report.timeUnit(), "", "", ""));
+        return write(header, rows);
+    }
+
+    /** One row per task: who does it, when, and why it starts then. */
+    public static String assignments(Report report) {
+        var header = List.of("task", "agent", "start", "end", "time_unit", "critical", "starts_when", "waits_for", "until");
+        var critical = new java.util.HashSet<>(report.criticalPath().tasks());
+        var rows = new ArrayList<List<String>>();
+        for (var wait : report.waits()) {
+            rows.add(List.of(wait.task(), wait.agent() == null ? "" : wait.agent(), Numbers.format(wait.start()),
+                    Numbers.format(wait.end()), report.timeUnit(), String.valueOf(critical.contains(wait.task())),
+                    wait.reason(), wait.on() == null ? "" : wait.on(), wait.until() == null ? "" : Numbers.format(wait.until())));
+        }
+        return write(header, rows);
+    }
+
+    /** One row per agent: tasks, busy time and utilization in the optimized schedule. */
+    public static String agents(Report report) {
+        var header = List.of("agent", "pool", "tasks", "busy", "time_unit", "utilization");
+        var rows = new ArrayList<List<String>>();
+        for (var load : report.agentLoads()) {
+            rows.add(List.of(load.agent(), load.pool() == null ? "" : load.pool(), String.valueOf(load.tasks()),
+                    Numbers.format(load.busy()), report.timeUnit(), String.valueOf(load.utilization())));
+        }
+        return write(header, rows);
+    }
+
+    public static String write(List<String> header, List<List<String>> rows) {
+        var schema = CsvSchema.builder().setUseHeader(false).build();
+        var text = new StringWriter();
+        try (SequenceWriter writer = CSV.writer(schema).writeValues(text)) {
+            writer.write(header);
+            for (var row : rows) {
+                writer.write(row);
+            }
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return text.toString();
+    }
+}

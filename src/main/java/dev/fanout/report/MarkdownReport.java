@@ -1,0 +1,347 @@
+package dev.fanout.report;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.List;
+
+import dev.fanout.analysis.PlanAnalysis;
+import dev.fanout.analysis.Schedule;
+
+/**
+ * The report as Markdown a team can paste into its planning document: tables that render on GitHub, GitLab and
+ * most wikis, and the schedule as a Mermaid {@code gantt} block with one section per agent.
+ */
+public final class MarkdownReport {
+
+    private final Report report;
+    private final PlanAnalysis analysis;
+    private final Schedule optimized;
+    private final String unit;
+    private final StringBuilder out = new StringBuilder();
+
+    private MarkdownReport(Report report, PlanAnalysis analysis, Schedule optimized) {
+        this.report = report;
+        this.analysis = analysis;
+        this.optimized = optimized;
+        this.unit = report.timeUnit();
+    }
+
+    public static String render(Report report, PlanAnalysis analysis, Schedule optimized) {
+        return new MarkdownReport(report, analysis, optimized).render();
+    }
+
+    /** Rows of long per-task tables beyond this are left out (the JSON and CSV have them all). */
+    static final int MAX_TABLE_ROWS = 300;
+    /** Mermaid renderers give up on much larger charts; beyond this the chart shows the earliest-starting tasks. */
+    static final int MAX_GANTT_TASKS = 500;
+
+    private String render() {
+        header();
+        timelineSummary();
+        bottleneck();
+        claims();
+        waves();
+        tiers();
+        criticalPath();
+        agents();
+        startReasons();
+        gantt();
+        return out.toString();
+    }
+
+    private void bottleneck() {
+        var bottleneck = report.bottleneck();
+        line("## What bounds the plan");
+        line();
+        line(escape(bottleneck.summary()));
+        line();
+        line("The schedule's own critical chain, from time 0 to the last task:");
+        line();
+        line("| Task | Agent | Start | End | Starts when |");
+        line("|---|---|---:|---:|---|");
+        for (var wait : bottleneck.chain()) {
+            line("| %s | %s | %s | %s | %s |".formatted(escape(wait.task()), wait.agent() == null ? "—" : escape(wait.agent()),
+                    Numbers.format(wait.start()), Numbers.format(wait.end()), startsWhen(wait)));
+        }
+        line();
+    }
+
+    private String startsWhen(Report.Wait wait) {
+        return switch (wait.reason()) {
+            case "dependency" -> "dependency " + escape(wait.on()) + " ends";
+            case "agent" -> "its agent finishes " + escape(wait.on());
+            case "free" -> "at once";
+            default -> "after idle time";
+        };
+    }
+
+    private void tiers() {
+        line("## Dependency tiers");
+        line();
+        line("A task's tier is one more than its deepest dependency's. Run tier by tier, each waiting for the previous one:");
+        line();
+        line("| Tier | Tasks | Start | End | Length (%s) |".formatted(unit));
+        line("|---:|---|---:|---:|---:|");
+        for (var span : report.tiers().spans()) {
+            line("| %d | %s | %s | %s | %s |".formatted(span.number(), escape(shortList(span.tasks())),
+                    Numbers.format(span.start()), Numbers.format(span.end()), Numbers.format(span.end() - span.start())));
+        }
+        line();
+    }
+
+    private static String shortList(List<String> items) {
+        if (items.size() <= 30) {
+            return String.join(", ", items);
+        }
+        return String.join(", ", items.subList(0, 30)) + " and " + (items.size() - 30) + " more";
+    }
+
+    private void agents() {
+        line("## Agents");
+        line();
+        line("| Agent | Pool | Tasks | Busy (%s) | Utilization |".formatted(unit));
+        line("|---|---|---:|---:|---:|");
+        var loads = report.agentLoads();
+        for (var load : loads.subList(0, Math.min(loads.size(), MAX_TABLE_ROWS))) {
+            line("| %s | %s | %d | %s | %s |".formatted(escape(load.agent()), load.pool() == null ? "—" : escape(load.pool()),
+                    load.tasks(), Numbers.format(load.busy()), Numbers.percent(load.utilization())));
+        }
+        if (loads.size() > MAX_TABLE_ROWS) {
+            line("| … %d more agents | | | | |".formatted(loads.size() - MAX_TABLE_ROWS));
+        }
+        line();
+        line("Mean utilization: %s.".formatted(Numbers.percent(report.utilization().mean())));
+        line();
+        if (!report.poolLoads().isEmpty()) {
+            line("| Pool | Agents | Tasks | Busy (%s) | Utilization |".formatted(unit));
+            line("|---|---:|---:|---:|---:|");
+            for (var pool : report.poolLoads()) {
+                line("| %s | %d | %d | %s | %s |".formatted(escape(pool.pool()), pool.agents(), pool.tasks(),
+                        Numbers.format(pool.busy()), Numbers.percent(pool.utilization())));
+            }
+            line();
+        }
+    }
+
+    private void startReasons() {
+        line("## Why each task starts when it does");
+        line();
+        line("| Task | Agent | Start | End | Why |");
+        line("|---|---|---:|---:|---|");
+        var waits = report.waits();
+        for (var wait : waits.subList(0, Math.min(waits.size(), MAX_TABLE_ROWS))) {
+            line("| %s | %s | %s | %s | %s |".formatted(escape(wait.task()), wait.agent() == null ? "—" : escape(wait.agent()),
+                    Numbers.format(wait.start()), Numbers.format(wait.end()), escape(wait.explanation())));
+        }
+        if (waits.size() > MAX_TABLE_ROWS) {
+            line("| … %d more tasks (see the JSON or CSV report) | | | | |".formatted(waits.size() - MAX_TABLE_ROWS));
+        }
+        line();
+    }
+
+    private void header() {
+        line("# " + escape(report.plan()));
+        line();
+        var plan = analysis.instance().plan();
+        if (plan.description() != null && !plan.description().isBlank()) {
+            line("> " + escape(plan.description()).replace("\n", "\n> "));
+            line();
+        }
+        var optimizedLine = report.optimized().optimal()
+                ? "the optimized schedule is **proven optimal** (it equals the lower bound)"
+                : "the optimized schedule is at most **" + Numbers.format(gapPercent())
+                        + " %** longer than the best possible (its lower bound)";
+        line("%d tasks · %d agents · times in %s · %s.".formatted(report.tasks(), report.agents(), unit, optimizedLine));
+        line();
+    }
+
+    private double gapPercent() {
+        double makespan = report.optimized().makespan();
+        return report.lowerBound() == 0 ? 0 : Numbers.round((makespan - report.lowerBound()) / report.lowerBound() * 100, 1);
+    }
+
+    private void timelineSummary() {
+        line("## Timeline summary");
+        line();
+        line("| Strategy | Makespan (%s) | Optimized saves (%s) | Saving | Speed-up |".formatted(unit, unit));
+        line("|---|---:|---:|---:|---:|");
+        for (var saving : report.savings()) {
+            line("| %s | %s | %s | %s %% | %s× |".formatted(strategyLabel(saving.against()),
+                    Numbers.format(saving.makespan()), Numbers.format(saving.saved()), Numbers.format(saving.percent()),
+                    Numbers.format(saving.speedup())));
+        }
+        line("| **Optimized (Fanout)** | **%s** | — | — | — |".formatted(Numbers.format(report.optimized().makespan())));
+        line("| Lower bound (%s) | %s | | | |".formatted(boundLabel(report.lowerBounds().binding()),
+                Numbers.format(report.lowerBound())));
+        line();
+        line("Sequential is one agent doing every task. Tiers run the dependency levels one after another, each "
+                + "starting when the previous has ended. No schedule can beat the lower bound.");
+        line();
+    }
+
+    private String strategyLabel(String strategy) {
+        return switch (strategy) {
+            case "sequential" -> "Sequential (one agent)";
+            case "waves" -> "Author's waves (%d waves)".formatted(report.waves().count());
+            case "tiers" -> "Dependency tiers (%d tiers)".formatted(report.tiers().levels().size());
+            default -> strategy;
+        };
+    }
+
+    private static String boundLabel(String binding) {
+        return switch (binding) {
+            case "criticalPath" -> "critical path";
+            case "skillSet" -> "scarcest skill set";
+            case "agentChain" -> "dependencies and scarce agents";
+            default -> "total work ÷ agents";
+        };
+    }
+
+    private void claims() {
+        if (report.claims().isEmpty()) {
+            return;
+        }
+        line("## Claimed vs computed");
+        line();
+        line("| Figure | Claimed | Computed | Verdict | Where the claim is made |");
+        line("|---|---:|---:|---|---|");
+        for (var claim : report.claims()) {
+            String suffix = claimSuffix(claim.metric());
+            line("| %s | %s%s | %s%s | %s | %s |".formatted(claim.label(),
+                    Numbers.range(claim.claimedMin(), claim.claimedMax()), suffix, Numbers.format(claim.computed()),
+                    suffix, claim.verdict(), claim.source() == null ? "" : escape(claim.source())));
+        }
+        line();
+        for (var claim : report.claims()) {
+            line("- **" + claim.label() + ".** " + escape(claim.remark()));
+        }
+        line();
+    }
+
+    private String claimSuffix(String metric) {
+        return switch (metric) {
+            case "savingsPercent", "utilizationPercent" -> " %";
+            case "speedup" -> "×";
+            default -> " " + unit;
+        };
+    }
+
+    private void waves() {
+        var waves = report.waves();
+        if (waves == null) {
+            return;
+        }
+        line("## The author's waves, run as written");
+        line();
+        line("Each wave starts when the previous one has ended; tasks run on the plan's real agents.");
+        line();
+        line("| Wave | Tasks | Start | End | Length (%s) |".formatted(unit));
+        line("|---:|---|---:|---:|---:|");
+        for (var span : waves.spans()) {
+            line("| %d | %s | %s | %s | %s |".formatted(span.number(), escape(String.join(", ", span.tasks())),
+                    Numbers.format(span.start()), Numbers.format(span.end()), Numbers.format(span.end() - span.start())));
+        }
+        line();
+        if (!waves.findings().isEmpty()) {
+            line("Where the waves and the dependencies disagree, the dependencies win:");
+            line();
+            for (var finding : waves.findings()) {
+                line("- " + escape(finding.message()));
+            }
+            line();
+        }
+    }
+
+    private void criticalPath() {
+        line("## Critical path");
+        line();
+        line("%s %s: %s.".formatted(Numbers.format(report.criticalPath().length()), unit,
+                escape(String.join(" → ", report.criticalPath().tasks()))));
+        line();
+    }
+
+    private void gantt() {
+        var instance = analysis.instance();
+        var scale = instance.scale();
+        var titles = new java.util.HashMap<String, String>();
+        for (var task : instance.plan().tasks()) {
+            titles.put(task.id(), task.title());
+        }
+        line("## Schedule");
+        line();
+        line("```mermaid");
+        line("gantt");
+        line("    title " + mermaidText(report.plan()) + " (optimized)");
+        line("    dateFormat X");
+        line("    axisFormat %s");
+        if (scale.decimals() > 0) {
+            line("    %% one axis unit is 1/" + scale.ticksPerUnit() + " " + instance.plan().timeUnit().singular());
+        }
+        var sequences = optimized.sequences();
+        var critical = analysis.criticalPath();
+        var shown = shownInGantt(instance.taskCount());
+        for (int agent = 0; agent < instance.agentCount(); agent++) {
+            var tasks = sequences.get(agent).stream().filter(shown::get).toList();
+            if (tasks.isEmpty()) {
+                continue;
+            }
+            line("    section " + mermaidText(instance.agentId(agent)));
+            for (int task : tasks) {
+                line("    %s :%st%d, %d, %d".formatted(label(instance.taskId(task), titles.get(instance.taskId(task))),
+                        critical.isCritical(task) ? "crit, " : "", task, optimized.start(task), optimized.end(task)));
+            }
+        }
+        var milestones = new ArrayList<Integer>();
+        for (int task = 0; task < instance.taskCount(); task++) {
+            if (instance.isMilestone(task) && shown.get(task)) {
+                milestones.add(task);
+            }
+        }
+        if (!milestones.isEmpty()) {
+            line("    section Milestones");
+            for (int task : milestones) {
+                line("    %s :milestone, t%d, %d, %d".formatted(label(instance.taskId(task), titles.get(instance.taskId(task))),
+                        task, optimized.start(task), optimized.end(task)));
+            }
+        }
+        line("```");
+        line();
+        line("Critical tasks are marked `crit`.");
+        if (shown.cardinality() < instance.taskCount()) {
+            line(" The chart shows the %d earliest-starting of the %d tasks; `?format=csv&table=assignments` lists them all."
+                    .formatted(shown.cardinality(), instance.taskCount()));
+        }
+    }
+
+    /** The tasks the chart shows: all of them, or the earliest-starting {@link #MAX_GANTT_TASKS}. */
+    private java.util.BitSet shownInGantt(int taskCount) {
+        var shown = new java.util.BitSet(taskCount);
+        java.util.stream.IntStream.range(0, taskCount).boxed()
+                .sorted(java.util.Comparator.<Integer>comparingLong(optimized::start).thenComparingInt(task -> task))
+                .limit(MAX_GANTT_TASKS)
+                .forEach(shown::set);
+        return shown;
+    }
+
+    private static String label(String id, String title) {
+        return mermaidText(title == null || title.isBlank() ? id : id + " " + title);
+    }
+
+    /** Mermaid gantt lines break on ':', '#' and ';'. */
+    private static String mermaidText(String text) {
+        return text.replaceAll("[:#;\\n\\r]", " ").replaceAll("\\s+", " ").strip();
+    }
+
+    /** Keeps table cells intact: a '|' in a title would split the cell. */
+    private static String escape(String text) {
+        return text.replace("|", "\\|");
+    }
+
+    private void line(String text) {
+        out.append(text).append('\n');
+    }
+
+    private void line() {
+        out.append('\n');
+    }
+}

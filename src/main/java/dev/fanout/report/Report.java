@@ -1,0 +1,107 @@
+package dev.fanout.report;
+
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * The comparison of execution strategies for one plan (CONTRACT §3), every duration in the plan's time unit.
+ * {@code waves} is absent when the plan has none.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Report(
+        String plan,
+        String timeUnit,
+        int tasks,
+        int agents,
+        Strategy sequential,
+        Waves waves,
+        Tiers tiers,
+        Optimized optimized,
+        double lowerBound,
+        LowerBoundParts lowerBounds,
+        CriticalPathView criticalPath,
+        List<Saving> savings,
+        UtilizationView utilization,
+        List<AgentLoad> agentLoads,
+        List<PoolLoad> poolLoads,
+        Map<String, Double> slack,
+        List<ClaimCheck> claims,
+        BottleneckView bottleneck,
+        List<Wait> waits) {
+
+    public record Strategy(double makespan) {
+    }
+
+    /** The author's waves run as written; {@code findings} say where they disagree with the dependencies. */
+    public record Waves(double makespan, int count, List<Span> spans, List<Finding> findings) {
+    }
+
+    /** When wave (from 1) or tier (from 0) {@code number} runs in its barrier schedule. */
+    public record Span(int number, List<String> tasks, double start, double end) {
+    }
+
+    public record Finding(String kind, int wave, List<String> tasks, String message) {
+    }
+
+    /** The dependency tiers run one after another; {@code spans} says when each tier runs in that schedule. */
+    public record Tiers(double makespan, List<List<String>> levels, List<Span> spans) {
+    }
+
+    public record Optimized(double makespan, boolean optimal, SolveStatus status) {
+    }
+
+    /**
+     * The bounds and which one binds. {@code agentChain} is the dependency chain through {@code agentChainTask}
+     * counting the work only some agents can do before and after it.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record LowerBoundParts(double criticalPath, double work, double skillSet, List<String> skillSetAgents,
+            double agentChain, String agentChainTask, String binding) {
+    }
+
+    public record CriticalPathView(double length, List<String> tasks) {
+    }
+
+    /** How much shorter the optimized schedule is than another strategy. */
+    public record Saving(String against, double makespan, double saved, double percent, double speedup) {
+    }
+
+    public record UtilizationView(Map<String, Double> agents, Map<String, Double> pools, double mean) {
+    }
+
+    /** One agent's share of the optimized schedule. */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record AgentLoad(String agent, String pool, int tasks, double busy, double utilization) {
+    }
+
+    public record PoolLoad(String pool, int agents, int tasks, double busy, double utilization) {
+    }
+
+    /**
+     * What bounds the makespan ({@code kind}: criticalPath, agentSet, agentChain or work), in one sentence, and the
+     * schedule's own critical chain: from the last task back to time 0, each task waiting on the previous one.
+     */
+    public record BottleneckView(String kind, String subject, double bound, List<String> agents, List<String> tasks,
+            String summary, List<Wait> chain) {
+    }
+
+    /**
+     * Why a task starts when it does: {@code reason} is {@code free}, {@code dependency} (waits for task {@code on}),
+     * {@code agent} (its agent is busy with task {@code on}) or {@code idle}; {@code until} is when that wait ends.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Wait(String task, String agent, double start, double end, String reason, String on, Double until,
+            String explanation) {
+    }
+
+    /**
+     * A figure the author computed by hand set against the computed one. {@code verdict} is {@code holds},
+     * {@code optimistic} (the claim promises more than the plan allows) or {@code conservative}.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ClaimCheck(String metric, String label, String source, double claimedMin, double claimedMax,
+            double computed, String computedFrom, Double optimized, String verdict, String remark) {
+    }
+}

@@ -1,0 +1,48 @@
+package dev.fanout.report;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import dev.fanout.analysis.Schedule;
+import dev.fanout.analysis.TimeScale;
+
+/**
+ * A schedule as the API returns it (CONTRACT §2), in the plan's time unit: one assignment per task, milestones
+ * included with no agent. While {@code SOLVING}, it is the best schedule so far.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ScheduleView(
+        SolveStatus status,
+        String timeUnit,
+        Double makespan,
+        Double lowerBound,
+        Boolean optimal,
+        Boolean feasible,
+        List<Assignment> assignments,
+        String message) {
+
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record Assignment(String task, String agent, double start, double end) {
+    }
+
+    public static ScheduleView of(SolveStatus status, Schedule schedule, long lowerBound, String message) {
+        var instance = schedule.instance();
+        TimeScale scale = instance.scale();
+        var assignments = new ArrayList<Assignment>();
+        for (int task = 0; task < instance.taskCount(); task++) {
+            int agent = schedule.agentOf(task);
+            assignments.add(new Assignment(instance.taskId(task),
+                    agent == Schedule.NO_AGENT ? null : instance.agentId(agent),
+                    scale.toDouble(schedule.start(task)), scale.toDouble(schedule.end(task))));
+        }
+        long makespan = schedule.makespan();
+        return new ScheduleView(status, instance.plan().timeUnit().label(), scale.toDouble(makespan),
+                scale.toDouble(lowerBound), makespan == lowerBound, true, assignments, message);
+    }
+
+    public static ScheduleView withoutSchedule(SolveStatus status, String timeUnit, String message) {
+        return new ScheduleView(status, timeUnit, null, null, null, null, List.of(), message);
+    }
+}

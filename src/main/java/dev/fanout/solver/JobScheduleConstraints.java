@@ -1,0 +1,76 @@
+package dev.fanout.solver;
+
+import ai.timefold.solver.core.api.score.HardMediumSoftScore;
+import ai.timefold.solver.core.api.score.stream.Constraint;
+import ai.timefold.solver.core.api.score.stream.ConstraintCollectors;
+import ai.timefold.solver.core.api.score.stream.ConstraintFactory;
+import ai.timefold.solver.core.api.score.stream.ConstraintProvider;
+
+/** One method per rule, each named after it. */
+public class JobScheduleConstraints implements ConstraintProvider {
+
+    public static final String LACKS_SKILL = "Agent lacks a skill or level the task needs";
+    public static final String OUTSIDE_POOL = "Agent is outside the task's pool";
+    public static final String INCONSISTENT_ORDER = "Task placed before its own dependency";
+    public static final String MAKESPAN = "Makespan";
+    public static final String END_TIMES = "Priority-weighted squared end times";
+
+    @Override
+    public Constraint[] defineConstraints(ConstraintFactory factory) {
+        return new Constraint[] {
+                agentLacksSkillOrLevel(factory),
+                agentOutsidePool(factory),
+                inconsistentOrder(factory),
+                makespan(factory),
+                priorityWeightedEndTimes(factory)
+        };
+    }
+
+    /** Hard: a job on an agent without every skill it lists at the level asked. */
+    Constraint agentLacksSkillOrLevel(ConstraintFactory factory) {
+        return factory.forEachUnfiltered(Job.class)
+                .filter(Job::workerLacksSkill)
+                .penalize(HardMediumSoftScore.ONE_HARD)
+                .asConstraint(LACKS_SKILL);
+    }
+
+    /** Hard: a job on an agent outside the pool it names. */
+    Constraint agentOutsidePool(ConstraintFactory factory) {
+        return factory.forEachUnfiltered(Job.class)
+                .filter(Job::workerOutsidePool)
+                .penalize(HardMediumSoftScore.ONE_HARD)
+                .asConstraint(OUTSIDE_POOL);
+    }
+
+    /**
+     * Hard: a job whose start cannot be computed because the agents' orders and the dependencies wait for each
+     * other in a loop (for example a job placed before its own dependency on one agent).
+     */
+    Constraint inconsistentOrder(ConstraintFactory factory) {
+        return factory.forEachUnfiltered(Job.class)
+                .filter(Job::isInconsistent)
+                .penalize(HardMediumSoftScore.ONE_HARD)
+                .asConstraint(INCONSISTENT_ORDER);
+    }
+
+    /** Medium: the latest end of any job. */
+    Constraint makespan(ConstraintFactory factory) {
+        return factory.forEach(Job.class)
+                .filter(job -> job.getEnd() != null)
+                .groupBy(ConstraintCollectors.max(Job::getEnd))
+                .penalize(HardMediumSoftScore.ONE_MEDIUM, makespan -> makespan)
+                .asConstraint(MAKESPAN);
+    }
+
+    /**
+     * Soft: every job ending earlier, the late ones most (squared end), weighted by priority. Penalizing only the
+     * latest end gives the search a flat landscape; pulling ends earlier, hardest near the makespan, makes room the
+     * makespan can then use. Measured better than plain end times (BENCHMARKS.md).
+     */
+    Constraint priorityWeightedEndTimes(ConstraintFactory factory) {
+        return factory.forEach(Job.class)
+                .filter(job -> job.getEnd() != null)
+                .penalize(HardMediumSoftScore.ONE_SOFT, Job::tiebreakPenalty)
+                .asConstraint(END_TIMES);
+    }
+}

@@ -1,0 +1,105 @@
+package dev.fanout.solver;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+import dev.fanout.analysis.Instance;
+import dev.fanout.analysis.Schedule;
+
+/** Between the analysis model (indices and ticks) and the planning solution (objects Timefold moves around). */
+public final class JobScheduleMapper {
+
+    private JobScheduleMapper() {
+    }
+
+    /**
+     * A planning solution with every job already placed as in {@code starting}, so the solver begins from a valid
+     * schedule and only ever improves on it.
+     */
+    public static JobSchedule toSolution(Instance instance, Schedule starting) {
+        int n = instance.taskCount();
+        var priorities = new TreeSet<Integer>();
+        for (int task = 0; task < n; task++) {
+            priorities.add(instance.priority(task));
+        }
+        var priorityRank = priorities.stream().toList();
+        // Ends squared, times weights, summed over jobs must stay far below Long.MAX_VALUE: ends are scaled to at
+        // most 100,000 steps and weights to at most 100 levels (20,000 jobs × 10^10 × 100 = 2 × 10^16).
+        long endDivisor = Math.max(1, Math.ceilDiv(instance.totalWork(), 100_000));
+        int levels = priorityRank.size();
+        var jobOf = new Job[n];
+        var jobs = new ArrayList<Job>();
+        for (int task = 0; task < n; task++) {
+            if (!instance.isMilestone(task)) {
+                int rank = priorityRank.indexOf(instance.priority(task));
+                long weight = levels <= 100 ? 1 + rank : 1 + Math.round(99.0 * rank / (levels - 1));
+                jobOf[task] = new Job(instance.taskId(task), task, instance.duration(task), weight,
+                        instance.skilledAgents(task), instance.poolAgents(task));
+                jobOf[task].setEndDivisor(endDivisor);
+                jobs.add(jobOf[task]);
+            }
+        }
+        var workDependencies = workDependencies(instance);
+        for (var job : jobs) {
+            job.setDependencies(workDependencies.get(job.getIndex()).stream().map(p -> jobOf[p]).toList());
+        }
+        var workers = new ArrayList<Worker>();
+        for (int agent = 0; agent < instance.agentCount(); agent++) {
+            var doable = new ArrayList<Job>();
+            for (var job : jobs) {
+                if (instance.canDo(agent, job.getIndex())) {
+                    doable.add(job);
+                }
+            }
+            workers.add(new Worker(instance.agentId(agent), agent, doable));
+        }
+        if (starting != null) {
+            var sequences = starting.sequences();
+            for (int agent = 0; agent < workers.size(); agent++) {
+                workers.get(agent).setJobs(new ArrayList<>(sequences.get(agent).stream().map(task -> jobOf[task]).toList()));
+            }
+        }
+        return new JobSchedule(workers, jobs);
+    }
+
+    /** The schedule the solution describes, timed afresh from the agents' job orders (milestones included). */
+    public static Schedule toSchedule(Instance instance, JobSchedule solution) {
+        var sequences = new ArrayList<List<Integer>>();
+        for (var worker : solution.getWorkers()) {
+            sequences.add(worker.getJobs().stream().map(Job::getIndex).toList());
+        }
+        return Schedule.fromSequences(instance, sequences);
+    }
+
+    /** Whether every job is on some worker. */
+    public static boolean isComplete(JobSchedule solution) {
+        return solution.getWorkers().stream().mapToInt(worker -> worker.getJobs().size()).sum() == solution.getJobs().size();
+    }
+
+    /**
+     * For each task, the tasks with work it waits for: its dependencies, with each milestone among them replaced by
+     * the milestone's own such dependencies (a milestone ends when they end).
+     */
+    static List<Set<Integer>> workDependencies(Instance instance) {
+        int n = instance.taskCount();
+        var result = new ArrayList<Set<Integer>>();
+        for (int task = 0; task < n; task++) {
+            result.add(Set.of());
+        }
+        for (int task : instance.topologicalOrder()) {
+            var dependencies = new LinkedHashSet<Integer>();
+            for (int p : instance.predecessors(task)) {
+                if (instance.isMilestone(p)) {
+                    dependencies.addAll(result.get(p));
+                } else {
+                    dependencies.add(p);
+                }
+            }
+            result.set(task, dependencies);
+        }
+        return result;
+    }
+}

@@ -1,0 +1,98 @@
+package dev.fanout.whatif;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.fanout.report.CsvReport;
+import dev.fanout.report.Numbers;
+
+/** A what-if answer as Markdown (a table, the knee, and the curve as a Mermaid xychart) and as CSV. */
+public final class WhatIfRendering {
+
+    private WhatIfRendering() {
+    }
+
+    public static String markdown(WhatIfResult result) {
+        var out = new StringBuilder();
+        var unit = result.timeUnit();
+        out.append("# What if: ").append(cell(result.plan())).append("\n\n");
+        out.append("%s · times in %s · each scenario solved for at most %s s · sequential total %s %s · critical path %s %s.\n\n"
+                .formatted(title(result.kind()), unit, Numbers.format(result.secondsPerScenario()),
+                        Numbers.format(result.sequential()), unit, Numbers.format(result.criticalPath()), unit));
+        for (var knee : result.knees()) {
+            out.append("**Knee of %s: %d** (%s %s; the best of the sweep is %s). %s\n\n".formatted(knee.series(),
+                    knee.count(), Numbers.format(knee.makespan()), unit, Numbers.format(knee.best()), knee.reason()));
+        }
+        out.append("| Scenario | Agents | Makespan (%s) | Lower bound | Proven optimal | Saved vs sequential | Saving | Speed-up | Mean utilization |\n"
+                .formatted(unit));
+        out.append("|---|---:|---:|---:|:---:|---:|---:|---:|---:|\n");
+        var notes = new ArrayList<String>();
+        for (var row : result.rows()) {
+            if (!row.feasible()) {
+                out.append("| %s | — | — | — | — | — | — | — | — |\n".formatted(cell(row.scenario())));
+                notes.add(row.scenario() + ": " + row.error());
+                continue;
+            }
+            out.append("| %s | %d | %s | %s | %s | %s | %s %% | %s× | %s |\n".formatted(cell(row.scenario()), row.agents(),
+                    Numbers.format(row.makespan()), Numbers.format(row.lowerBound()), row.optimal() ? "yes" : "no",
+                    Numbers.format(row.saved()), Numbers.format(row.savingsPercent()), Numbers.format(row.speedup()),
+                    Numbers.percent(row.meanUtilization())));
+            if (row.note() != null) {
+                notes.add(row.scenario() + ": " + row.note());
+            }
+        }
+        out.append('\n');
+        for (var note : notes) {
+            out.append("- ").append(cell(note)).append('\n');
+        }
+        if (!notes.isEmpty()) {
+            out.append('\n');
+        }
+        for (var series : result.rows().stream().map(WhatIfResult.Row::series).filter(java.util.Objects::nonNull).distinct().toList()) {
+            var points = result.rows().stream().filter(r -> series.equals(r.series()) && r.feasible()).toList();
+            if (points.size() < 2) {
+                continue;
+            }
+            double top = points.stream().mapToDouble(WhatIfResult.Row::makespan).max().orElse(1);
+            out.append("```mermaid\nxychart-beta\n");
+            out.append("    title \"Makespan by %s\"\n".formatted(series.equals("agents") ? "number of agents" : "workers in " + series));
+            out.append("    x-axis \"%s\" [%s]\n".formatted(series, String.join(", ", points.stream().map(r -> String.valueOf(r.count())).toList())));
+            out.append("    y-axis \"makespan (%s)\" 0 --> %s\n".formatted(unit, Numbers.format(Math.ceil(top * 1.1))));
+            out.append("    line [%s]\n".formatted(String.join(", ", points.stream().map(r -> Numbers.format(r.makespan())).toList())));
+            out.append("```\n\n");
+        }
+        return out.toString();
+    }
+
+    public static String csv(WhatIfResult result) {
+        var header = List.of("scenario", "series", "count", "agents", "makespan", "lower_bound", "optimal", "saved",
+                "savings_percent", "speedup", "mean_utilization", "time_unit", "note", "error");
+        var rows = new ArrayList<List<String>>();
+        for (var row : result.rows()) {
+            rows.add(List.of(row.scenario(), text(row.series()), text(row.count()), text(row.agents()), number(row.makespan()),
+                    number(row.lowerBound()), text(row.optimal()), number(row.saved()), number(row.savingsPercent()),
+                    number(row.speedup()), text(row.meanUtilization()), result.timeUnit(), text(row.note()), text(row.error())));
+        }
+        return CsvReport.write(header, rows);
+    }
+
+    private static String title(String kind) {
+        return switch (kind) {
+            case "agentCounts" -> "Agent-count sweep (generalist agents holding every skill)";
+            case "pools" -> "Pool-size sweep";
+            default -> "Named scenarios";
+        };
+    }
+
+    private static String text(Object value) {
+        return value == null ? "" : String.valueOf(value);
+    }
+
+    private static String number(Double value) {
+        return value == null ? "" : Numbers.format(value);
+    }
+
+    private static String cell(String text) {
+        return text.replace("|", "\\|").replace("\n", " ");
+    }
+}

@@ -1,0 +1,159 @@
+package dev.fanout.whatif;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import dev.fanout.plan.Plan;
+import dev.fanout.plan.PlanDocument.AgentDocument;
+import dev.fanout.plan.PlanRejectedException;
+import dev.fanout.plan.Violation;
+
+/**
+ * A what-if question, one of three forms:
+ * <ul>
+ * <li>{@code {"agentCounts": [1, 2, 4, 8]}}: k generalist agents holding every skill the plan needs;</li>
+ * <li>{@code {"pools": {"core": [1, 2, 3, 5]}}}: one pool's worker count varied, all else unchanged (several pools
+ * give one series each);</li>
+ * <li>{@code {"scenarios": [{"name": "+1 infra", "pools": {"infra": 5}}, {"name": "no native", "removeAgents":
+ * ["native-1"]}]}}: named variants, compared with the plan as it is.</li>
+ * </ul>
+ * {@code secondsPerScenario} caps each scenario's solve.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record WhatIfRequest(List<Integer> agentCounts, Map<String, List<Integer>> pools, List<Scenario> scenarios,
+        BigDecimal secondsPerScenario) {
+
+    /** Most rows one request may ask for. */
+    public static final int MAX_ROWS = 50;
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Scenario(String name, Map<String, Integer> pools, List<String> removeAgents,
+            List<AgentDocument> addAgents) {
+    }
+
+    public enum Kind {
+        AGENT_COUNTS, POOLS, SCENARIOS
+    }
+
+    public Kind kind() {
+        return agentCounts != null ? Kind.AGENT_COUNTS : pools != null ? Kind.POOLS : Kind.SCENARIOS;
+    }
+
+    /** Refuses a request that does not fit the plan, naming the field and the value. */
+    public void validate(Plan plan, int maxAgents, double maxSeconds) {
+        var problems = new ArrayList<Violation>();
+        int forms = (agentCounts != null ? 1 : 0) + (pools != null ? 1 : 0) + (scenarios != null ? 1 : 0);
+        if (forms != 1) {
+            throw new PlanRejectedException(new Violation("", null,
+                    "give exactly one of agentCounts, pools or scenarios (" + forms + " given)"));
+        }
+        var poolIds = plan.pools().stream().map(Plan.Pool::id).toList();
+        int rows = 0;
+        if (agentCounts != null) {
+            rows = counts(problems, "agentCounts", agentCounts, 1, maxAgents);
+        }
+        if (pools != null) {
+            if (pools.isEmpty()) {
+                problems.add(new Violation("pools", "{}", "name at least one pool and the worker counts to try"));
+            }
+            for (var entry : pools.entrySet()) {
+                var field = "pools." + entry.getKey();
+                if (!poolIds.contains(entry.getKey())) {
+                    problems.add(new Violation(field, "\"" + entry.getKey() + "\"", "names no pool of the plan " + poolIds));
+                } else {
+                    rows += counts(problems, field, entry.getValue(), 0, maxAgents);
+                }
+            }
+        }
+        if (scenarios != null) {
+            rows = scenarios(problems, plan, poolIds, maxAgents) + 1;
+        }
+        if (rows > MAX_ROWS) {
+            problems.add(new Violation(kind() == Kind.SCENARIOS ? "scenarios" : kind() == Kind.POOLS ? "pools" : "agentCounts",
+                    rows + " rows", "at most " + MAX_ROWS + " scenarios per request"));
+        }
+        if (secondsPerScenario != null
+                && (secondsPerScenario.signum() <= 0 || secondsPerScenario.doubleValue() > maxSeconds)) {
+            problems.add(new Violation("secondsPerScenario", secondsPerScenario.toPlainString(),
+                    "must be more than 0 and at most " + maxSeconds));
+        }
+        if (!problems.isEmpty()) {
+            throw new PlanRejectedException(problems);
+        }
+    }
+
+    private static int counts(List<Violation> problems, String field, List<Integer> counts, int min, int max) {
+        if (counts == null || counts.isEmpty()) {
+            problems.add(new Violation(field, counts == null ? "null" : "[]", "give at least one count"));
+            return 0;
+        }
+        for (int i = 0; i < counts.size(); i++) {
+            var count = counts.get(i);
+            if (count == null || count < min || count > max) {
+                problems.add(new Violation(field + "[" + i + "]", String.valueOf(count),
+                        "must be an integer from " + min + " to " + max));
+            }
+        }
+        return (int) counts.stream().distinct().count();
+    }
+
+    private int scenarios(List<Violation> problems, Plan plan, List<String> poolIds, int maxAgents) {
+        if (scenarios.isEmpty()) {
+            problems.add(new Violation("scenarios", "[]", "give at least one scenario"));
+        }
+        var names = new HashSet<String>();
+        var agentIds = plan.agentsById().keySet();
+        for (int i = 0; i < scenarios.size(); i++) {
+            var field = "scenarios[" + i + "]";
+            var scenario = scenarios.get(i);
+            if (scenario == null) {
+                problems.add(new Violation(field, "null", "must be a scenario object"));
+                continue;
+            }
+            if (scenario.name() == null || scenario.name().isBlank()) {
+                problems.add(new Violation(field + ".name", null, "is required"));
+            } else if (!names.add(scenario.name()) || scenario.name().equals(WhatIfService.AS_PLANNED)) {
+                problems.add(new Violation(field + ".name", "\"" + scenario.name() + "\"", "is already taken"));
+            }
+            if (scenario.pools() != null) {
+                scenario.pools().forEach((pool, workers) -> {
+                    if (!poolIds.contains(pool)) {
+                        problems.add(new Violation(field + ".pools." + pool, "\"" + pool + "\"", "names no pool of the plan " + poolIds));
+                    } else if (workers == null || workers < 0 || workers > maxAgents) {
+                        problems.add(new Violation(field + ".pools." + pool, String.valueOf(workers),
+                                "must be an integer from 0 to " + maxAgents));
+                    }
+                });
+            }
+            if (scenario.removeAgents() != null) {
+                for (int r = 0; r < scenario.removeAgents().size(); r++) {
+                    var id = scenario.removeAgents().get(r);
+                    if (id == null || !agentIds.contains(id)) {
+                        problems.add(new Violation(field + ".removeAgents[" + r + "]", "\"" + id + "\"", "names no agent of the plan"));
+                    }
+                }
+            }
+            if (scenario.addAgents() != null) {
+                for (int a = 0; a < scenario.addAgents().size(); a++) {
+                    var agent = scenario.addAgents().get(a);
+                    var agentField = field + ".addAgents[" + a + "]";
+                    if (agent == null || agent.id() == null || agent.id().isBlank()) {
+                        problems.add(new Violation(agentField + ".id", null, "is required"));
+                    } else if (agent.pool() != null && !poolIds.contains(agent.pool())) {
+                        problems.add(new Violation(agentField + ".pool", "\"" + agent.pool() + "\"", "names no pool of the plan " + poolIds));
+                    }
+                }
+            }
+            if (scenario.pools() == null && scenario.removeAgents() == null && scenario.addAgents() == null) {
+                problems.add(new Violation(field, scenario.name() == null ? null : "\"" + scenario.name() + "\"",
+                        "changes nothing: give pools, removeAgents or addAgents"));
+            }
+        }
+        return scenarios.size();
+    }
+}

@@ -1,0 +1,37 @@
+package dev.fanout.whatif;
+
+import java.time.Instant;
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * The answer to a what-if question: one row per scenario and, for count sweeps, the knee of each series. Figures
+ * are in the plan's time unit; savings are against one agent doing everything (the sequential total, the same in
+ * every scenario).
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record WhatIfResult(String planId, String plan, String kind, String timeUnit, double sequential,
+        double criticalPath, double secondsPerScenario, List<Row> rows, List<Knee> knees, Instant createdAt) {
+
+    /**
+     * One scenario. {@code series} and {@code count} place count-sweep rows on a curve ("agents", 4; "pool core", 3).
+     * {@code error} is set, and the figures are absent, when no agent could do some task in this scenario.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Row(String scenario, String series, Integer count, Integer agents, Double makespan,
+            Double lowerBound, Boolean optimal, Double saved, Double savingsPercent, Double speedup,
+            Double meanUtilization, String note, String error) {
+
+        public boolean feasible() {
+            return error == null;
+        }
+    }
+
+    /**
+     * The smallest count whose makespan is within 5 % of the best of its series, and one sentence saying what stops
+     * further gains.
+     */
+    public record Knee(String series, int count, double makespan, double best, String reason) {
+    }
+}

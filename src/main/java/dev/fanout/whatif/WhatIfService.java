@@ -1,0 +1,217 @@
+package dev.fanout.whatif;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import dev.fanout.analysis.Bottleneck;
+import dev.fanout.analysis.PlanAnalysis;
+import dev.fanout.analysis.Schedule;
+import dev.fanout.analysis.ScheduleCheck;
+import dev.fanout.analysis.Utilization;
+import dev.fanout.plan.PlanDocument;
+import dev.fanout.plan.PlanReader;
+import dev.fanout.plan.PlanRejectedException;
+import dev.fanout.plan.PlanVariants;
+import dev.fanout.report.Numbers;
+import dev.fanout.report.Sentences;
+import dev.fanout.service.PlanService;
+import dev.fanout.service.SolverService;
+
+/**
+ * Answers what-if questions about a stored plan: builds each scenario's plan, solves them all side by side, keeps
+ * more agents from ever looking worse than fewer, finds the knee of each count sweep, and stores the answer with the
+ * plan.
+ */
+@ApplicationScoped
+public class WhatIfService {
+
+    public static final String AS_PLANNED = "as planned";
+
+    /** Without secondsPerScenario, a whole sweep aims to answer within about this long. */
+    static final double DEFAULT_SWEEP_SECONDS = 2.4;
+    static final double MIN_SECONDS_PER_SCENARIO = 0.2;
+
+    private record Spec(String label, String series, Integer count, PlanDocument document) {
+    }
+
+    private record Solved(Spec spec, PlanAnalysis analysis, Schedule schedule, String note, String error) {
+    }
+
+    private final PlanService plans;
+    private final SolverService solver;
+    private final WhatIfStore store;
+    private final int parallelSolvers;
+
+    public WhatIfService(PlanService plans, SolverService solver, WhatIfStore store,
+            @ConfigProperty(name = "quarkus.timefold.solver-manager.parallel-solver-count", defaultValue = "2") String parallel) {
+        this.plans = plans;
+        this.solver = solver;
+        this.store = store;
+        this.parallelSolvers = parallel.matches("\\d+") ? Math.max(1, Integer.parseInt(parallel)) : 1;
+    }
+
+    public WhatIfResult run(String planId, byte[] body) {
+        try (var admission = solver.admit()) {
+            return runAdmitted(planId, body);
+        }
+    }
+
+    private WhatIfResult runAdmitted(String planId, byte[] body) {
+        var request = PlanReader.readJson(body, WhatIfRequest.class, "the what-if request");
+        var stored = plans.get(planId);
+        var document = plans.document(stored);
+        var base = plans.analysis(planId);
+        var plan = base.instance().plan();
+        request.validate(plan, plans.maxAgents(), plans.maxSeconds());
+        var specs = specs(request, document, plan);
+        double seconds = request.secondsPerScenario() != null ? request.secondsPerScenario().doubleValue()
+                : Math.max(MIN_SECONDS_PER_SCENARIO, DEFAULT_SWEEP_SECONDS * parallelSolvers / specs.size());
+        var limit = Duration.ofMillis(Math.round(seconds * 1000));
+
+        var pending = new ArrayList<CompletableFuture<Solved>>();
+        for (var spec : specs) {
+            pending.add(solve(spec, limit));
+        }
+        var solved = pending.stream().map(CompletableFuture::join).toList();
+        solved = keepMonotone(solved);
+
+        var scale = base.instance().scale();
+        double sequential = scale.toDouble(base.sequential());
+        var rows = solved.stream().map(s -> row(s, sequential)).toList();
+        var result = new WhatIfResult(planId, plan.name(), kind(request), plan.timeUnit().label(), sequential,
+                scale.toDouble(base.criticalPath().length()), Numbers.round(seconds, 2), rows, knees(solved, rows),
+                Instant.now());
+        store.save(planId, result);
+        return result;
+    }
+
+    public WhatIfResult last(String planId) {
+        plans.get(planId);
+        return store.find(planId).orElseThrow(() -> new dev.fanout.service.ProblemException(404, "No what-if yet",
+                "plan '" + planId + "' has no what-if comparison yet: POST /api/plans/" + planId + "/what-if"));
+    }
+
+    private List<Spec> specs(WhatIfRequest request, PlanDocument document, dev.fanout.plan.Plan plan) {
+        var specs = new ArrayList<Spec>();
+        switch (request.kind()) {
+            case AGENT_COUNTS -> request.agentCounts().stream().distinct().sorted().forEach(count -> specs.add(
+                    new Spec(count + (count == 1 ? " agent" : " agents"), "agents", count,
+                            PlanVariants.generalists(document, count))));
+            case POOLS -> request.pools().forEach((pool, counts) -> counts.stream().distinct().sorted().forEach(count -> specs.add(
+                    new Spec("pool " + pool + ": " + count + (count == 1 ? " worker" : " workers"), "pool " + pool, count,
+                            PlanVariants.withPoolWorkers(document, pool, count)))));
+            case SCENARIOS -> {
+                specs.add(new Spec(AS_PLANNED, null, null, document));
+                for (var scenario : request.scenarios()) {
+                    var variant = document;
+                    if (scenario.pools() != null) {
+                        variant = PlanVariants.withPools(variant, scenario.pools());
+                    }
+                    if (scenario.removeAgents() != null) {
+                        variant = PlanVariants.withoutAgents(variant, plan, scenario.removeAgents(), "removeAgents");
+                    }
+                    if (scenario.addAgents() != null) {
+                        variant = PlanVariants.withAgents(variant, scenario.addAgents());
+                    }
+                    specs.add(new Spec(scenario.name(), null, null, variant));
+                }
+            }
+        }
+        return specs;
+    }
+
+    private CompletableFuture<Solved> solve(Spec spec, Duration limit) {
+        PlanAnalysis analysis;
+        try {
+            analysis = PlanAnalysis.of(plans.validate(spec.document()));
+        } catch (PlanRejectedException e) {
+            // A scenario no agent set can carry out is an answer too, not a bad request.
+            return CompletableFuture.completedFuture(new Solved(spec, null, null, null, e.getMessage()));
+        }
+        return solver.solveAsync(analysis, limit).thenApply(outcome -> new Solved(spec, analysis, outcome.schedule(), null, null));
+    }
+
+    /**
+     * A schedule for n agents is still valid with n + 1 (the extra one idles), so along each count sweep a row never
+     * keeps a longer makespan than the row before: it takes that row's schedule instead.
+     */
+    private static List<Solved> keepMonotone(List<Solved> solved) {
+        var bySeries = new LinkedHashMap<String, Solved>();
+        var result = new ArrayList<Solved>();
+        for (var current : solved) {
+            if (current.spec().series() == null || current.error() != null) {
+                result.add(current);
+                continue;
+            }
+            var previous = bySeries.get(current.spec().series());
+            if (previous != null && previous.schedule().makespan() < current.schedule().makespan()) {
+                var carried = previous.schedule().onto(current.analysis().instance());
+                if (carried != null && ScheduleCheck.isValid(carried)) {
+                    current = new Solved(current.spec(), current.analysis(), carried,
+                            "kept the schedule found for " + previous.spec().count() + ": no shorter one was found in the time budget",
+                            null);
+                }
+            }
+            bySeries.put(current.spec().series(), current);
+            result.add(current);
+        }
+        return result;
+    }
+
+    private static WhatIfResult.Row row(Solved solved, double sequential) {
+        var spec = solved.spec();
+        if (solved.error() != null) {
+            return new WhatIfResult.Row(spec.label(), spec.series(), spec.count(), null, null, null, null, null, null,
+                    null, null, null, "infeasible: " + solved.error());
+        }
+        var instance = solved.analysis().instance();
+        var scale = instance.scale();
+        double makespan = scale.toDouble(solved.schedule().makespan());
+        double lowerBound = scale.toDouble(solved.analysis().lowerBound());
+        return new WhatIfResult.Row(spec.label(), spec.series(), spec.count(), instance.agentCount(), makespan, lowerBound,
+                solved.schedule().makespan() <= solved.analysis().lowerBound(), Numbers.round(sequential - makespan, 4),
+                sequential == 0 ? 0 : Numbers.round((sequential - makespan) / sequential * 100, 1),
+                makespan == 0 ? 1 : Numbers.round(sequential / makespan, 2),
+                Utilization.of(solved.schedule()).mean(), solved.note(), null);
+    }
+
+    private static List<WhatIfResult.Knee> knees(List<Solved> solved, List<WhatIfResult.Row> rows) {
+        var knees = new ArrayList<WhatIfResult.Knee>();
+        var seriesNames = rows.stream().map(WhatIfResult.Row::series).filter(java.util.Objects::nonNull).distinct().toList();
+        for (var series : seriesNames) {
+            var seriesRows = rows.stream().filter(row -> series.equals(row.series())).toList();
+            Knees.knee(seriesRows).ifPresent(knee -> {
+                double best = seriesRows.stream().filter(WhatIfResult.Row::feasible)
+                        .mapToDouble(WhatIfResult.Row::makespan).min().orElseThrow();
+                // What stops further gains: the bottleneck where the series has the most agents.
+                var widest = solved.stream()
+                        .filter(s -> series.equals(s.spec().series()) && s.error() == null)
+                        .max(Comparator.comparingInt(s -> s.spec().count())).orElseThrow();
+                var instance = widest.analysis().instance();
+                var bottleneck = Sentences.bottleneck(Bottleneck.of(widest.analysis()), instance);
+                var what = series.equals("agents") ? knee.count() + (knee.count() == 1 ? " agent" : " agents")
+                        : knee.count() + (knee.count() == 1 ? " worker in " : " workers in ") + series;
+                var reason = "From %s on, adding more shortens the plan by less than 5 %%. %s".formatted(what, bottleneck);
+                knees.add(new WhatIfResult.Knee(series, knee.count(), knee.makespan(), best, reason));
+            });
+        }
+        return knees;
+    }
+
+    private static String kind(WhatIfRequest request) {
+        return switch (request.kind()) {
+            case AGENT_COUNTS -> "agentCounts";
+            case POOLS -> "pools";
+            case SCENARIOS -> "scenarios";
+        };
+    }
+}

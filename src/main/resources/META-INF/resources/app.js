@@ -1,0 +1,677 @@
+'use strict';
+// Fanout's web page: the plan list with an "add a plan" box at /, one plan at /?plan={id}. Plain JS and SVG,
+// talking to the same REST API as every other client.
+
+const $ = (selector) => document.querySelector(selector);
+const SVG = 'http://www.w3.org/2000/svg';
+
+// ---------------------------------------------------------------------------------------------------------------
+// Helpers
+
+async function api(path, options = {}) {
+  const response = await fetch(path, options);
+  const type = response.headers.get('Content-Type') || '';
+  const body = type.includes('json') ? await response.json() : await response.text();
+  return { ok: response.ok, status: response.status, body, headers: response.headers };
+}
+
+/** Up to two decimals, no trailing zeros: 49, 6.5, 40.91. */
+function fmt(value) {
+  if (value === null || value === undefined || Number.isNaN(value)) return '—';
+  return String(Math.round(value * 100) / 100);
+}
+
+function el(tag, attributes = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) {
+    if (value !== null && value !== undefined) node.setAttribute(name, value);
+  }
+  for (const child of children) node.append(child);
+  return node;
+}
+
+function svg(tag, attributes = {}, ...children) {
+  const node = document.createElementNS(SVG, tag);
+  for (const [name, value] of Object.entries(attributes)) {
+    if (value !== null && value !== undefined) node.setAttribute(name, value);
+  }
+  for (const child of children) node.append(child);
+  return node;
+}
+
+function clear(node) {
+  while (node.firstChild) node.removeChild(node.firstChild);
+}
+
+function statusBadge(status, optimal) {
+  if (status === 'SOLVED' && optimal) return el('span', { class: 'badge optimal' }, 'proven optimal');
+  const names = { SOLVING: 'solving', SOLVED: 'solved', FAILED: 'failed', NOT_SOLVED: 'not solved' };
+  const classes = { SOLVING: 'solving', FAILED: 'failed', NOT_SOLVED: 'not-solved' };
+  return el('span', { class: 'badge ' + (classes[status] || '') }, names[status] || status);
+}
+
+/** Tick step of about `target` ticks over [0, max]: 1, 2 or 5 × 10^k. */
+function niceStep(max, target) {
+  const raw = Math.max(max, 1e-9) / target;
+  const power = Math.pow(10, Math.floor(Math.log10(raw)));
+  const unit = raw / power;
+  return power * (unit <= 1 ? 1 : unit <= 2 ? 2 : unit <= 5 ? 5 : 10);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Start
+
+document.addEventListener('DOMContentLoaded', () => {
+  const id = new URLSearchParams(location.search).get('plan');
+  if (id) {
+    showPlan(id);
+  } else {
+    showPlans();
+  }
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+// The plan list and adding a plan
+
+async function showPlans() {
+  $('#plans-view').hidden = false;
+  document.title = 'Plans — Fanout';
+  const response = await api('/api/plans');
+  const tbody = $('#plans-table tbody');
+  clear(tbody);
+  const plans = response.ok ? response.body : [];
+  $('#plans-empty').hidden = plans.length > 0;
+  for (const plan of plans) {
+    const link = el('a', { href: '/?plan=' + encodeURIComponent(plan.id) }, plan.name);
+    tbody.append(el('tr', {},
+      el('th', { scope: 'row' }, link),
+      el('td', { class: 'num' }, String(plan.tasks)),
+      el('td', { class: 'num' }, String(plan.agents)),
+      el('td', {}, statusBadge(plan.status, plan.optimal)),
+      el('td', { class: 'num' }, fmt(plan.makespan)),
+      el('td', { class: 'num' }, fmt(plan.lowerBound))));
+  }
+  setUpAddForm();
+}
+
+function setUpAddForm() {
+  const text = $('#plan-text');
+  const gutter = $('#gutter');
+  const zone = $('#drop-zone');
+  let errorLines = new Map();
+
+  const drawGutter = () => {
+    const count = Math.max(1, text.value.split('\n').length);
+    clear(gutter);
+    for (let line = 1; line <= count; line++) {
+      const marked = errorLines.has(line);
+      gutter.append(marked ? el('span', { class: 'bad', title: errorLines.get(line) }, String(line)) : String(line));
+      gutter.append('\n');
+    }
+    gutter.scrollTop = text.scrollTop;
+  };
+  text.addEventListener('input', () => { errorLines = new Map(); drawGutter(); });
+  text.addEventListener('scroll', () => { gutter.scrollTop = text.scrollTop; });
+  drawGutter();
+
+  zone.addEventListener('dragover', (event) => { event.preventDefault(); zone.classList.add('dragging'); });
+  zone.addEventListener('dragleave', () => zone.classList.remove('dragging'));
+  zone.addEventListener('drop', async (event) => {
+    event.preventDefault();
+    zone.classList.remove('dragging');
+    const file = event.dataTransfer.files[0];
+    if (!file) return;
+    text.value = await file.text();
+    const name = file.name.toLowerCase();
+    $('#plan-format').value = name.endsWith('.def') ? 'imopse' : (name.endsWith('.yaml') || name.endsWith('.yml')) ? 'yaml' : 'json';
+    errorLines = new Map();
+    drawGutter();
+  });
+
+  $('#add-form').addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const format = $('#plan-format').value;
+    const types = { json: 'application/json', yaml: 'application/yaml', imopse: 'text/plain' };
+    const response = await api('/api/plans?format=' + format, {
+      method: 'POST', headers: { 'Content-Type': types[format] }, body: text.value,
+    });
+    const errors = $('#add-errors');
+    clear(errors);
+    if (response.ok) {
+      location.href = '/?plan=' + encodeURIComponent(response.body.id);
+      return;
+    }
+    const problem = typeof response.body === 'object' ? response.body : { detail: String(response.body) };
+    const lines = format === 'json' ? jsonPathLines(text.value) : new Map();
+    errorLines = new Map();
+    const list = el('ul');
+    const violations = problem.errors && problem.errors.length ? problem.errors : [{ field: '', message: problem.detail }];
+    for (const violation of violations) {
+      const line = lineOf(violation, lines);
+      const item = el('li');
+      if (violation.field) item.append(el('code', {}, violation.field), ' ');
+      if (violation.value) item.append('= ', el('code', {}, violation.value), ' ');
+      item.append(violation.message);
+      if (line) {
+        errorLines.set(line, violation.message);
+        const jump = el('button', { type: 'button', class: 'link' }, 'line ' + line);
+        jump.addEventListener('click', () => selectLine(text, line));
+        item.append(' (', jump, ')');
+      }
+      list.append(item);
+    }
+    errors.append(el('strong', {}, problem.title || 'Refused'), list);
+    drawGutter();
+  });
+}
+
+/** The line a violation points at: its JSON path, or the line a syntax error names, or "line N" for .def files. */
+function lineOf(violation, lines) {
+  let path = violation.field || '';
+  while (path) {
+    if (lines.has(path)) return lines.get(path);
+    path = path.replace(/(\.[^.[\]]+|\[\d+\])$/, ''); // fall back to the closest enclosing field
+    if (path === (violation.field || '')) break;
+  }
+  const syntax = /line:? (\d+)/.exec((violation.field || '') + ' ' + (violation.message || ''));
+  return syntax ? Number(syntax[1]) : null;
+}
+
+function selectLine(textarea, line) {
+  const lines = textarea.value.split('\n');
+  let start = 0;
+  for (let i = 0; i < line - 1 && i < lines.length; i++) start += lines[i].length + 1;
+  textarea.focus();
+  textarea.setSelectionRange(start, start + (lines[line - 1] || '').length);
+}
+
+/**
+ * Where each field of a JSON text starts: "tasks[3].duration" → its line. Tolerant: on malformed text it returns
+ * what it found before the error.
+ */
+function jsonPathLines(text) {
+  const lines = new Map();
+  let pos = 0;
+  let line = 1;
+  const whitespace = () => {
+    while (pos < text.length && /\s/.test(text[pos])) {
+      if (text[pos] === '\n') line++;
+      pos++;
+    }
+  };
+  const string = () => {
+    if (text[pos] !== '"') throw new Error('string expected');
+    let result = '';
+    pos++;
+    while (pos < text.length && text[pos] !== '"') {
+      if (text[pos] === '\\') { result += text[pos + 1]; pos += 2; continue; }
+      if (text[pos] === '\n') line++;
+      result += text[pos++];
+    }
+    pos++;
+    return result;
+  };
+  const value = (path) => {
+    whitespace();
+    if (path && !lines.has(path)) lines.set(path, line);
+    const c = text[pos];
+    if (c === '{') {
+      pos++;
+      whitespace();
+      if (text[pos] === '}') { pos++; return; }
+      for (;;) {
+        whitespace();
+        const keyLine = line;
+        const key = string();
+        const child = path ? path + '.' + key : key;
+        lines.set(child, keyLine);
+        whitespace();
+        if (text[pos++] !== ':') throw new Error(': expected');
+        value(child);
+        whitespace();
+        if (text[pos] === ',') { pos++; continue; }
+        if (text[pos] === '}') { pos++; return; }
+        throw new Error(', or } expected');
+      }
+    } else if (c === '[') {
+      pos++;
+      whitespace();
+      if (text[pos] === ']') { pos++; return; }
+      for (let index = 0; ; index++) {
+        value(path + '[' + index + ']');
+        whitespace();
+        if (text[pos] === ',') { pos++; continue; }
+        if (text[pos] === ']') { pos++; return; }
+        throw new Error(', or ] expected');
+      }
+    } else if (c === '"') {
+      string();
+    } else {
+      while (pos < text.length && /[^\s,\]}]/.test(text[pos])) pos++;
+    }
+  };
+  try { value(''); } catch (ignored) { /* malformed: keep what was found */ }
+  return lines;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// One plan
+
+const view = { id: null, plan: null, schedule: null, report: null, polling: null, selected: null };
+
+async function showPlan(id) {
+  view.id = id;
+  const detail = await api('/api/plans/' + encodeURIComponent(id));
+  if (!detail.ok) {
+    $('#not-found').hidden = false;
+    $('#not-found-detail').textContent = detail.body && detail.body.detail ? detail.body.detail : 'No plan has id ' + id;
+    return;
+  }
+  $('#plan-view').hidden = false;
+  view.plan = detail.body.plan;
+  document.title = view.plan.name + ' — Fanout';
+  $('#plan-name').textContent = view.plan.name;
+  if (view.plan.description) {
+    $('#plan-description').textContent = view.plan.description;
+  } else {
+    $('#plan-description-box').hidden = true;
+  }
+  $('#solve-form').addEventListener('submit', startSolving);
+  $('#stop-button').addEventListener('click', stopSolving);
+  $('#whatif-form').addEventListener('submit', runWhatIf);
+  document.addEventListener('keydown', (event) => { if (event.key === 'Escape') selectTask(null); });
+  window.addEventListener('resize', () => view.schedule && renderGantt());
+  await refresh();
+  const last = await api('/api/plans/' + encodeURIComponent(id) + '/what-if');
+  if (last.ok) renderWhatIf(last.body);
+}
+
+/** Reloads the schedule and the report, and keeps polling while the plan is being solved. */
+async function refresh() {
+  const base = '/api/plans/' + encodeURIComponent(view.id);
+  const schedule = await api(base + '/schedule');
+  view.schedule = schedule.ok ? schedule.body : null;
+  const report = await api(base + '/report');
+  view.report = report.ok ? report.body : null;
+  renderFacts();
+  renderProgress();
+  renderGantt();
+  renderSavings();
+  if (view.schedule && view.schedule.status === 'SOLVING') {
+    schedulePoll();
+  }
+}
+
+function schedulePoll() {
+  clearTimeout(view.polling);
+  view.polling = setTimeout(async () => {
+    const schedule = await api('/api/plans/' + encodeURIComponent(view.id) + '/schedule');
+    if (!schedule.ok) return;
+    view.schedule = schedule.body;
+    renderProgress();
+    renderGantt();
+    if (view.schedule.status === 'SOLVING') {
+      schedulePoll();
+    } else {
+      await refresh();
+    }
+  }, 700);
+}
+
+function renderFacts() {
+  const facts = $('#plan-facts');
+  clear(facts);
+  const report = view.report;
+  const agents = report ? report.agents : (view.plan.agents || []).length;
+  facts.append(`${view.plan.tasks.length} tasks · ${agents} agents · times in ${view.schedule ? view.schedule.timeUnit : 'days'}`);
+  const bottleneck = $('#bottleneck');
+  bottleneck.textContent = report && report.bottleneck ? report.bottleneck.summary : '';
+}
+
+function renderProgress() {
+  const progress = $('#progress');
+  clear(progress);
+  const schedule = view.schedule;
+  const solving = schedule && schedule.status === 'SOLVING';
+  $('#solve-button').disabled = solving;
+  $('#stop-button').disabled = !solving;
+  if (!schedule || schedule.makespan === undefined || schedule.makespan === null) {
+    progress.append(statusBadge(schedule ? schedule.status : 'NOT_SOLVED'), ' Not solved yet: press Solve.');
+    return;
+  }
+  const unit = schedule.timeUnit;
+  const gap = schedule.lowerBound ? (schedule.makespan - schedule.lowerBound) / schedule.lowerBound * 100 : 0;
+  progress.append(statusBadge(schedule.status, schedule.optimal), ' ',
+    solving ? 'Best so far: ' : 'Makespan: ', el('strong', {}, `${fmt(schedule.makespan)} ${unit}`),
+    ` · lower bound ${fmt(schedule.lowerBound)} ${unit}`,
+    schedule.optimal ? ' · nothing shorter exists' : ` · at most ${fmt(gap)} % above the best possible`);
+  if (schedule.message) progress.append(el('br'), schedule.message);
+}
+
+async function startSolving(event) {
+  event.preventDefault();
+  const seconds = $('#solve-seconds').value || '10';
+  const response = await api(`/api/plans/${encodeURIComponent(view.id)}/solve?seconds=${encodeURIComponent(seconds)}`, { method: 'POST' });
+  if (!response.ok) {
+    $('#progress').textContent = response.body.detail || 'Could not start solving';
+    return;
+  }
+  view.schedule = response.body;
+  renderProgress();
+  schedulePoll();
+}
+
+async function stopSolving() {
+  await api(`/api/plans/${encodeURIComponent(view.id)}/solve`, { method: 'DELETE' });
+  schedulePoll();
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The Gantt chart
+
+const PALETTE = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#F0E442', '#332288', '#117733', '#882255'];
+const LIGHT = new Set(['#E69F00', '#56B4E9', '#F0E442']);
+const NO_POOL = '#6b7785';
+
+function poolColors() {
+  const colors = new Map();
+  const pools = [...(view.plan.pools || []).map((pool) => pool.id)];
+  for (const load of (view.report ? view.report.agentLoads : [])) {
+    if (load.pool && !pools.includes(load.pool)) pools.push(load.pool);
+  }
+  pools.forEach((pool, index) => colors.set(pool, PALETTE[index % PALETTE.length]));
+  return colors;
+}
+
+function renderGantt() {
+  const chart = $('#gantt');
+  const schedule = view.schedule;
+  for (const node of [...chart.childNodes]) if (node.nodeName !== 'desc') chart.removeChild(node);
+  if (!schedule || !schedule.assignments || schedule.assignments.length === 0) {
+    $('#legend').textContent = '';
+    chart.setAttribute('width', 0);
+    chart.setAttribute('height', 0);
+    return;
+  }
+  const tasks = new Map(view.plan.tasks.map((task) => [task.id, task]));
+  const byTask = new Map(schedule.assignments.map((assignment) => [assignment.task, assignment]));
+  const critical = new Set(view.report ? view.report.criticalPath.tasks : []);
+  const agentPool = new Map((view.report ? view.report.agentLoads : []).map((load) => [load.agent, load.pool]));
+  const agents = view.report ? view.report.agentLoads.map((load) => load.agent)
+    : [...new Set(schedule.assignments.filter((a) => a.agent).map((a) => a.agent))];
+  const milestones = schedule.assignments.filter((a) => a.agent === null);
+  const rows = agents.length + (milestones.length ? 1 : 0);
+  const colors = poolColors();
+
+  const width = Math.max(760, $('#gantt-scroll').clientWidth - 2);
+  const labelWidth = 150;
+  const rowHeight = 28;
+  const top = 30;
+  const height = top + rows * rowHeight + 8;
+  const span = Math.max(schedule.makespan, 1e-9);
+  const x = (t) => labelWidth + (t / span) * (width - labelWidth - 24);
+  const rowY = (row) => top + row * rowHeight;
+  chart.setAttribute('width', width);
+  chart.setAttribute('height', height);
+  chart.setAttribute('viewBox', `0 0 ${width} ${height}`);
+
+  const defs = svg('defs', {}, svg('marker', { id: 'arrow', viewBox: '0 0 10 10', refX: '9', refY: '5', markerWidth: '7',
+    markerHeight: '7', orient: 'auto-start-reverse' }, svg('path', { d: 'M 0 0 L 10 5 L 0 10 z', fill: '#0b5cad' })));
+  chart.append(defs);
+
+  // Time axis, in the plan's unit.
+  const axis = svg('g', { class: 'axis', 'aria-hidden': 'true' });
+  const step = niceStep(span, 10);
+  for (let t = 0; t <= span + 1e-9; t += step) {
+    axis.append(svg('line', { x1: x(t), x2: x(t), y1: top - 6, y2: height - 8 }));
+    axis.append(svg('text', { x: x(t), y: top - 10, 'text-anchor': 'middle' }, fmt(t)));
+  }
+  axis.append(svg('text', { x: labelWidth - 8, y: top - 10, 'text-anchor': 'end' }, schedule.timeUnit));
+  chart.append(axis);
+
+  const rowsGroup = svg('g', { 'aria-hidden': 'true' });
+  agents.forEach((agent, row) => {
+    if (row % 2 === 0) rowsGroup.append(svg('rect', { class: 'row-band', x: 0, y: rowY(row), width, height: rowHeight }));
+    rowsGroup.append(svg('text', { class: 'row-label', x: 8, y: rowY(row) + rowHeight / 2 + 4 }, agent));
+  });
+  if (milestones.length) {
+    rowsGroup.append(svg('text', { class: 'row-label', x: 8, y: rowY(agents.length) + rowHeight / 2 + 4 }, 'Milestones'));
+  }
+  chart.append(rowsGroup);
+  chart.append(svg('g', { id: 'dependency-lines', 'aria-hidden': 'true' }));
+
+  const bars = svg('g', { id: 'bars' });
+  const waits = new Map((view.report ? view.report.waits : []).map((wait) => [wait.task, wait]));
+  const rowOf = new Map(agents.map((agent, row) => [agent, row]));
+  const ordered = [...schedule.assignments].sort((a, b) =>
+    (rowOf.get(a.agent) ?? rows) - (rowOf.get(b.agent) ?? rows) || a.start - b.start);
+  for (const assignment of ordered) {
+    const task = tasks.get(assignment.task) || { id: assignment.task };
+    const label = `${task.id}${task.title ? ' ' + task.title : ''}: ${assignment.agent || 'milestone'}, `
+      + `${schedule.timeUnit} ${fmt(assignment.start)} to ${fmt(assignment.end)}${critical.has(task.id) ? ', critical' : ''}`;
+    const why = waits.get(task.id);
+    const group = svg('g', {
+      class: 'task' + (critical.has(task.id) ? ' critical' : '') + (assignment.agent ? '' : ' milestone'),
+      'data-task': task.id, tabindex: '0', role: 'button', 'aria-label': label,
+    }, svg('title', {}, label + (why ? '. ' + why.explanation : '')));
+    if (assignment.agent) {
+      const row = rowOf.get(assignment.agent);
+      const color = colors.get(agentPool.get(assignment.agent)) || NO_POOL;
+      if (LIGHT.has(color)) group.classList.add('light');
+      const left = x(assignment.start);
+      const barWidth = Math.max(2, x(assignment.end) - left);
+      group.append(svg('rect', { x: left, y: rowY(row) + 4, width: barWidth, height: rowHeight - 8, rx: 3, fill: color }));
+      if (barWidth > task.id.length * 7 + 6) {
+        group.append(svg('text', { x: left + 4, y: rowY(row) + rowHeight / 2 + 4 }, task.id));
+      }
+    } else {
+      const cx = x(assignment.start);
+      const cy = rowY(agents.length) + rowHeight / 2;
+      group.append(svg('path', { d: `M ${cx} ${cy - 8} L ${cx + 8} ${cy} L ${cx} ${cy + 8} L ${cx - 8} ${cy} z` }));
+    }
+    group.addEventListener('click', () => selectTask(task.id));
+    group.addEventListener('keydown', (event) => {
+      if (event.key === 'Enter' || event.key === ' ') { event.preventDefault(); selectTask(task.id); }
+    });
+    bars.append(group);
+  }
+  chart.append(bars);
+
+  const legend = $('#legend');
+  clear(legend);
+  for (const [pool, color] of colors) legend.append(el('span', {}, el('span', { class: 'swatch', style: `background:${color}` }), 'pool ' + pool));
+  if ([...agentPool.values()].some((pool) => !pool)) legend.append(el('span', {}, el('span', { class: 'swatch', style: `background:${NO_POOL}` }), 'no pool'));
+  legend.append(el('span', {}, el('span', { class: 'swatch critical' }), 'critical path'));
+  if (view.selected) selectTask(view.selected);
+}
+
+/** Highlights a task, draws arrows from its dependencies, and says why it starts when it does. */
+function selectTask(id) {
+  view.selected = id;
+  const chart = $('#gantt');
+  const lines = chart.querySelector('#dependency-lines');
+  const details = $('#task-details');
+  if (!lines) return;
+  clear(lines);
+  chart.querySelectorAll('.task').forEach((bar) => bar.classList.remove('selected', 'dimmed'));
+  if (!id) {
+    clear(details);
+    details.append(el('p', { class: 'hint' }, 'Select a task (click, or Tab then Enter) to see its dependencies and why it starts when it does.'));
+    return;
+  }
+  const task = view.plan.tasks.find((t) => t.id === id) || { id };
+  const byTask = new Map(view.schedule.assignments.map((a) => [a.task, a]));
+  const bar = chart.querySelector(`[data-task="${CSS.escape(id)}"]`);
+  if (bar) bar.classList.add('selected');
+  const related = new Set([id, ...(task.dependsOn || [])]);
+  chart.querySelectorAll('.task').forEach((other) => {
+    if (!related.has(other.getAttribute('data-task'))) other.classList.add('dimmed');
+  });
+  const box = (taskId) => {
+    const node = chart.querySelector(`[data-task="${CSS.escape(taskId)}"] rect, [data-task="${CSS.escape(taskId)}"] path`);
+    return node ? node.getBBox() : null;
+  };
+  const target = box(id);
+  for (const dependency of task.dependsOn || []) {
+    const from = box(dependency);
+    if (!from || !target) continue;
+    const x1 = from.x + from.width;
+    const y1 = from.y + from.height / 2;
+    const x2 = target.x;
+    const y2 = target.y + target.height / 2;
+    const bend = Math.max(12, (x2 - x1) / 2);
+    lines.append(svg('path', { class: 'dependency', d: `M ${x1} ${y1} C ${x1 + bend} ${y1}, ${x2 - bend} ${y2}, ${x2} ${y2}`,
+      'marker-end': 'url(#arrow)' }));
+  }
+  const assignment = byTask.get(id);
+  const unit = view.schedule.timeUnit;
+  const wait = view.report ? view.report.waits.find((w) => w.task === id) : null;
+  const slack = view.report && view.report.slack ? view.report.slack[id] : null;
+  clear(details);
+  details.append(el('h3', {}, `${task.id}${task.title ? ' — ' + task.title : ''}`));
+  details.append(el('p', {}, `${assignment && assignment.agent ? assignment.agent : 'Milestone (no agent)'} · `
+    + `${unit} ${fmt(assignment ? assignment.start : 0)} to ${fmt(assignment ? assignment.end : 0)}`
+    + (slack !== null && slack !== undefined ? ` · slack ${fmt(slack)} ${unit}` : '')));
+  if (wait) details.append(el('p', {}, el('strong', {}, 'Why then: '), wait.explanation));
+  details.append(el('p', {}, 'Depends on: ' + ((task.dependsOn || []).length ? task.dependsOn.join(', ') : 'nothing')));
+  if (task.description) details.append(el('p', { class: 'hint' }, task.description));
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Savings and claims
+
+function renderSavings() {
+  const tbody = $('#savings-table tbody');
+  clear(tbody);
+  const report = view.report;
+  if (!report) {
+    tbody.append(el('tr', {}, el('td', { colspan: '5' }, 'Solve the plan to compare it with doing it one by one.')));
+    return;
+  }
+  const unit = report.timeUnit;
+  const names = {
+    sequential: 'Sequential (one agent)',
+    waves: `Author's waves (${report.waves ? report.waves.count : 0} waves)`,
+    tiers: `Dependency tiers (${report.tiers.levels.length} tiers)`,
+  };
+  for (const saving of report.savings) {
+    tbody.append(el('tr', {},
+      el('th', { scope: 'row' }, names[saving.against] || saving.against),
+      el('td', { class: 'num' }, `${fmt(saving.makespan)} ${unit}`),
+      el('td', { class: 'num' }, `${fmt(saving.saved)} ${unit}`),
+      el('td', { class: 'num' }, `${fmt(saving.percent)} %`),
+      el('td', { class: 'num' }, `${fmt(saving.speedup)}×`)));
+  }
+  tbody.append(el('tr', { class: 'optimized' },
+    el('th', { scope: 'row' }, 'Optimized (Fanout)'),
+    el('td', { class: 'num' }, `${fmt(report.optimized.makespan)} ${unit}`),
+    el('td', { class: 'num' }, '—'), el('td', { class: 'num' }, '—'), el('td', { class: 'num' }, '—')));
+  const bounds = { criticalPath: 'critical path', skillSet: 'scarcest skill set', agentChain: 'dependencies and scarce agents', work: 'total work ÷ agents' };
+  tbody.append(el('tr', {},
+    el('th', { scope: 'row' }, `Lower bound (${bounds[report.lowerBounds.binding] || report.lowerBounds.binding})`),
+    el('td', { class: 'num' }, `${fmt(report.lowerBound)} ${unit}`),
+    el('td', { class: 'num' }, ''), el('td', { class: 'num' }, ''), el('td', { class: 'num' }, '')));
+
+  const claims = $('#claims');
+  clear(claims);
+  if (!report.claims || report.claims.length === 0) return;
+  const table = el('table', { class: 'data' },
+    el('caption', {}, 'The plan\'s own figures, checked'),
+    el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'Figure'), el('th', { scope: 'col', class: 'num' }, 'Claimed'),
+      el('th', { scope: 'col', class: 'num' }, 'Computed'), el('th', { scope: 'col' }, 'Verdict'))));
+  const body = el('tbody');
+  const list = el('ul');
+  for (const claim of report.claims) {
+    const claimed = claim.claimedMin === claim.claimedMax ? fmt(claim.claimedMin) : `${fmt(claim.claimedMin)}–${fmt(claim.claimedMax)}`;
+    body.append(el('tr', {}, el('th', { scope: 'row' }, claim.label), el('td', { class: 'num' }, claimed),
+      el('td', { class: 'num' }, fmt(claim.computed)), el('td', { class: 'verdict-' + claim.verdict }, claim.verdict)));
+    list.append(el('li', {}, claim.remark));
+  }
+  table.append(body);
+  claims.append(el('div', { class: 'table-wrap' }, table), list);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// What if
+
+async function runWhatIf(event) {
+  event.preventDefault();
+  const counts = $('#whatif-counts').value.split(/[\s,;]+/).filter(Boolean).map(Number);
+  const status = $('#whatif-status');
+  if (counts.length === 0 || counts.some((n) => !Number.isInteger(n) || n < 1)) {
+    status.textContent = 'Agent counts must be whole numbers of 1 or more, separated by commas.';
+    return;
+  }
+  status.textContent = 'Comparing…';
+  $('#whatif-button').disabled = true;
+  const response = await api(`/api/plans/${encodeURIComponent(view.id)}/what-if`, {
+    method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ agentCounts: counts }),
+  });
+  $('#whatif-button').disabled = false;
+  if (!response.ok) {
+    status.textContent = response.body.detail || 'The comparison failed';
+    return;
+  }
+  status.textContent = '';
+  renderWhatIf(response.body);
+}
+
+function renderWhatIf(result) {
+  const rows = result.rows.filter((row) => row.series === 'agents' && row.makespan !== undefined && row.makespan !== null);
+  const chart = $('#whatif-chart');
+  for (const node of [...chart.childNodes]) if (node.nodeName !== 'title' && node.nodeName !== 'desc') chart.removeChild(node);
+  const tbody = $('#whatif-table tbody');
+  clear(tbody);
+  const knee = (result.knees || []).find((k) => k.series === 'agents');
+  $('#knee').textContent = knee ? `Knee: ${knee.count} agents. ${knee.reason}` : '';
+  if (rows.length === 0) {
+    $('#whatif-table').hidden = true;
+    return;
+  }
+  const unit = result.timeUnit;
+  const width = 760;
+  const height = 340;
+  const margin = { left: 64, right: 24, top: 24, bottom: 52 };
+  chart.setAttribute('viewBox', `0 0 ${width} ${height}`);
+  const top = Math.max(...rows.map((row) => row.makespan)) * 1.1;
+  const x = (index) => margin.left + (rows.length === 1 ? 0.5 : index / (rows.length - 1)) * (width - margin.left - margin.right);
+  const y = (value) => height - margin.bottom - (value / top) * (height - margin.top - margin.bottom);
+  const axis = svg('g', { class: 'axis', 'aria-hidden': 'true' });
+  const step = niceStep(top, 6);
+  for (let v = 0; v <= top; v += step) {
+    axis.append(svg('line', { class: 'grid', x1: margin.left, x2: width - margin.right, y1: y(v), y2: y(v) }));
+    axis.append(svg('text', { x: margin.left - 8, y: y(v) + 4, 'text-anchor': 'end' }, fmt(v)));
+  }
+  rows.forEach((row, index) => axis.append(svg('text', { x: x(index), y: height - margin.bottom + 18, 'text-anchor': 'middle' }, String(row.count))));
+  axis.append(svg('text', { x: (margin.left + width - margin.right) / 2, y: height - 10, 'text-anchor': 'middle' }, 'agents'));
+  axis.append(svg('text', { x: 14, y: margin.top + (height - margin.top - margin.bottom) / 2, 'text-anchor': 'middle',
+    transform: `rotate(-90 14 ${margin.top + (height - margin.top - margin.bottom) / 2})` }, `makespan (${unit})`));
+  chart.append(axis);
+  if (result.criticalPath <= top) {
+    chart.append(svg('line', { class: 'bound', x1: margin.left, x2: width - margin.right, y1: y(result.criticalPath), y2: y(result.criticalPath) }));
+    chart.append(svg('text', { class: 'bound-label', x: width - margin.right, y: y(result.criticalPath) - 6, 'text-anchor': 'end' },
+      `critical path ${fmt(result.criticalPath)}`));
+  }
+  chart.append(svg('path', { class: 'curve', d: rows.map((row, index) => `${index ? 'L' : 'M'} ${x(index)} ${y(row.makespan)}`).join(' ') }));
+  rows.forEach((row, index) => {
+    chart.append(svg('circle', { class: 'point', cx: x(index), cy: y(row.makespan), r: 4, 'data-agents': row.count },
+      svg('title', {}, `${row.count} agents: ${fmt(row.makespan)} ${unit}`)));
+    if (knee && row.count === knee.count) {
+      chart.append(svg('circle', { class: 'knee-mark', cx: x(index), cy: y(row.makespan), r: 10, 'data-knee': String(knee.count) }));
+      chart.append(svg('text', { class: 'knee-label', x: x(index), y: y(row.makespan) - 16, 'text-anchor': 'middle' }, `knee: ${knee.count}`));
+    }
+  });
+  $('#whatif-chart-desc').textContent = rows.map((row) => `${row.count} agents: ${fmt(row.makespan)} ${unit}`).join('; ')
+    + (knee ? `. The knee is at ${knee.count} agents.` : '');
+  for (const row of rows) {
+    tbody.append(el('tr', {},
+      el('td', { class: 'num' }, String(row.count)),
+      el('td', { class: 'num' }, `${fmt(row.makespan)} ${unit}`),
+      el('td', { class: 'num' }, `${fmt(row.lowerBound)} ${unit}`),
+      el('td', {}, row.optimal ? 'yes' : 'no'),
+      el('td', { class: 'num' }, `${fmt(row.savingsPercent)} %`),
+      el('td', { class: 'num' }, `${fmt(row.speedup)}×`),
+      el('td', { class: 'num' }, `${fmt(row.meanUtilization * 100)} %`)));
+  }
+  $('#whatif-table').hidden = false;
+}

@@ -1,0 +1,148 @@
+package dev.fanout;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * Checks a schedule returned by the API against the plan it was made for, from the JSON alone, sharing no code with
+ * the service: the pools' workers are generated again here, skills and levels compared again, the critical path
+ * found again by its own depth-first search.
+ */
+public final class IndependentCheck {
+
+    private static final double EPSILON = 1e-9;
+
+    private final Map<String, JsonNode> tasks = new LinkedHashMap<>();
+    private final Map<String, Map<String, Integer>> agentSkills = new HashMap<>();
+    private final Map<String, String> agentPool = new HashMap<>();
+
+    public IndependentCheck(JsonNode plan) {
+        var poolSkills = new HashMap<String, Map<String, Integer>>();
+        for (var pool : plan.path("pools")) {
+            var skills = skills(pool.path("skills"));
+            poolSkills.put(pool.get("id").asText(), skills);
+            for (int n = 1; n <= pool.path("workers").asInt(0); n++) {
+                agentSkills.put(pool.get("id").asText() + "-" + n, skills);
+                agentPool.put(pool.get("id").asText() + "-" + n, pool.get("id").asText());
+            }
+        }
+        for (var agent : plan.path("agents")) {
+            var skills = new HashMap<>(skills(agent.path("skills")));
+            if (agent.hasNonNull("pool")) {
+                poolSkills.get(agent.get("pool").asText()).forEach((skill, level) -> skills.merge(skill, level, Math::max));
+                agentPool.put(agent.get("id").asText(), agent.get("pool").asText());
+            }
+            agentSkills.put(agent.get("id").asText(), skills);
+        }
+        for (var task : plan.get("tasks")) {
+            tasks.put(task.get("id").asText(), task);
+        }
+    }
+
+    private static Map<String, Integer> skills(JsonNode node) {
+        var skills = new HashMap<String, Integer>();
+        if (node.isArray()) {
+            node.forEach(skill -> skills.put(skill.asText(), 0));
+        } else if (node.isObject()) {
+            node.fields().forEachRemaining(field -> skills.put(field.getKey(), field.getValue().asInt()));
+        }
+        return skills;
+    }
+
+    public double duration(String task) {
+        return tasks.get(task).get("duration").asDouble();
+    }
+
+    public double sequential() {
+        return tasks.keySet().stream().mapToDouble(this::duration).sum();
+    }
+
+    /** The longest dependency chain, by memoized depth-first search over dependsOn. */
+    public double criticalPath() {
+        var memo = new HashMap<String, Double>();
+        double longest = 0;
+        for (var id : tasks.keySet()) {
+            longest = Math.max(longest, chainEndingAt(id, memo));
+        }
+        return longest;
+    }
+
+    private double chainEndingAt(String id, Map<String, Double> memo) {
+        var known = memo.get(id);
+        if (known != null) {
+            return known;
+        }
+        double before = 0;
+        for (var dependency : tasks.get(id).path("dependsOn")) {
+            before = Math.max(before, chainEndingAt(dependency.asText(), memo));
+        }
+        memo.put(id, before + duration(id));
+        return before + duration(id);
+    }
+
+    /** Fails unless the schedule is valid for the plan; returns the makespan it claims, after checking it. */
+    public double assertValid(JsonNode schedule) {
+        var assignments = new HashMap<String, JsonNode>();
+        for (var assignment : schedule.get("assignments")) {
+            var previous = assignments.put(assignment.get("task").asText(), assignment);
+            assertNull(previous, "task assigned twice: " + assignment);
+        }
+        assertEquals(tasks.keySet(), assignments.keySet(), "one assignment per task");
+        double latestEnd = 0;
+        var byAgent = new HashMap<String, List<JsonNode>>();
+        for (var entry : tasks.entrySet()) {
+            var id = entry.getKey();
+            var task = entry.getValue();
+            var assignment = assignments.get(id);
+            double start = assignment.get("start").asDouble();
+            double end = assignment.get("end").asDouble();
+            assertEquals(duration(id), end - start, EPSILON, id + ": end - start is the duration");
+            assertTrue(start >= -EPSILON, id + " starts before 0");
+            double dependenciesEnd = 0;
+            for (var dependency : task.path("dependsOn")) {
+                double dependencyEnd = assignments.get(dependency.asText()).get("end").asDouble();
+                dependenciesEnd = Math.max(dependenciesEnd, dependencyEnd);
+                assertTrue(start >= dependencyEnd - EPSILON, id + " starts before its dependency " + dependency + " ends");
+            }
+            if (duration(id) == 0) {
+                assertTrue(assignment.get("agent").isNull(), "milestone " + id + " has no agent");
+                assertEquals(dependenciesEnd, end, EPSILON, "milestone " + id + " ends when its dependencies end");
+            } else {
+                assertTrue(assignment.hasNonNull("agent"), id + " has an agent");
+                var agent = assignment.get("agent").asText();
+                var held = agentSkills.get(agent);
+                assertNotNull(held, id + " is given to an unknown agent " + agent);
+                skills(task.path("skills")).forEach((skill, level) -> assertTrue(held.getOrDefault(skill, -1) >= level,
+                        id + " needs " + skill + " ≥ " + level + "; " + agent + " holds " + held));
+                if (task.hasNonNull("pool")) {
+                    assertEquals(task.get("pool").asText(), agentPool.get(agent), id + " must be done in its pool");
+                }
+                byAgent.computeIfAbsent(agent, a -> new ArrayList<>()).add(assignment);
+            }
+            latestEnd = Math.max(latestEnd, end);
+        }
+        for (var entry : byAgent.entrySet()) {
+            var work = entry.getValue();
+            work.sort(Comparator.comparingDouble(a -> a.get("start").asDouble()));
+            for (int i = 1; i < work.size(); i++) {
+                if (work.get(i).get("start").asDouble() < work.get(i - 1).get("end").asDouble() - EPSILON) {
+                    fail(entry.getKey() + " does " + work.get(i - 1).get("task") + " and " + work.get(i).get("task") + " at once");
+                }
+            }
+        }
+        assertEquals(latestEnd, schedule.get("makespan").asDouble(), EPSILON, "makespan is the latest end");
+        return latestEnd;
+    }
+}

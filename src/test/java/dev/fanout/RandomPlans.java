@@ -1,0 +1,83 @@
+package dev.fanout;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Random;
+
+import dev.fanout.plan.Plan;
+import dev.fanout.plan.PlanDocument;
+import dev.fanout.plan.PlanValidator;
+
+/**
+ * Small random plans for property tests: a random DAG (edges only forward, so no cycles), skills with levels, one
+ * or two pools, the odd milestone and half-unit durations. Every task is made doable by giving some agent its skill.
+ */
+public final class RandomPlans {
+
+    private RandomPlans() {
+    }
+
+    public static Plan generate(long seed, int taskCount, int agentCount) {
+        return new PlanValidator().validate(document(seed, taskCount, agentCount));
+    }
+
+    /** The same plan as JSON, for the API. */
+    public static String json(long seed, int taskCount, int agentCount) {
+        try {
+            return dev.fanout.plan.PlanReader.json().writeValueAsString(document(seed, taskCount, agentCount));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static PlanDocument document(long seed, int taskCount, int agentCount) {
+        var random = new Random(seed);
+        var skills = List.of("java", "ops", "ux");
+        var agents = new ArrayList<PlanDocument.AgentDocument>();
+        for (int a = 0; a < agentCount; a++) {
+            var held = new LinkedHashMap<String, Integer>();
+            for (var skill : skills) {
+                if (random.nextInt(3) > 0) {
+                    held.put(skill, random.nextInt(3));
+                }
+            }
+            agents.add(new PlanDocument.AgentDocument("agent-" + a, null, a % 2 == 0 ? "even" : "odd", held));
+        }
+        var tasks = new ArrayList<PlanDocument.TaskDocument>();
+        for (int t = 0; t < taskCount; t++) {
+            var dependsOn = new ArrayList<String>();
+            if (taskCount <= 10) {
+                for (int p = 0; p < t; p++) {
+                    if (random.nextInt(100) < 30) {
+                        dependsOn.add("T" + p);
+                    }
+                }
+            } else if (t > 0) {
+                // Larger plans: up to two dependencies each, on any earlier task.
+                for (int k = random.nextInt(3); k > 0; k--) {
+                    var dependency = "T" + random.nextInt(t);
+                    if (!dependsOn.contains(dependency)) {
+                        dependsOn.add(dependency);
+                    }
+                }
+            }
+            boolean milestone = random.nextInt(10) == 0;
+            var duration = milestone ? BigDecimal.ZERO : BigDecimal.valueOf(1 + random.nextInt(12), 1).multiply(BigDecimal.valueOf(5));
+            // Require a skill some agent holds, at a level it holds: the task stays doable.
+            var holder = agents.get(random.nextInt(agentCount));
+            var required = new LinkedHashMap<String, Integer>();
+            if (!holder.skills().isEmpty() && random.nextBoolean()) {
+                var skill = new ArrayList<>(holder.skills().keySet()).get(random.nextInt(holder.skills().size()));
+                required.put(skill, random.nextInt(holder.skills().get(skill) + 1));
+            }
+            String pool = random.nextInt(5) == 0 ? holder.pool() : null;
+            tasks.add(new PlanDocument.TaskDocument("T" + t, null, null, duration, required, pool, dependsOn,
+                    random.nextInt(3)));
+        }
+        return new PlanDocument("random " + seed, null, "hours",
+                List.of(new PlanDocument.PoolDocument("even", null, 0, null), new PlanDocument.PoolDocument("odd", null, 0, null)),
+                agents, tasks, null, null);
+    }
+}

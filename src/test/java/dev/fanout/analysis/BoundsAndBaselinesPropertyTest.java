@@ -1,0 +1,120 @@
+package dev.fanout.analysis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import dev.fanout.RandomPlans;
+
+/**
+ * On random plans small enough to solve by enumeration: the lower bound never exceeds the true optimum, and every
+ * schedule Fanout builds without the solver is valid and lies between the optimum and the sequential total.
+ */
+class BoundsAndBaselinesPropertyTest {
+
+    @ParameterizedTest
+    @ValueSource(longs = { 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25,
+            26, 27, 28, 29, 30 })
+    void lowerBoundIsValidAndBaselinesAreValidSchedules(long seed) {
+        var plan = RandomPlans.generate(seed, 6, 3);
+        var analysis = PlanAnalysis.of(plan);
+        long optimum = BruteForce.optimalMakespan(analysis.instance());
+
+        var bounds = analysis.lowerBounds();
+        assertTrue(analysis.lowerBound() <= optimum, () -> "bound " + bounds + " exceeds the optimum " + optimum);
+        assertTrue(bounds.criticalPath() <= optimum);
+
+        var improved = ScheduleSearch.improve(analysis.instance(), analysis.paths(), analysis.startingSchedule(),
+                analysis.lowerBound(), System.nanoTime() + 50_000_000L, () -> false, seed, schedule -> {
+                });
+        assertTrue(improved.makespan() <= analysis.startingSchedule().makespan(), "search never makes it worse");
+        var late = new InsertionScheduler(analysis.instance(), true).schedule(reverseTopological(analysis.instance()));
+        var schedules = new ArrayList<Schedule>(List.of(analysis.tierSchedule(), analysis.startingSchedule(),
+                ListScheduler.criticalPathFirst(analysis.instance(), analysis.paths()), improved, late));
+        for (var schedule : schedules) {
+            assertEquals(List.of(), ScheduleCheck.violations(schedule, 5));
+            assertTrue(schedule.makespan() >= optimum, "no valid schedule beats the optimum");
+            assertTrue(schedule.makespan() <= analysis.sequential(), "no baseline is longer than one agent doing all");
+            var shifted = schedule.leftShifted();
+            assertEquals(List.of(), ScheduleCheck.violations(shifted, 5));
+            assertTrue(shifted.makespan() <= schedule.makespan());
+        }
+    }
+
+    private static int[] reverseTopological(Instance instance) {
+        var order = instance.topologicalOrder();
+        var reversed = new int[order.length];
+        for (int i = 0; i < order.length; i++) {
+            reversed[i] = order[order.length - 1 - i];
+        }
+        return reversed;
+    }
+
+    /** Exhaustive search: every assignment of tasks to able agents, every global order of the tasks. */
+    static final class BruteForce {
+
+        static long optimalMakespan(Instance instance) {
+            var work = new ArrayList<Integer>();
+            for (int t = 0; t < instance.taskCount(); t++) {
+                if (!instance.isMilestone(t)) {
+                    work.add(t);
+                }
+            }
+            var best = new long[] { Long.MAX_VALUE };
+            var agentOf = new int[instance.taskCount()];
+            assign(instance, work, 0, agentOf, best);
+            return best[0] == Long.MAX_VALUE ? Schedule.fromSequences(instance, emptySequences(instance)).makespan() : best[0];
+        }
+
+        private static void assign(Instance instance, List<Integer> work, int index, int[] agentOf, long[] best) {
+            if (index == work.size()) {
+                permute(instance, work, new ArrayList<>(), new boolean[work.size()], agentOf, best);
+                return;
+            }
+            int task = work.get(index);
+            var eligible = instance.eligibleAgents(task);
+            for (int agent = eligible.nextSetBit(0); agent >= 0; agent = eligible.nextSetBit(agent + 1)) {
+                agentOf[task] = agent;
+                assign(instance, work, index + 1, agentOf, best);
+            }
+        }
+
+        private static void permute(Instance instance, List<Integer> work, List<Integer> order, boolean[] used,
+                int[] agentOf, long[] best) {
+            if (order.size() == work.size()) {
+                var sequences = emptySequences(instance);
+                for (int task : order) {
+                    sequences.get(agentOf[task]).add(task);
+                }
+                try {
+                    best[0] = Math.min(best[0], Schedule.fromSequences(instance, sequences).makespan());
+                } catch (IllegalArgumentException orderContradictsDependencies) {
+                    // Not a schedule; skip.
+                }
+                return;
+            }
+            for (int i = 0; i < work.size(); i++) {
+                if (!used[i]) {
+                    used[i] = true;
+                    order.add(work.get(i));
+                    permute(instance, work, order, used, agentOf, best);
+                    order.remove(order.size() - 1);
+                    used[i] = false;
+                }
+            }
+        }
+
+        private static List<List<Integer>> emptySequences(Instance instance) {
+            var sequences = new ArrayList<List<Integer>>();
+            for (int a = 0; a < instance.agentCount(); a++) {
+                sequences.add(new ArrayList<>());
+            }
+            return sequences;
+        }
+    }
+}

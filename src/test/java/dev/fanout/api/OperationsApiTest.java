@@ -1,0 +1,72 @@
+package dev.fanout.api;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+
+import dev.fanout.RandomPlans;
+import dev.fanout.TestPlans;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** Health, metrics and the API description, as operators and client authors use them. */
+@QuarkusTest
+class OperationsApiTest {
+
+    @Test
+    void healthIsLiveAndReadyWithTheDatabase() {
+        given().when().get("/q/health/live").then().statusCode(200)
+                .body("status", equalTo("UP"))
+                .body("checks.name", hasItem("Solver"));
+        given().when().get("/q/health/ready").then().statusCode(200)
+                .body("status", equalTo("UP"))
+                .body("checks.name", hasItem("Database connections health check"));
+    }
+
+    @Test
+    void metricsCarrySolverFigures() {
+        given().contentType("application/json").body(RandomPlans.json(3, 60, 4))
+                .when().post("/api/solve?seconds=0.5").then().statusCode(200);
+        var metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        for (var name : new String[] { "fanout_solves_running ", "fanout_solves_queued ", "fanout_solves_capacity 10.0",
+                "fanout_solves_refused_total ", "fanout_solve_duration_seconds_count ", "fanout_solve_gap_percent_count " }) {
+            assertTrue(metrics.contains(name), "missing " + name);
+        }
+    }
+
+    @Test
+    void aRunningSolveShowsItsBestMakespan() {
+        var id = given().contentType("application/json").body(RandomPlans.json(8, 400, 12))
+                .when().post("/api/plans").then().statusCode(201).extract().<String>path("id");
+        given().when().post("/api/plans/" + id + "/solve?seconds=60").then().statusCode(202);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().when().get("/q/metrics").then()
+                .body(containsString("fanout_solve_best_makespan{plan=\"" + id + "\"}"))
+                .body(containsString("fanout_solve_lower_bound{plan=\"" + id + "\"}")));
+        given().when().delete("/api/plans/" + id + "/solve").then().statusCode(200);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().when().get("/q/metrics").then()
+                .body(org.hamcrest.Matchers.not(containsString("plan=\"" + id + "\""))));
+    }
+
+    @Test
+    void everyRouteIsDescribed() {
+        var openapi = given().when().get("/q/openapi").then().statusCode(200).extract().asString();
+        for (var route : new String[] { "/api/solve:", "/api/plans:", "/api/plans/{id}:", "/api/plans/{id}/solve:",
+                "/api/plans/{id}/schedule:", "/api/plans/{id}/report:", "/api/plans/{id}/what-if:" }) {
+            assertTrue(openapi.contains(route), "undocumented " + route);
+        }
+        assertTrue(openapi.contains("\"429\"") || openapi.contains("'429'") || openapi.contains("429:"), "refusals are documented");
+        given().when().get("/q/swagger-ui/").then().statusCode(200);
+    }
+
+    @Test
+    void problemsAreDocumentedByTheirStatus() {
+        given().contentType("application/json").body(TestPlans.json("{'name': 'x'}"))
+                .when().post("/api/plans").then().statusCode(400).contentType("application/problem+json");
+    }
+}
