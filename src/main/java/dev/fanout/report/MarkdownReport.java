@@ -1,8 +1,10 @@
 package dev.fanout.report;
 
 import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Comparator;
 import java.util.List;
-import java.util.List;
+import java.util.stream.IntStream;
 
 import dev.fanout.analysis.PlanAnalysis;
 import dev.fanout.analysis.Schedule;
@@ -306,18 +308,19 @@ public final class MarkdownReport {
         }
         line("```");
         line();
-        line("Critical tasks are marked `crit`.");
+        var note = "Critical tasks are marked `crit`.";
         if (shown.cardinality() < instance.taskCount()) {
-            line(" The chart shows the %d earliest-starting of the %d tasks; `?format=csv&table=assignments` lists them all."
-                    .formatted(shown.cardinality(), instance.taskCount()));
+            note += " The chart shows the %d earliest-starting of the %d tasks; `?format=csv&table=assignments` lists them all."
+                    .formatted(shown.cardinality(), instance.taskCount());
         }
+        line(note);
     }
 
     /** The tasks the chart shows: all of them, or the earliest-starting {@link #MAX_GANTT_TASKS}. */
-    private java.util.BitSet shownInGantt(int taskCount) {
-        var shown = new java.util.BitSet(taskCount);
-        java.util.stream.IntStream.range(0, taskCount).boxed()
-                .sorted(java.util.Comparator.<Integer>comparingLong(optimized::start).thenComparingInt(task -> task))
+    private BitSet shownInGantt(int taskCount) {
+        var shown = new BitSet(taskCount);
+        IntStream.range(0, taskCount).boxed()
+                .sorted(Comparator.<Integer>comparingLong(optimized::start).thenComparingInt(task -> task))
                 .limit(MAX_GANTT_TASKS)
                 .forEach(shown::set);
         return shown;
