@@ -37,7 +37,8 @@ import dev.fanout.service.SolverService;
  * it with {@code ./fanout bench}.
  *
  * <pre>
- * ./fanout bench --set d36 --seconds 30 [--parallel 2] [--match REGEX] [--out FILE] [--share 0.3] [--share-large 0.9] [--config solver.xml]
+ * ./fanout bench --set d36 --seconds 30 [--parallel 2] [--match REGEX] [--out FILE] [--imopse DIR] [--share 0.3]
+ *                [--share-large 0.9] [--config solver.xml]
  *   sets: d36 (iMOPSE, 36), genbig (iMOPSE, 80 large), generated (1000/50 ×3, 3000/150, 10000/300), seeds (data/)
  * </pre>
  */
@@ -55,8 +56,22 @@ public final class BenchmarkRunner {
         }
     }
 
+    /** The options the runner knows; anything else is a typo, and a typo must not silently run another benchmark. */
+    private static final List<String> OPTIONS = List.of("set", "seconds", "parallel", "imopse", "match", "out", "share",
+            "share-large", "config");
+    private static final String USAGE = "usage: ./fanout bench --set d36|genbig|generated|seeds --seconds N [--parallel N]"
+            + " [--match REGEX] [--out FILE] [--imopse DIR] [--share F] [--share-large F] [--config solver.xml]";
+
     public static void main(String[] args) throws Exception {
-        var options = options(args);
+        try {
+            benchmark(options(args));
+        } catch (IllegalArgumentException e) {
+            System.err.println("bench: " + e.getMessage());
+            System.exit(2);
+        }
+    }
+
+    private static void benchmark(Map<String, String> options) throws Exception {
         var sets = options.getOrDefault("set", "d36").split(",");
         double seconds = Double.parseDouble(options.getOrDefault("seconds", "30"));
         int parallel = Integer.parseInt(options.getOrDefault("parallel", "1"));
@@ -118,8 +133,8 @@ public final class BenchmarkRunner {
 
     static List<Case> cases(String set, Path imopse) throws IOException {
         return switch (set) {
-            case "d36" -> imopseCases(imopse.resolve("d36"), references(imopse.resolve("imopse_d36_bounds.csv")));
-            case "genbig" -> imopseCases(imopse.resolve("GenBig"), Map.of());
+            case "d36" -> imopseCases(imopseFolder(imopse, "d36"), references(imopse.resolve("imopse_d36_bounds.csv")));
+            case "genbig" -> imopseCases(imopseFolder(imopse, "GenBig"), Map.of());
             case "generated" -> Stream.of(PlanGenerator.Spec.of(1_000, 50, 1), PlanGenerator.Spec.of(1_000, 50, 2),
                     PlanGenerator.Spec.of(1_000, 50, 3), PlanGenerator.Spec.of(3_000, 150, 1),
                     PlanGenerator.Spec.of(10_000, 300, 1))
@@ -136,6 +151,15 @@ public final class BenchmarkRunner {
             }
             default -> throw new IllegalArgumentException("unknown set " + set + ": d36, genbig, generated or seeds");
         };
+    }
+
+    private static Path imopseFolder(Path imopse, String set) {
+        var folder = imopse.resolve(set);
+        if (!Files.isDirectory(folder)) {
+            throw new IllegalArgumentException("no iMOPSE instances at " + folder.toAbsolutePath().normalize()
+                    + ": pass --imopse DIR, the folder that holds d36/, GenBig/ and imopse_d36_bounds.csv");
+        }
+        return folder;
     }
 
     private static List<Case> imopseCases(Path folder, Map<String, Double> references) throws IOException {
@@ -220,9 +244,13 @@ public final class BenchmarkRunner {
         var options = new HashMap<String, String>();
         for (int i = 0; i < args.length; i++) {
             if (!args[i].startsWith("--") || i + 1 >= args.length) {
-                throw new IllegalArgumentException("usage: --set d36|genbig|generated|seeds --seconds N [--parallel N] [--match REGEX] [--out FILE]");
+                throw new IllegalArgumentException(USAGE);
             }
-            options.put(args[i].substring(2), args[++i]);
+            var name = args[i].substring(2);
+            if (!OPTIONS.contains(name)) {
+                throw new IllegalArgumentException("unknown option --" + name + "\n" + USAGE);
+            }
+            options.put(name, args[++i]);
         }
         return options;
     }
