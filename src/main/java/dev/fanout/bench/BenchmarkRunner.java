@@ -27,7 +27,7 @@ import dev.fanout.plan.PlanDocument;
 import dev.fanout.plan.PlanLimits;
 import dev.fanout.plan.PlanReader;
 import dev.fanout.plan.PlanValidator;
-import dev.fanout.solver.JobSchedule;
+import dev.fanout.solver.ScheduleSolution;
 import dev.fanout.service.SolverService;
 
 /**
@@ -86,9 +86,9 @@ public final class BenchmarkRunner {
 
         // --config tries another solver configuration (an experiment); by default the one the service uses.
         var solverFactory = options.containsKey("config")
-                ? SolverFactory.<JobSchedule>createFromXmlFile(new java.io.File(options.get("config")))
-                : SolverFactory.<JobSchedule>createFromXmlResource("solverConfig.xml");
-        var solverManager = SolverManager.<JobSchedule>create(solverFactory,
+                ? SolverFactory.<ScheduleSolution>createFromXmlFile(new java.io.File(options.get("config")))
+                : SolverFactory.<ScheduleSolution>createFromXmlResource("solverConfig.xml");
+        var solverManager = SolverManager.<ScheduleSolution>create(solverFactory,
                 new SolverManagerConfig().withParallelSolverCount(String.valueOf(parallel)));
         var solver = new SolverService(solverManager, new io.micrometer.core.instrument.simple.SimpleMeterRegistry(),
                 String.valueOf(parallel), 10_000,

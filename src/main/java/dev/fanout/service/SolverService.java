@@ -34,8 +34,8 @@ import dev.fanout.analysis.PlanAnalysis;
 import dev.fanout.analysis.Schedule;
 import dev.fanout.analysis.ScheduleCheck;
 import dev.fanout.analysis.ScheduleSearch;
-import dev.fanout.solver.JobSchedule;
-import dev.fanout.solver.JobScheduleMapper;
+import dev.fanout.solver.ScheduleSolution;
+import dev.fanout.solver.SolutionMapper;
 
 /**
  * Runs one solve: from the best baseline schedule, a share of the time budget in {@link ScheduleSearch}
@@ -74,7 +74,7 @@ public class SolverService {
         }
     }
 
-    private final SolverManager<JobSchedule> solverManager;
+    private final SolverManager<ScheduleSolution> solverManager;
     private final ThreadPoolExecutor workers;
     private final Semaphore admitted;
     private final int capacity;
@@ -90,7 +90,7 @@ public class SolverService {
     private final Counter refused;
 
     @Inject
-    public SolverService(SolverManager<JobSchedule> solverManager, MeterRegistry metrics,
+    public SolverService(SolverManager<ScheduleSolution> solverManager, MeterRegistry metrics,
             @ConfigProperty(name = "quarkus.timefold.solver-manager.parallel-solver-count", defaultValue = "2") String parallel,
             @ConfigProperty(name = "fanout.solve.queue-capacity", defaultValue = "8") int queueCapacity,
             @ConfigProperty(name = "fanout.solve.heuristic-share", defaultValue = "0.3") double heuristicShare,
@@ -257,7 +257,7 @@ public class SolverService {
             var heuristicBest = best;
             var job = solverManager.solveBuilder()
                     .withProblemId(problemId)
-                    .withProblem(JobScheduleMapper.toSolution(analysis.instance(), best))
+                    .withProblem(SolutionMapper.toSolution(analysis.instance(), best))
                     .withConfigOverride(override(analysis, Duration.ofMillis((deadline - System.nanoTime()) / 1_000_000)))
                     .withBestSolutionEventConsumer(event -> {
                         var schedule = validOrNull(analysis, event.solution());
@@ -326,12 +326,12 @@ public class SolverService {
     }
 
     /** The schedule a solution describes, if it places every task validly; null otherwise (never returned to users). */
-    private static Schedule validOrNull(PlanAnalysis analysis, JobSchedule solution) {
-        if (solution == null || !JobScheduleMapper.isComplete(solution)) {
+    private static Schedule validOrNull(PlanAnalysis analysis, ScheduleSolution solution) {
+        if (solution == null || !SolutionMapper.isComplete(solution)) {
             return null;
         }
         try {
-            var schedule = JobScheduleMapper.toSchedule(analysis.instance(), solution);
+            var schedule = SolutionMapper.toSchedule(analysis.instance(), solution);
             var problems = ScheduleCheck.violations(schedule, 3);
             if (!problems.isEmpty()) {
                 LOG.warnf("discarding an invalid solver schedule: %s", problems);

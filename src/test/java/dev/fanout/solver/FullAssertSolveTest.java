@@ -26,13 +26,13 @@ class FullAssertSolveTest {
         var config = SolverConfig.createFromXmlResource("solverConfig.xml")
                 .withEnvironmentMode(EnvironmentMode.FULL_ASSERT)
                 .withTerminationConfig(new TerminationConfig().withStepCountLimit(400));
-        var solver = SolverFactory.<JobSchedule>create(config).buildSolver();
+        var solver = SolverFactory.<ScheduleSolution>create(config).buildSolver();
 
-        var solved = solver.solve(JobScheduleMapper.toSolution(analysis.instance(), null));
+        var solved = solver.solve(SolutionMapper.toSolution(analysis.instance(), null));
 
-        assertTrue(JobScheduleMapper.isComplete(solved));
+        assertTrue(SolutionMapper.isComplete(solved));
         assertEquals(0, solved.getScore().hardScore(), "feasible");
-        var schedule = JobScheduleMapper.toSchedule(analysis.instance(), solved);
+        var schedule = SolutionMapper.toSchedule(analysis.instance(), solved);
         assertEquals(java.util.List.of(), ScheduleCheck.violations(schedule, 10));
         assertEquals(-schedule.makespan(), solved.getScore().mediumScore(), "medium score is minus the makespan");
         assertEquals(analysis.lowerBound(), schedule.makespan(), "a plan this small is solved to its lower bound");

@@ -12,7 +12,7 @@ import ai.timefold.solver.core.api.domain.variable.ShadowVariable;
 import ai.timefold.solver.core.api.domain.variable.ShadowVariablesInconsistent;
 
 /**
- * A task with work in it, as the solver sees it: a value in some {@link Worker}'s list. Its start is a declarative
+ * A task with work in it, as the solver sees it: a value in some {@link AgentLane}'s list. Its start is a declarative
  * shadow variable: the later of the end of the task before it on its agent and the ends of all its dependencies,
  * which may sit on other agents. Milestones never reach the solver; a dependency on a milestone is replaced by the
  * milestone's own dependencies.
@@ -20,7 +20,7 @@ import ai.timefold.solver.core.api.domain.variable.ShadowVariablesInconsistent;
  * <p>Equality is identity: planning entities must not compare by their variables.
  */
 @PlanningEntity
-public class Job {
+public class ScheduledTask {
 
     @PlanningId
     private String id;
@@ -30,15 +30,15 @@ public class Job {
     private long weight;
     /** Ends are divided by this before squaring, so that the tiebreak cannot overflow on huge plans. */
     private long endDivisor = 1;
-    private List<Job> dependencies;
-    private BitSet skilledWorkers;
-    private BitSet poolWorkers;
+    private List<ScheduledTask> dependencies;
+    private BitSet skilledLanes;
+    private BitSet poolLanes;
 
-    @InverseRelationShadowVariable(sourceVariableName = "jobs")
-    private Worker worker;
+    @InverseRelationShadowVariable(sourceVariableName = "tasks")
+    private AgentLane lane;
 
-    @PreviousElementShadowVariable(sourceVariableName = "jobs")
-    private Job previous;
+    @PreviousElementShadowVariable(sourceVariableName = "tasks")
+    private ScheduledTask previous;
 
     @ShadowVariable(supplierName = "earliestStart")
     private Long start;
@@ -46,16 +46,16 @@ public class Job {
     @ShadowVariablesInconsistent
     private boolean inconsistent;
 
-    public Job() {
+    public ScheduledTask() {
     }
 
-    public Job(String id, int index, long duration, long weight, BitSet skilledWorkers, BitSet poolWorkers) {
+    public ScheduledTask(String id, int index, long duration, long weight, BitSet skilledLanes, BitSet poolLanes) {
         this.id = id;
         this.index = index;
         this.duration = duration;
         this.weight = weight;
-        this.skilledWorkers = skilledWorkers;
-        this.poolWorkers = poolWorkers;
+        this.skilledLanes = skilledLanes;
+        this.poolLanes = poolLanes;
         this.dependencies = List.of();
     }
 
@@ -63,9 +63,9 @@ public class Job {
      * Null while this job or anything it waits for is unassigned (during construction) or when the order is
      * inconsistent (a job placed before its own dependency on one agent).
      */
-    @ShadowSources({ "worker", "previous.start", "dependencies[].start" })
+    @ShadowSources({ "lane", "previous.start", "dependencies[].start" })
     public Long earliestStart() {
-        if (worker == null) {
+        if (lane == null) {
             return null;
         }
         long ready = 0;
@@ -99,12 +99,12 @@ public class Job {
         this.endDivisor = endDivisor;
     }
 
-    public boolean workerLacksSkill() {
-        return worker != null && !skilledWorkers.get(worker.getIndex());
+    public boolean laneLacksSkill() {
+        return lane != null && !skilledLanes.get(lane.getIndex());
     }
 
-    public boolean workerOutsidePool() {
-        return worker != null && !poolWorkers.get(worker.getIndex());
+    public boolean laneOutsidePool() {
+        return lane != null && !poolLanes.get(lane.getIndex());
     }
 
     public String getId() {
@@ -123,27 +123,27 @@ public class Job {
         return weight;
     }
 
-    public List<Job> getDependencies() {
+    public List<ScheduledTask> getDependencies() {
         return dependencies;
     }
 
-    public void setDependencies(List<Job> dependencies) {
+    public void setDependencies(List<ScheduledTask> dependencies) {
         this.dependencies = dependencies;
     }
 
-    public Worker getWorker() {
-        return worker;
+    public AgentLane getLane() {
+        return lane;
     }
 
-    public void setWorker(Worker worker) {
-        this.worker = worker;
+    public void setLane(AgentLane lane) {
+        this.lane = lane;
     }
 
-    public Job getPrevious() {
+    public ScheduledTask getPrevious() {
         return previous;
     }
 
-    public void setPrevious(Job previous) {
+    public void setPrevious(ScheduledTask previous) {
         this.previous = previous;
     }
 

@@ -7,7 +7,7 @@ import ai.timefold.solver.core.api.score.stream.ConstraintFactory;
 import ai.timefold.solver.core.api.score.stream.ConstraintProvider;
 
 /** One method per rule, each named after it. */
-public class JobScheduleConstraints implements ConstraintProvider {
+public class ScheduleConstraints implements ConstraintProvider {
 
     public static final String LACKS_SKILL = "Agent lacks a skill or level the task needs";
     public static final String OUTSIDE_POOL = "Agent is outside the task's pool";
@@ -28,16 +28,16 @@ public class JobScheduleConstraints implements ConstraintProvider {
 
     /** Hard: a job on an agent without every skill it lists at the level asked. */
     Constraint agentLacksSkillOrLevel(ConstraintFactory factory) {
-        return factory.forEachUnfiltered(Job.class)
-                .filter(Job::workerLacksSkill)
+        return factory.forEachUnfiltered(ScheduledTask.class)
+                .filter(ScheduledTask::laneLacksSkill)
                 .penalize(HardMediumSoftScore.ONE_HARD)
                 .asConstraint(LACKS_SKILL);
     }
 
     /** Hard: a job on an agent outside the pool it names. */
     Constraint agentOutsidePool(ConstraintFactory factory) {
-        return factory.forEachUnfiltered(Job.class)
-                .filter(Job::workerOutsidePool)
+        return factory.forEachUnfiltered(ScheduledTask.class)
+                .filter(ScheduledTask::laneOutsidePool)
                 .penalize(HardMediumSoftScore.ONE_HARD)
                 .asConstraint(OUTSIDE_POOL);
     }
@@ -47,17 +47,17 @@ public class JobScheduleConstraints implements ConstraintProvider {
      * other in a loop (for example a job placed before its own dependency on one agent).
      */
     Constraint inconsistentOrder(ConstraintFactory factory) {
-        return factory.forEachUnfiltered(Job.class)
-                .filter(Job::isInconsistent)
+        return factory.forEachUnfiltered(ScheduledTask.class)
+                .filter(ScheduledTask::isInconsistent)
                 .penalize(HardMediumSoftScore.ONE_HARD)
                 .asConstraint(INCONSISTENT_ORDER);
     }
 
     /** Medium: the latest end of any job. */
     Constraint makespan(ConstraintFactory factory) {
-        return factory.forEach(Job.class)
+        return factory.forEach(ScheduledTask.class)
                 .filter(job -> job.getEnd() != null)
-                .groupBy(ConstraintCollectors.max(Job::getEnd))
+                .groupBy(ConstraintCollectors.max(ScheduledTask::getEnd))
                 .penalize(HardMediumSoftScore.ONE_MEDIUM, makespan -> makespan)
                 .asConstraint(MAKESPAN);
     }
@@ -68,9 +68,9 @@ public class JobScheduleConstraints implements ConstraintProvider {
      * makespan can then use. Measured better than plain end times (BENCHMARKS.md).
      */
     Constraint priorityWeightedEndTimes(ConstraintFactory factory) {
-        return factory.forEach(Job.class)
+        return factory.forEach(ScheduledTask.class)
                 .filter(job -> job.getEnd() != null)
-                .penalize(HardMediumSoftScore.ONE_SOFT, Job::tiebreakPenalty)
+                .penalize(HardMediumSoftScore.ONE_SOFT, ScheduledTask::tiebreakPenalty)
                 .asConstraint(END_TIMES);
     }
 }

@@ -10,16 +10,16 @@ import dev.fanout.analysis.Instance;
 import dev.fanout.analysis.Schedule;
 
 /** Between the analysis model (indices and ticks) and the planning solution (objects Timefold moves around). */
-public final class JobScheduleMapper {
+public final class SolutionMapper {
 
-    private JobScheduleMapper() {
+    private SolutionMapper() {
     }
 
     /**
      * A planning solution with every job already placed as in {@code starting}, so the solver begins from a valid
      * schedule and only ever improves on it.
      */
-    public static JobSchedule toSolution(Instance instance, Schedule starting) {
+    public static ScheduleSolution toSolution(Instance instance, Schedule starting) {
         int n = instance.taskCount();
         var priorities = new TreeSet<Integer>();
         for (int task = 0; task < n; task++) {
@@ -30,13 +30,13 @@ public final class JobScheduleMapper {
         // most 100,000 steps and weights to at most 100 levels (20,000 jobs × 10^10 × 100 = 2 × 10^16).
         long endDivisor = Math.max(1, Math.ceilDiv(instance.totalWork(), 100_000));
         int levels = priorityRank.size();
-        var jobOf = new Job[n];
-        var jobs = new ArrayList<Job>();
+        var jobOf = new ScheduledTask[n];
+        var jobs = new ArrayList<ScheduledTask>();
         for (int task = 0; task < n; task++) {
             if (!instance.isMilestone(task)) {
                 int rank = priorityRank.indexOf(instance.priority(task));
                 long weight = levels <= 100 ? 1 + rank : 1 + Math.round(99.0 * rank / (levels - 1));
-                jobOf[task] = new Job(instance.taskId(task), task, instance.duration(task), weight,
+                jobOf[task] = new ScheduledTask(instance.taskId(task), task, instance.duration(task), weight,
                         instance.skilledAgents(task), instance.poolAgents(task));
                 jobOf[task].setEndDivisor(endDivisor);
                 jobs.add(jobOf[task]);
@@ -46,37 +46,37 @@ public final class JobScheduleMapper {
         for (var job : jobs) {
             job.setDependencies(workDependencies.get(job.getIndex()).stream().map(p -> jobOf[p]).toList());
         }
-        var workers = new ArrayList<Worker>();
+        var workers = new ArrayList<AgentLane>();
         for (int agent = 0; agent < instance.agentCount(); agent++) {
-            var doable = new ArrayList<Job>();
+            var doable = new ArrayList<ScheduledTask>();
             for (var job : jobs) {
                 if (instance.canDo(agent, job.getIndex())) {
                     doable.add(job);
                 }
             }
-            workers.add(new Worker(instance.agentId(agent), agent, doable));
+            workers.add(new AgentLane(instance.agentId(agent), agent, doable));
         }
         if (starting != null) {
             var sequences = starting.sequences();
             for (int agent = 0; agent < workers.size(); agent++) {
-                workers.get(agent).setJobs(new ArrayList<>(sequences.get(agent).stream().map(task -> jobOf[task]).toList()));
+                workers.get(agent).setTasks(new ArrayList<>(sequences.get(agent).stream().map(task -> jobOf[task]).toList()));
             }
         }
-        return new JobSchedule(workers, jobs);
+        return new ScheduleSolution(workers, jobs);
     }
 
     /** The schedule the solution describes, timed afresh from the agents' job orders (milestones included). */
-    public static Schedule toSchedule(Instance instance, JobSchedule solution) {
+    public static Schedule toSchedule(Instance instance, ScheduleSolution solution) {
         var sequences = new ArrayList<List<Integer>>();
-        for (var worker : solution.getWorkers()) {
-            sequences.add(worker.getJobs().stream().map(Job::getIndex).toList());
+        for (var lane : solution.getLanes()) {
+            sequences.add(lane.getTasks().stream().map(ScheduledTask::getIndex).toList());
         }
         return Schedule.fromSequences(instance, sequences);
     }
 
-    /** Whether every job is on some worker. */
-    public static boolean isComplete(JobSchedule solution) {
-        return solution.getWorkers().stream().mapToInt(worker -> worker.getJobs().size()).sum() == solution.getJobs().size();
+    /** Whether every job is on some lane. */
+    public static boolean isComplete(ScheduleSolution solution) {
+        return solution.getLanes().stream().mapToInt(lane -> lane.getTasks().size()).sum() == solution.getTasks().size();
     }
 
     /**

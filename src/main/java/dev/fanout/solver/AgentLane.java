@@ -9,31 +9,31 @@ import ai.timefold.solver.core.api.domain.valuerange.ValueRangeProvider;
 import ai.timefold.solver.core.api.domain.variable.PlanningListVariable;
 
 /**
- * An agent, as the solver sees it: the ordered list of jobs it does. Only jobs it is able to do (skills, levels,
+ * An agent, as the solver sees it: the ordered list of tasks it does. Only tasks it is able to do (skills, levels,
  * pool) are offered to it, so the solver wastes no moves on assignments that could never be valid.
  */
 @PlanningEntity
-public class Worker {
+public class AgentLane {
 
     @PlanningId
     private String id;
     private int index;
-    private List<Job> doableJobs;
+    private List<ScheduledTask> doableJobs;
 
     @PlanningListVariable(valueRangeProviderRefs = "doableJobs")
-    private List<Job> jobs = new ArrayList<>();
+    private List<ScheduledTask> tasks = new ArrayList<>();
 
-    public Worker() {
+    public AgentLane() {
     }
 
-    public Worker(String id, int index, List<Job> doableJobs) {
+    public AgentLane(String id, int index, List<ScheduledTask> doableJobs) {
         this.id = id;
         this.index = index;
         this.doableJobs = doableJobs;
     }
 
     @ValueRangeProvider(id = "doableJobs")
-    public List<Job> getDoableJobs() {
+    public List<ScheduledTask> getDoableJobs() {
         return doableJobs;
     }
 
@@ -45,12 +45,12 @@ public class Worker {
         return index;
     }
 
-    public List<Job> getJobs() {
-        return jobs;
+    public List<ScheduledTask> getTasks() {
+        return tasks;
     }
 
-    public void setJobs(List<Job> jobs) {
-        this.jobs = jobs;
+    public void setTasks(List<ScheduledTask> tasks) {
+        this.tasks = tasks;
     }
 
     @Override

@@ -8,43 +8,43 @@ import ai.timefold.solver.core.api.domain.solution.PlanningSolution;
 import ai.timefold.solver.core.api.score.HardMediumSoftScore;
 
 /**
- * The planning solution: workers with their job lists. Hard score: assignments that break skills, pools or the
+ * The planning solution: lanes with their job lists. Hard score: assignments that break skills, pools or the
  * dependency order. Medium: the makespan. Soft: a tiebreak that makes shorter makespans findable.
  */
 @PlanningSolution
-public class JobSchedule {
+public class ScheduleSolution {
 
     @PlanningEntityCollectionProperty
-    private List<Worker> workers;
+    private List<AgentLane> lanes;
 
     @PlanningEntityCollectionProperty
-    private List<Job> jobs;
+    private List<ScheduledTask> tasks;
 
     @PlanningScore
     private HardMediumSoftScore score;
 
-    public JobSchedule() {
+    public ScheduleSolution() {
     }
 
-    public JobSchedule(List<Worker> workers, List<Job> jobs) {
-        this.workers = workers;
-        this.jobs = jobs;
+    public ScheduleSolution(List<AgentLane> lanes, List<ScheduledTask> tasks) {
+        this.lanes = lanes;
+        this.tasks = tasks;
     }
 
-    public List<Worker> getWorkers() {
-        return workers;
+    public List<AgentLane> getLanes() {
+        return lanes;
     }
 
-    public void setWorkers(List<Worker> workers) {
-        this.workers = workers;
+    public void setLanes(List<AgentLane> lanes) {
+        this.lanes = lanes;
     }
 
-    public List<Job> getJobs() {
-        return jobs;
+    public List<ScheduledTask> getTasks() {
+        return tasks;
     }
 
-    public void setJobs(List<Job> jobs) {
-        this.jobs = jobs;
+    public void setTasks(List<ScheduledTask> tasks) {
+        this.tasks = tasks;
     }
 
     public HardMediumSoftScore getScore() {
