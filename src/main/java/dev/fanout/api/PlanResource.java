@@ -21,13 +21,16 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import dev.fanout.persistence.PlanStore;
 import dev.fanout.report.CsvReport;
 import dev.fanout.report.MarkdownReport;
 import dev.fanout.report.ScheduleView;
-import dev.fanout.report.SolveStatus;
-import dev.fanout.service.PlanService;
-import dev.fanout.service.PlanStore;
-import dev.fanout.service.ProblemException;
+import dev.fanout.service.BackgroundSolves;
+import dev.fanout.service.CurrentSchedules;
+import dev.fanout.service.InvalidParameter;
+import dev.fanout.service.PlanCatalog;
+import dev.fanout.service.PlanIntake;
+import dev.fanout.service.TimeLimits;
 
 /** Stored plans, their background solves, schedules and reports (CONTRACT §4). */
 @Path("/api/plans")
@@ -37,11 +40,20 @@ public class PlanResource {
     static final String MARKDOWN = "text/markdown";
     static final String CSV = "text/csv";
 
-    private final PlanService plans;
+    private final PlanIntake intake;
+    private final PlanCatalog catalog;
+    private final BackgroundSolves solves;
+    private final CurrentSchedules current;
+    private final TimeLimits timeLimits;
     private final RequestSizeLimit sizeLimit;
 
-    public PlanResource(PlanService plans, RequestSizeLimit sizeLimit) {
-        this.plans = plans;
+    public PlanResource(PlanIntake intake, PlanCatalog catalog, BackgroundSolves solves, CurrentSchedules current,
+            TimeLimits timeLimits, RequestSizeLimit sizeLimit) {
+        this.intake = intake;
+        this.catalog = catalog;
+        this.solves = solves;
+        this.current = current;
+        this.timeLimits = timeLimits;
         this.sizeLimit = sizeLimit;
     }
 
@@ -57,8 +69,8 @@ public class PlanResource {
     public Response create(byte[] body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
             @Parameter(description = "json, yaml or imopse (an iMOPSE .def file); overrides Content-Type") @QueryParam("format") String format) {
         sizeLimit.check(body, "/api/plans");
-        var parsed = plans.parse(body, contentType, format);
-        var id = plans.create(parsed);
+        var parsed = intake.parse(body, contentType, format);
+        var id = catalog.create(parsed);
         return Response.created(URI.create("/api/plans/" + id))
                 .entity(new CreatedPlan(id, parsed.plan().name(), parsed.plan().tasks().size(), parsed.plan().agents().size()))
                 .build();
@@ -69,7 +81,7 @@ public class PlanResource {
     @Operation(summary = "List stored plans, newest first")
     @APIResponse(responseCode = "200", description = "The plans, newest first")
     public List<PlanSummary> list() {
-        return plans.list().stream().map(this::summary).toList();
+        return catalog.list().stream().map(this::summary).toList();
     }
 
     @GET
@@ -79,9 +91,9 @@ public class PlanResource {
     @APIResponse(responseCode = "200", description = "The plan and its status")
     @APIResponse(responseCode = "404", description = "No plan has this id")
     public PlanDetail get(@PathParam("id") String id) {
-        var stored = plans.get(id);
-        return new PlanDetail(stored.plan().id, stored.plan().name, stored.plan().createdAt, status(stored),
-                plans.document(stored));
+        var stored = catalog.get(id);
+        return new PlanDetail(stored.id(), stored.name(), stored.createdAt(),
+                current.status(id, stored.solve().map(PlanStore.StoredSolve::status).orElse(null)), catalog.document(stored));
     }
 
     @DELETE
@@ -90,7 +102,8 @@ public class PlanResource {
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "404", description = "No plan has this id")
     public Response delete(@PathParam("id") String id) {
-        plans.delete(id);
+        solves.stopIfSolving(id);
+        catalog.delete(id);
         return Response.noContent().build();
     }
 
@@ -106,9 +119,8 @@ public class PlanResource {
     @APIResponse(responseCode = "429", description = "The solve queue is full; Retry-After says when to come back")
     public Response solve(@PathParam("id") String id,
             @Parameter(description = "time limit in seconds (default 5)") @QueryParam("seconds") String seconds) {
-        var limit = plans.timeLimit(seconds);
-        var view = plans.startSolving(id, limit);
-        return Response.accepted(view).location(URI.create("/api/plans/" + id + "/schedule")).build();
+        solves.start(id, timeLimits.parse(seconds));
+        return Response.accepted(current.view(id)).location(URI.create("/api/plans/" + id + "/schedule")).build();
     }
 
     @DELETE
@@ -119,7 +131,9 @@ public class PlanResource {
     @APIResponse(responseCode = "404", description = "No plan has this id")
     @APIResponse(responseCode = "409", description = "Not solving")
     public ScheduleView stop(@PathParam("id") String id) {
-        return plans.stopSolving(id);
+        catalog.get(id);
+        solves.stop(id);
+        return current.view(id);
     }
 
     @GET
@@ -129,7 +143,7 @@ public class PlanResource {
     @APIResponse(responseCode = "200", description = "The schedule (status NOT_SOLVED without assignments before the first solve)")
     @APIResponse(responseCode = "404", description = "No plan has this id")
     public ScheduleView schedule(@PathParam("id") String id) {
-        return plans.schedule(id);
+        return current.view(id);
     }
 
     @GET
@@ -145,7 +159,7 @@ public class PlanResource {
             @QueryParam("format") String format,
             @Parameter(description = "CSV only: timeline (default), assignments or agents") @QueryParam("table") String table) {
         var type = ReportFormat.choose(accept, format);
-        var data = plans.report(id);
+        var data = current.report(id);
         return switch (type) {
             case MARKDOWN -> Response.ok(MarkdownReport.render(data.report(), data.analysis(), data.schedule()),
                     MARKDOWN + ";charset=UTF-8").build();
@@ -159,22 +173,14 @@ public class PlanResource {
             case "timeline" -> CsvReport.timelineSummary(report);
             case "assignments" -> CsvReport.assignments(report);
             case "agents" -> CsvReport.agents(report);
-            default -> throw ProblemException.badParameter("table", table, "must be timeline, assignments or agents");
+            default -> throw new InvalidParameter("table", table, "must be timeline, assignments or agents");
         };
     }
 
     private PlanSummary summary(PlanStore.Summary plan) {
-        var status = plans.isSolving(plan.id()) ? SolveStatus.SOLVING
-                : plan.status() == null ? SolveStatus.NOT_SOLVED : SolveStatus.valueOf(plan.status());
-        return new PlanSummary(plan.id(), plan.name(), plan.taskCount(), plan.agentCount(), status, plan.makespan(),
-                plan.lowerBound(), plan.optimal(), plan.createdAt());
-    }
-
-    private SolveStatus status(PlanStore.Stored stored) {
-        if (plans.isSolving(stored.plan().id)) {
-            return SolveStatus.SOLVING;
-        }
-        return stored.solve().map(s -> SolveStatus.valueOf(s.status)).orElse(SolveStatus.NOT_SOLVED);
+        return new PlanSummary(plan.id(), plan.name(), plan.taskCount(), plan.agentCount(),
+                current.status(plan.id(), plan.status()), plan.makespan(), plan.lowerBound(), plan.optimal(),
+                plan.createdAt());
     }
 
     /** Picks the report format from ?format= first, then Accept; JSON when neither asks for something else. */
@@ -185,7 +191,7 @@ public class PlanResource {
                     case "json" -> MediaType.APPLICATION_JSON;
                     case "markdown", "md" -> MARKDOWN;
                     case "csv" -> CSV;
-                    default -> throw ProblemException.badParameter("format", format, "must be json, markdown or csv");
+                    default -> throw new InvalidParameter("format", format, "must be json, markdown or csv");
                 };
             }
             if (accept == null) {

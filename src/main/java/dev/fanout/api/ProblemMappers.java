@@ -13,10 +13,20 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 
 import dev.fanout.plan.PlanReader;
 import dev.fanout.plan.PlanRejectedException;
-import dev.fanout.service.ProblemException;
+import dev.fanout.service.AlreadySolving;
+import dev.fanout.service.InvalidParameter;
+import dev.fanout.service.NotSolvedYet;
+import dev.fanout.service.NotSolving;
+import dev.fanout.service.Overloaded;
+import dev.fanout.service.PlanNotFound;
+import dev.fanout.service.UnsupportedPlanFormat;
+import dev.fanout.whatif.NoWhatIfYet;
 import io.vertx.core.http.HttpServerRequest;
 
-/** Every error leaves as {@code application/problem+json} with a detail a person can act on. */
+/**
+ * Every error leaves as {@code application/problem+json} with a detail a person can act on. The one place that turns
+ * what the service layer says went wrong into an HTTP status: every status the API answers is in this file.
+ */
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
@@ -29,13 +39,56 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response refused(ProblemException e, HttpServerRequest request) {
-        var response = respond(new Problem("/problems/" + slug(e.title()), e.title(), e.status(), e.getMessage(),
-                request.path(), null));
-        if (e.retryAfterSeconds() != null) {
-            response.getHeaders().putSingle("Retry-After", String.valueOf(e.retryAfterSeconds()));
-        }
+    public Response planNotFound(PlanNotFound e, HttpServerRequest request) {
+        return problem(Response.Status.NOT_FOUND, "Plan not found", e, request);
+    }
+
+    @ServerExceptionMapper
+    public Response noWhatIfYet(NoWhatIfYet e, HttpServerRequest request) {
+        return problem(Response.Status.NOT_FOUND, "No what-if yet", e, request);
+    }
+
+    @ServerExceptionMapper
+    public Response alreadySolving(AlreadySolving e, HttpServerRequest request) {
+        return problem(Response.Status.CONFLICT, "Already solving", e, request);
+    }
+
+    @ServerExceptionMapper
+    public Response notSolving(NotSolving e, HttpServerRequest request) {
+        return problem(Response.Status.CONFLICT, "Not solving", e, request);
+    }
+
+    @ServerExceptionMapper
+    public Response notSolvedYet(NotSolvedYet e, HttpServerRequest request) {
+        return problem(Response.Status.CONFLICT, "Not solved yet", e, request);
+    }
+
+    @ServerExceptionMapper
+    public Response invalidParameter(InvalidParameter e, HttpServerRequest request) {
+        return problem(Response.Status.BAD_REQUEST, "Invalid parameter", e, request);
+    }
+
+    @ServerExceptionMapper
+    public Response unsupportedPlanFormat(UnsupportedPlanFormat e, HttpServerRequest request) {
+        return problem(Response.Status.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type", e, request);
+    }
+
+    @ServerExceptionMapper
+    public Response requestTooLarge(RequestSizeLimit.TooLarge e, HttpServerRequest request) {
+        return problem(Response.Status.REQUEST_ENTITY_TOO_LARGE, "Request too large", e, request);
+    }
+
+    /** The solve queue is full: 429 with when to come back. */
+    @ServerExceptionMapper
+    public Response overloaded(Overloaded e, HttpServerRequest request) {
+        var response = problem(Response.Status.TOO_MANY_REQUESTS, "Too many solves", e, request);
+        response.getHeaders().putSingle("Retry-After", String.valueOf(e.retryAfterSeconds()));
         return response;
+    }
+
+    private static Response problem(Response.Status status, String title, RuntimeException e, HttpServerRequest request) {
+        return respond(new Problem("/problems/" + slug(title), title, status.getStatusCode(), e.getMessage(),
+                request.path(), null));
     }
 
     /** Bodies bound by the framework (not plans, which are read by {@link PlanReader}). */

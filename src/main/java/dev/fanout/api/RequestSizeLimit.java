@@ -3,11 +3,10 @@ package dev.fanout.api;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.fanout.config.FanoutConfig;
 import io.vertx.ext.web.Router;
 
 /**
@@ -21,9 +20,15 @@ public class RequestSizeLimit {
     private final long maxBytes;
     private final ObjectMapper mapper;
 
-    public RequestSizeLimit(@ConfigProperty(name = "fanout.limits.max-request-bytes", defaultValue = "8388608") long maxBytes,
-            ObjectMapper mapper) {
-        this.maxBytes = maxBytes;
+    /** A body over the limit that came without a Content-Length, found once read. */
+    static final class TooLarge extends RuntimeException {
+        TooLarge(String detail) {
+            super(detail);
+        }
+    }
+
+    public RequestSizeLimit(FanoutConfig config, ObjectMapper mapper) {
+        this.maxBytes = config.limits().maxRequestBytes();
         this.mapper = mapper;
     }
 
@@ -55,7 +60,7 @@ public class RequestSizeLimit {
     /** For bodies that came without a Content-Length. */
     public void check(byte[] body, String path) {
         if (body != null && body.length > maxBytes) {
-            throw new dev.fanout.service.ProblemException(413, "Request too large", tooLarge(path, body.length).detail());
+            throw new TooLarge(tooLarge(path, body.length).detail());
         }
     }
 

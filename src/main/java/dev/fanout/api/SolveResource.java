@@ -14,7 +14,9 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import dev.fanout.service.PlanService;
+import dev.fanout.service.PlanIntake;
+import dev.fanout.service.SolveOnce;
+import dev.fanout.service.TimeLimits;
 import io.smallrye.common.annotation.Blocking;
 
 /** One-shot solving: a plan in, its schedule and report out. Stores nothing. */
@@ -22,11 +24,15 @@ import io.smallrye.common.annotation.Blocking;
 @Tag(name = "Solve")
 public class SolveResource {
 
-    private final PlanService plans;
+    private final PlanIntake intake;
+    private final TimeLimits timeLimits;
+    private final SolveOnce solveOnce;
     private final RequestSizeLimit sizeLimit;
 
-    public SolveResource(PlanService plans, RequestSizeLimit sizeLimit) {
-        this.plans = plans;
+    public SolveResource(PlanIntake intake, TimeLimits timeLimits, SolveOnce solveOnce, RequestSizeLimit sizeLimit) {
+        this.intake = intake;
+        this.timeLimits = timeLimits;
+        this.solveOnce = solveOnce;
         this.sizeLimit = sizeLimit;
     }
 
@@ -41,11 +47,11 @@ public class SolveResource {
     @APIResponse(responseCode = "413", description = "The body is over the size limit")
     @APIResponse(responseCode = "415", description = "Not JSON, YAML or an iMOPSE .def file")
     @APIResponse(responseCode = "429", description = "The solve queue is full; Retry-After says when to come back")
-    public PlanService.Solved solve(byte[] body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+    public SolveOnce.Solved solve(byte[] body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
             @Parameter(description = "time limit in seconds (default 5)") @QueryParam("seconds") String seconds,
             @Parameter(description = "json, yaml or imopse (an iMOPSE .def file); overrides Content-Type") @QueryParam("format") String format) {
         sizeLimit.check(body, "/api/solve");
-        var limit = plans.timeLimit(seconds);
-        return plans.solveOnce(plans.parse(body, contentType, format), limit);
+        var limit = timeLimits.parse(seconds);
+        return solveOnce.solve(intake.parse(body, contentType, format), limit);
     }
 }

@@ -6,16 +6,16 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Liveness;
 
-import dev.fanout.service.SolverService;
+import dev.fanout.service.SolveRunner;
 
 /** Live while the solver threads can take work; reports how busy the solve queue is. */
 @Liveness
 @ApplicationScoped
 public class SolverHealth implements HealthCheck {
 
-    private final SolverService solver;
+    private final SolveRunner solver;
 
-    public SolverHealth(SolverService solver) {
+    public SolverHealth(SolveRunner solver) {
         this.solver = solver;
     }
 

@@ -28,7 +28,7 @@ import dev.fanout.plan.PlanLimits;
 import dev.fanout.plan.PlanReader;
 import dev.fanout.plan.PlanValidator;
 import dev.fanout.solver.ScheduleSolution;
-import dev.fanout.service.SolverService;
+import dev.fanout.service.SolveSearch;
 
 /**
  * Solves a set of plans with a fixed time budget each, exactly as the service does (same solver configuration, same
@@ -90,8 +90,7 @@ public final class BenchmarkRunner {
                 : SolverFactory.<ScheduleSolution>createFromXmlResource("solverConfig.xml");
         var solverManager = SolverManager.<ScheduleSolution>create(solverFactory,
                 new SolverManagerConfig().withParallelSolverCount(String.valueOf(parallel)));
-        var solver = new SolverService(solverManager, new io.micrometer.core.instrument.simple.SimpleMeterRegistry(),
-                String.valueOf(parallel), 10_000,
+        var solver = new SolveSearch(solverManager,
                 Double.parseDouble(options.getOrDefault("share", "0.3")),
                 Double.parseDouble(options.getOrDefault("share-large", "0.9")));
         var validator = new PlanValidator(new PlanLimits(100_000, 10_000, 2_000_000));
@@ -119,7 +118,7 @@ public final class BenchmarkRunner {
         }
     }
 
-    static Result run(Case benchmark, PlanValidator validator, SolverService solver, double seconds) {
+    static Result run(Case benchmark, PlanValidator validator, SolveSearch solver, double seconds) {
         long started = System.nanoTime();
         var analysis = PlanAnalysis.of(validator.validate(benchmark.plan().get()));
         double analysisSeconds = (System.nanoTime() - started) / 1e9;

@@ -5,8 +5,12 @@ import java.time.Instant;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+
+import dev.fanout.report.SolveStatus;
 
 /**
  * The latest solve of a plan: its status and its best schedule so far (JSON: task, agent, start in plan units, exact
@@ -20,9 +24,9 @@ public class SolveEntity extends PanacheEntityBase {
     @Column(name = "plan_id", length = 64)
     public String planId;
 
-    /** One of NOT_SOLVED, SOLVING, SOLVED, FAILED. */
+    @Enumerated(EnumType.STRING)
     @Column(name = "status", nullable = false, length = 16)
-    public String status;
+    public SolveStatus status;
 
     @Column(name = "makespan")
     public Double makespan;

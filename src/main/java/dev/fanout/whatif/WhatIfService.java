@@ -10,8 +10,6 @@ import java.util.concurrent.CompletableFuture;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import dev.fanout.analysis.Bottleneck;
 import dev.fanout.analysis.PlanAnalysis;
 import dev.fanout.analysis.Schedule;
@@ -21,10 +19,15 @@ import dev.fanout.plan.PlanDocument;
 import dev.fanout.plan.PlanReader;
 import dev.fanout.plan.PlanRejectedException;
 import dev.fanout.plan.PlanVariants;
+import dev.fanout.config.FanoutConfig;
+import dev.fanout.persistence.WhatIfStore;
 import dev.fanout.report.Numbers;
 import dev.fanout.report.Sentences;
-import dev.fanout.service.PlanService;
-import dev.fanout.service.SolverService;
+import dev.fanout.service.PlanCatalog;
+import dev.fanout.service.PlanIntake;
+import dev.fanout.service.SolveAdmission;
+import dev.fanout.service.SolveRunner;
+import dev.fanout.service.TimeLimits;
 
 /**
  * Answers what-if questions about a stored plan: builds each scenario's plan, solves them all side by side, keeps
@@ -46,42 +49,49 @@ public class WhatIfService {
     private record Solved(Spec spec, PlanAnalysis analysis, Schedule schedule, String note, String error) {
     }
 
-    private final PlanService plans;
-    private final SolverService solver;
+    private final PlanCatalog catalog;
+    private final PlanIntake intake;
+    private final TimeLimits timeLimits;
+    private final SolveAdmission admission;
+    private final SolveRunner runner;
     private final WhatIfStore store;
-    private final int parallelSolvers;
+    private final int parallelSolves;
 
-    public WhatIfService(PlanService plans, SolverService solver, WhatIfStore store,
-            @ConfigProperty(name = "quarkus.timefold.solver-manager.parallel-solver-count", defaultValue = "2") String parallel) {
-        this.plans = plans;
-        this.solver = solver;
+    public WhatIfService(PlanCatalog catalog, PlanIntake intake, TimeLimits timeLimits, SolveAdmission admission,
+            SolveRunner runner, WhatIfStore store, FanoutConfig config) {
+        this.catalog = catalog;
+        this.intake = intake;
+        this.timeLimits = timeLimits;
+        this.admission = admission;
+        this.runner = runner;
         this.store = store;
-        this.parallelSolvers = parallel.matches("\\d+") ? Math.max(1, Integer.parseInt(parallel)) : 1;
+        this.parallelSolves = config.solve().parallelSolves();
     }
 
+    /**
+     * Answers a what-if request on a stored plan and stores the answer. The sweep takes one place in the solve queue
+     * per scenario, each freed as its scenario ends.
+     */
     public WhatIfResult run(String planId, byte[] body) {
-        try (var admission = solver.admit()) {
-            return runAdmitted(planId, body);
-        }
-    }
-
-    private WhatIfResult runAdmitted(String planId, byte[] body) {
         var request = PlanReader.readJson(body, WhatIfRequest.class, "the what-if request");
-        var stored = plans.get(planId);
-        var document = plans.document(stored);
-        var base = plans.analysis(planId);
+        var stored = catalog.get(planId);
+        var document = catalog.document(stored);
+        var base = catalog.analysis(planId);
         var plan = base.instance().plan();
-        request.validate(plan, plans.maxAgents(), plans.maxSeconds());
+        request.validate(plan, intake.maxAgents(), timeLimits.maxSeconds());
         var specs = specs(request, document, plan);
         double seconds = request.secondsPerScenario() != null ? request.secondsPerScenario().doubleValue()
-                : Math.max(MIN_SECONDS_PER_SCENARIO, DEFAULT_SWEEP_SECONDS * parallelSolvers / specs.size());
+                : Math.max(MIN_SECONDS_PER_SCENARIO, DEFAULT_SWEEP_SECONDS * parallelSolves / specs.size());
         var limit = Duration.ofMillis(Math.round(seconds * 1000));
 
-        var pending = new ArrayList<CompletableFuture<Solved>>();
-        for (var spec : specs) {
-            pending.add(solve(spec, limit));
+        List<Solved> solved;
+        try (var admitted = admission.admit(specs.size())) {
+            var pending = new ArrayList<CompletableFuture<Solved>>();
+            for (var spec : specs) {
+                pending.add(solve(spec, limit).whenComplete((done, failure) -> admitted.releaseOne()));
+            }
+            solved = pending.stream().map(CompletableFuture::join).toList();
         }
-        var solved = pending.stream().map(CompletableFuture::join).toList();
         solved = keepMonotone(solved);
 
         var scale = base.instance().scale();
@@ -90,14 +100,14 @@ public class WhatIfService {
         var result = new WhatIfResult(planId, plan.name(), kind(request), plan.timeUnit().label(), sequential,
                 scale.toDouble(base.criticalPath().length()), Numbers.round(seconds, 2), rows, knees(solved, rows),
                 Instant.now());
-        store.save(planId, result);
+        store.save(planId, result, result.createdAt());
         return result;
     }
 
+    /** The plan's last comparison. @throws NoWhatIfYet when it has none */
     public WhatIfResult last(String planId) {
-        plans.get(planId);
-        return store.find(planId).orElseThrow(() -> new dev.fanout.service.ProblemException(404, "No what-if yet",
-                "plan '" + planId + "' has no what-if comparison yet: POST /api/plans/" + planId + "/what-if"));
+        catalog.get(planId);
+        return store.find(planId, WhatIfResult.class).orElseThrow(() -> new NoWhatIfYet(planId));
     }
 
     private List<Spec> specs(WhatIfRequest request, PlanDocument document, dev.fanout.plan.Plan plan) {
@@ -132,12 +142,12 @@ public class WhatIfService {
     private CompletableFuture<Solved> solve(Spec spec, Duration limit) {
         PlanAnalysis analysis;
         try {
-            analysis = PlanAnalysis.of(plans.validate(spec.document()));
+            analysis = PlanAnalysis.of(intake.validate(spec.document()));
         } catch (PlanRejectedException e) {
             // A scenario no agent set can carry out is an answer too, not a bad request.
             return CompletableFuture.completedFuture(new Solved(spec, null, null, null, e.getMessage()));
         }
-        return solver.solveAsync(analysis, limit).thenApply(outcome -> new Solved(spec, analysis, outcome.schedule(), null, null));
+        return runner.solveAsync(analysis, limit).thenApply(outcome -> new Solved(spec, analysis, outcome.schedule(), null, null));
     }
 
     /**

@@ -1,5 +1,6 @@
-package dev.fanout.whatif;
+package dev.fanout.persistence;
 
+import java.time.Instant;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,10 +9,10 @@ import jakarta.transaction.Transactional;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.fanout.persistence.PlanEntity;
-import dev.fanout.persistence.WhatIfEntity;
-
-/** Keeps the last what-if comparison of each plan. */
+/**
+ * Keeps the last what-if comparison of each plan, as the JSON the API answers. The comparison's type belongs to the
+ * what-if layer above; this store only writes it and reads it back as the type it is asked for.
+ */
 @ApplicationScoped
 public class WhatIfStore {
 
@@ -23,15 +24,15 @@ public class WhatIfStore {
 
     /** Replaces the plan's last comparison; does nothing if the plan was deleted meanwhile. */
     @Transactional
-    public void save(String planId, WhatIfResult result) {
+    public void save(String planId, Object comparison, Instant createdAt) {
         if (PlanEntity.findById(planId) == null) {
             return;
         }
         String json;
         try {
-            json = mapper.writeValueAsString(result);
+            json = mapper.writeValueAsString(comparison);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot store a what-if result", e);
+            throw new IllegalStateException("cannot store a what-if comparison", e);
         }
         WhatIfEntity entity = WhatIfEntity.findById(planId);
         boolean fresh = entity == null;
@@ -40,19 +41,19 @@ public class WhatIfStore {
             entity.planId = planId;
         }
         entity.result = json;
-        entity.createdAt = result.createdAt();
+        entity.createdAt = createdAt;
         if (fresh) {
             entity.persist();
         }
     }
 
     @Transactional
-    public Optional<WhatIfResult> find(String planId) {
+    public <T> Optional<T> find(String planId, Class<T> type) {
         return WhatIfEntity.<WhatIfEntity>findByIdOptional(planId).map(entity -> {
             try {
-                return mapper.readValue(entity.result, WhatIfResult.class);
+                return mapper.readValue(entity.result, type);
             } catch (JsonProcessingException e) {
-                throw new IllegalStateException("unreadable stored what-if result of plan " + planId, e);
+                throw new IllegalStateException("unreadable stored what-if comparison of plan " + planId, e);
             }
         });
     }

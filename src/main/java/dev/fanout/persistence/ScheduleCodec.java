@@ -1,4 +1,4 @@
-package dev.fanout.service;
+package dev.fanout.persistence;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;

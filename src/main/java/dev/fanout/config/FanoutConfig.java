@@ -1,0 +1,89 @@
+package dev.fanout.config;
+
+import java.nio.file.Path;
+
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Positive;
+
+import io.smallrye.config.ConfigMapping;
+
+/**
+ * Every setting of Fanout's own, typed, documented and validated in one place. The values, defaults included, are
+ * written once, in {@code application.properties}, with a comment per key and its profiles ({@code %test.}); any key
+ * can be overridden from the environment ({@code fanout.solve.max-seconds} → {@code FANOUT_SOLVE_MAX_SECONDS}). A
+ * missing or nonsensical value stops the service at start-up with a message naming the key.
+ */
+@ConfigMapping(prefix = "fanout")
+public interface FanoutConfig {
+
+    Solve solve();
+
+    Limits limits();
+
+    Seed seed();
+
+    Db db();
+
+    interface Solve {
+        /** Time limit of a solve whose request gives no {@code ?seconds=}. */
+        @Positive
+        double defaultSeconds();
+
+        /** The most a request may ask for. */
+        @Positive
+        double maxSeconds();
+
+        /**
+         * Solves that run side by side (solver threads). Timefold's own {@code parallel-solver-count} is set from it
+         * in {@code application.properties}, so the two never disagree.
+         */
+        @Min(1)
+        int parallelSolves();
+
+        /** Solves that may wait for a solver thread; beyond running + waiting, requests are refused (429). */
+        @Min(0)
+        int queueCapacity();
+
+        /** Share of a solve's time given to the heuristic search on plans of up to 300 tasks (BENCHMARKS.md). */
+        @DecimalMin("0")
+        @DecimalMax("1")
+        double heuristicShare();
+
+        /** The same share on plans of 1,000 tasks and more; linear in between. */
+        @DecimalMin("0")
+        @DecimalMax("1")
+        double heuristicShareLarge();
+    }
+
+    interface Limits {
+        /** Plans larger than this are refused (400 naming the limit). */
+        @Min(1)
+        int maxTasks();
+        @Min(1)
+        int maxAgents();
+        @Min(0)
+        int maxDependencies();
+
+        /** Request bodies larger than this are refused (413), before they are read when they say their length. */
+        @Min(1)
+        long maxRequestBytes();
+    }
+
+    interface Seed {
+        /** Load the example plans into an empty database at start-up, and solve them. */
+        boolean enabled();
+
+        /** Where the example plans are (every {@code *.json} in it). */
+        Path directory();
+    }
+
+    interface Db {
+        /** h2 (embedded, the default) or postgresql; fixed when the application is built (README, "PostgreSQL"). */
+        String kind();
+
+        /** Where the H2 database file lives (a path without the .mv.db suffix). */
+        String path();
+    }
+}

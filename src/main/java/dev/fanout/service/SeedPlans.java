@@ -1,0 +1,67 @@
+package dev.fanout.service;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.jboss.logging.Logger;
+
+import dev.fanout.config.FanoutConfig;
+import dev.fanout.plan.PlanRejectedException;
+import io.quarkus.runtime.StartupEvent;
+
+/**
+ * On start, an empty database receives the example plans of the seed folder ({@code fanout.seed.directory}), each
+ * stored under its file name and solved at once, so a new user sees worked examples.
+ */
+@ApplicationScoped
+public class SeedPlans {
+
+    private static final Logger LOG = Logger.getLogger(SeedPlans.class);
+
+    private final PlanIntake intake;
+    private final PlanCatalog catalog;
+    private final BackgroundSolves solves;
+    private final TimeLimits timeLimits;
+    private final FanoutConfig.Seed config;
+
+    public SeedPlans(PlanIntake intake, PlanCatalog catalog, BackgroundSolves solves, TimeLimits timeLimits,
+            FanoutConfig config) {
+        this.intake = intake;
+        this.catalog = catalog;
+        this.solves = solves;
+        this.timeLimits = timeLimits;
+        this.config = config.seed();
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        if (config.enabled() && catalog.isEmpty()) {
+            load(config.directory());
+        }
+    }
+
+    private void load(Path directory) {
+        if (!Files.isDirectory(directory)) {
+            LOG.infof("no seed plans: %s is not a directory", directory.toAbsolutePath());
+            return;
+        }
+        try (Stream<Path> files = Files.list(directory)) {
+            for (var file : files.filter(f -> f.getFileName().toString().endsWith(".json")).sorted().toList()) {
+                var id = file.getFileName().toString().replaceFirst("\\.json$", "");
+                try {
+                    catalog.createWithId(id, intake.parse(Files.readAllBytes(file), "application/json", null));
+                    solves.start(id, timeLimits.parse(null));
+                    LOG.infof("loaded seed plan %s", id);
+                } catch (PlanRejectedException e) {
+                    LOG.errorf("seed plan %s is invalid: %s", file, e.getMessage());
+                }
+            }
+        } catch (IOException e) {
+            LOG.errorf(e, "could not read seed plans from %s", directory);
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package dev.fanout.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.fanout.config.FanoutConfig;
+
+/**
+ * Who may solve now, counted in solves: a one-shot or background solve needs one place, a what-if sweep one per
+ * scenario. There are {@code parallel-solves + queue-capacity} places; a request that does not fit is refused at once
+ * ({@link Overloaded}, with when to retry) rather than left waiting. A request larger than all places is admitted
+ * when nothing else is, so that it is slow rather than impossible.
+ */
+@ApplicationScoped
+public class SolveAdmission {
+
+    private final SolveRunner runner;
+    private final SolveMetrics metrics;
+    private final int capacity;
+    private int taken;
+
+    public SolveAdmission(SolveRunner runner, SolveMetrics metrics, FanoutConfig config) {
+        this.runner = runner;
+        this.metrics = metrics;
+        this.capacity = config.solve().parallelSolves() + config.solve().queueCapacity();
+    }
+
+    /**
+     * Places held from admission until the work is over: {@link #releaseOne} as each solve ends, {@link #close} for
+     * whatever is left. Closing twice is harmless.
+     */
+    public final class Admission implements AutoCloseable {
+        private int held;
+
+        private Admission(int held) {
+            this.held = held;
+        }
+
+        /** One of the admitted solves is over: its place is free for others. */
+        public void releaseOne() {
+            synchronized (SolveAdmission.this) {
+                if (held > 0) {
+                    held--;
+                    taken--;
+                }
+            }
+        }
+
+        @Override
+        public void close() {
+            synchronized (SolveAdmission.this) {
+                taken -= held;
+                held = 0;
+            }
+        }
+    }
+
+    /** Takes a place for each of {@code solves} solves, or refuses. */
+    public Admission admit(int solves) {
+        synchronized (this) {
+            if (taken == 0 || taken + solves <= capacity) {
+                taken += solves;
+                return new Admission(solves);
+            }
+        }
+        metrics.refused();
+        long retry = retryAfterSeconds();
+        throw new Overloaded("all %d places in the solve queue are taken (%d solving, %d waiting); retry in %d s"
+                .formatted(capacity, runner.running(), runner.queued(), retry), retry);
+    }
+
+    /** Seconds until the first running solve must end: a fair moment to try again. */
+    long retryAfterSeconds() {
+        return Math.max(1, runner.nanosUntilFirstEnds().stream()
+                .map(nanos -> Math.ceilDiv(nanos, 1_000_000_000L)).findFirst().orElse(1));
+    }
+
+    /** Solves that may be running or waiting at once. */
+    public int capacity() {
+        return capacity;
+    }
+
+    /** Places taken now. */
+    public synchronized int taken() {
+        return taken;
+    }
+}

@@ -1,0 +1,118 @@
+package dev.fanout.service;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.fanout.analysis.PlanAnalysis;
+import dev.fanout.analysis.Schedule;
+import dev.fanout.config.FanoutConfig;
+
+/**
+ * The solver threads: as many as {@code fanout.solve.parallel-solves}, each running one {@link SolveSearch} at a
+ * time; solves wait in line for a thread. Who may queue is {@link SolveAdmission}'s decision, made before.
+ */
+@ApplicationScoped
+public class SolveRunner {
+
+    private final SolveSearch search;
+    private final SolveMetrics metrics;
+    private final ThreadPoolExecutor threads;
+    private final Map<String, AtomicBoolean> stopFlags = new ConcurrentHashMap<>();
+    /** When each running solve must end (System.nanoTime()), to tell refused clients when to come back. */
+    private final Map<String, Long> deadlines = new ConcurrentHashMap<>();
+
+    public SolveRunner(SolveSearch search, SolveMetrics metrics, FanoutConfig config) {
+        this.search = search;
+        this.metrics = metrics;
+        int count = config.solve().parallelSolves();
+        this.threads = new ThreadPoolExecutor(count, count, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
+                runnable -> {
+                    var thread = new Thread(runnable, "fanout-solve");
+                    thread.setDaemon(true);
+                    return thread;
+                });
+    }
+
+    /** Solves from the plan's best baseline without waiting; the future never fails (see {@link SolveOutcome}). */
+    public CompletableFuture<SolveOutcome> solveAsync(PlanAnalysis analysis, Duration limit) {
+        var starting = analysis.startingSchedule();
+        if (starting.makespan() <= analysis.lowerBound()) {
+            return CompletableFuture.completedFuture(SolveOutcome.provenAtStart(starting));
+        }
+        var problemId = "once-" + UUID.randomUUID();
+        return CompletableFuture.supplyAsync(() -> run(problemId, analysis, starting, limit, best -> {
+        }), runnable -> threads.execute(LogContext.carried(runnable)));
+    }
+
+    /**
+     * Starts solving in the background under {@code problemId}, from {@code starting} (a valid schedule).
+     * {@code onBest} receives every improved schedule, {@code onDone} the final outcome (also after {@link #stop}).
+     */
+    public void start(String problemId, PlanAnalysis analysis, Schedule starting, Duration limit,
+            Consumer<Schedule> onBest, Consumer<SolveOutcome> onDone) {
+        stopFlags.put(problemId, new AtomicBoolean());
+        threads.execute(LogContext.carried(() -> onDone.accept(run(problemId, analysis, starting, limit, onBest))));
+    }
+
+    /** Asks a solve to stop; its outcome, with the best schedule so far, still arrives. */
+    public void stop(String problemId) {
+        var flag = stopFlags.get(problemId);
+        if (flag != null) {
+            flag.set(true);
+        }
+        search.terminateEarly(problemId);
+    }
+
+    private SolveOutcome run(String problemId, PlanAnalysis analysis, Schedule starting, Duration limit,
+            Consumer<Schedule> onBest) {
+        var stop = stopFlags.computeIfAbsent(problemId, id -> new AtomicBoolean());
+        deadlines.put(problemId, System.nanoTime() + limit.toNanos());
+        try {
+            var outcome = search.run(problemId, analysis, starting, limit, stop::get, onBest);
+            metrics.solved(analysis, outcome);
+            return outcome;
+        } finally {
+            stopFlags.remove(problemId);
+            deadlines.remove(problemId);
+        }
+    }
+
+    /** Nanoseconds until the first running solve must end, if any runs. */
+    OptionalLong nanosUntilFirstEnds() {
+        long now = System.nanoTime();
+        return deadlines.values().stream().mapToLong(deadline -> Math.max(0, deadline - now)).min();
+    }
+
+    /** Whether the solver threads still take work (false once the service is shutting down). */
+    public boolean isAcceptingWork() {
+        return !threads.isShutdown();
+    }
+
+    /** Solves running now. */
+    public int running() {
+        return threads.getActiveCount();
+    }
+
+    /** Solves waiting for a solver thread. */
+    public int queued() {
+        return threads.getQueue().size();
+    }
+
+    @PreDestroy
+    void shutdown() {
+        stopFlags.values().forEach(flag -> flag.set(true));
+        threads.shutdownNow();
+    }
+}

@@ -1,0 +1,195 @@
+package dev.fanout.service;
+
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.jboss.logging.Logger;
+
+import ai.timefold.solver.core.api.solver.SolverConfigOverride;
+import ai.timefold.solver.core.api.solver.SolverManager;
+import ai.timefold.solver.core.config.solver.termination.DiminishedReturnsTerminationConfig;
+import ai.timefold.solver.core.config.solver.termination.TerminationConfig;
+import dev.fanout.analysis.PlanAnalysis;
+import dev.fanout.analysis.Schedule;
+import dev.fanout.analysis.ScheduleCheck;
+import dev.fanout.analysis.ScheduleSearch;
+import dev.fanout.config.FanoutConfig;
+import dev.fanout.solver.ScheduleSolution;
+import dev.fanout.solver.SolutionMapper;
+
+/**
+ * The search itself, on the calling thread: from a valid schedule, a share of the time budget in
+ * {@link ScheduleSearch} (forward-backward improvement and sampling, fast on very large plans), the rest in the
+ * Timefold solver, and a last justification pass on the solver's best. It stops at the time limit, as soon as the
+ * makespan reaches the lower bound (nothing better exists), when improvement dries up, or when asked to. Whatever
+ * happens, the outcome holds a valid schedule no longer than the one it started from. Threads, queueing and metrics
+ * are {@link SolveRunner}'s, {@link SolveAdmission}'s and {@link SolveMetrics}'.
+ */
+@ApplicationScoped
+public class SolveSearch {
+
+    private static final Logger LOG = Logger.getLogger(SolveSearch.class);
+
+    private final SolverManager<ScheduleSolution> solverManager;
+    private final double heuristicShare;
+    private final double heuristicShareLarge;
+
+    @Inject
+    public SolveSearch(SolverManager<ScheduleSolution> solverManager, FanoutConfig config) {
+        this(solverManager, config.solve().heuristicShare(), config.solve().heuristicShareLarge());
+    }
+
+    /** Outside the service (the benchmark runner): the same search with the shares given. */
+    public SolveSearch(SolverManager<ScheduleSolution> solverManager, double heuristicShare, double heuristicShareLarge) {
+        this.solverManager = solverManager;
+        this.heuristicShare = heuristicShare;
+        this.heuristicShareLarge = heuristicShareLarge;
+    }
+
+    /** Solves from the plan's best baseline schedule, on this thread, for at most {@code limit}. */
+    public SolveOutcome solve(PlanAnalysis analysis, Duration limit) {
+        return run("once-" + UUID.randomUUID(), analysis, analysis.startingSchedule(), limit, () -> false, best -> {
+        });
+    }
+
+    /**
+     * Solves under {@code problemId} from {@code starting} (a valid schedule); {@code onBest} receives every improved
+     * schedule; {@code stopRequested} is polled by the heuristic stages ({@link #terminateEarly} stops Timefold's).
+     */
+    public SolveOutcome run(String problemId, PlanAnalysis analysis, Schedule starting, Duration limit,
+            BooleanSupplier stopRequested, Consumer<Schedule> onBest) {
+        long startedAt = System.nanoTime();
+        long deadline = startedAt + limit.toNanos();
+        var lastImprovement = new AtomicLong(startedAt);
+        var best = starting;
+        try {
+            if (best.makespan() <= analysis.lowerBound()) {
+                return SolveOutcome.provenAtStart(best);
+            }
+            // 1. Heuristic search: cheap per schedule, so it goes far on large plans in little time.
+            long heuristicDeadline = startedAt + Math.round(limit.toNanos() * heuristicShare(analysis.instance().taskCount()));
+            var improved = ScheduleSearch.improve(analysis.instance(), analysis.paths(), best, analysis.lowerBound(),
+                    heuristicDeadline, stopRequested, 0, schedule -> {
+                        lastImprovement.set(System.nanoTime());
+                        onBest.accept(schedule);
+                    });
+            if (improved.makespan() < best.makespan()) {
+                best = improved;
+            }
+            if (best.makespan() <= analysis.lowerBound() || stopRequested.getAsBoolean() || System.nanoTime() >= deadline) {
+                return outcome(analysis, best, startedAt, lastImprovement, false, null, 0);
+            }
+            // 2. Local search with Timefold, from there.
+            var heuristicBest = best;
+            var solverRun = solverManager.solveBuilder()
+                    .withProblemId(problemId)
+                    .withProblem(SolutionMapper.toSolution(analysis.instance(), best))
+                    .withConfigOverride(override(analysis, Duration.ofMillis((deadline - System.nanoTime()) / 1_000_000)))
+                    .withBestSolutionEventConsumer(event -> {
+                        var schedule = validOrNull(analysis, event.solution());
+                        if (schedule != null && schedule.makespan() < heuristicBest.makespan()) {
+                            lastImprovement.set(System.nanoTime());
+                            onBest.accept(schedule);
+                        }
+                    })
+                    .run();
+            String message = null;
+            boolean failed = false;
+            try {
+                var solved = validOrNull(analysis, solverRun.getFinalBestSolution());
+                if (solved != null && solved.makespan() <= best.makespan()) {
+                    best = solved;
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                solverRun.terminateEarly();
+                message = "interrupted; the best schedule found before is kept";
+            } catch (ExecutionException e) {
+                LOG.errorf(e.getCause(), "solver failed on plan '%s'", analysis.instance().plan().name());
+                failed = true;
+                message = "the solver failed; the best schedule found before is kept";
+            }
+            // 3. A last justification pass often shaves a little more off the solver's best.
+            if (best.makespan() > analysis.lowerBound() && !stopRequested.getAsBoolean()) {
+                long polishDeadline = System.nanoTime() + Math.min(Duration.ofMillis(500).toNanos(), limit.toNanos() / 20);
+                var polished = ScheduleSearch.justify(analysis.instance(), analysis.paths(), best, polishDeadline);
+                if (polished.makespan() < best.makespan()) {
+                    best = polished;
+                    lastImprovement.set(System.nanoTime());
+                    onBest.accept(best);
+                }
+            }
+            return outcome(analysis, best, startedAt, lastImprovement, failed, message, solverRun.getMoveEvaluationSpeed());
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "solve %s failed", problemId);
+            return outcome(analysis, best, startedAt, lastImprovement, true,
+                    "the solver failed; the best schedule found before is kept", 0);
+        }
+    }
+
+    /** Asks Timefold's stage of a running solve to end; the outcome still arrives. */
+    public void terminateEarly(String problemId) {
+        solverManager.terminateEarly(problemId);
+    }
+
+    /**
+     * The share of the time budget for the heuristic search: small plans profit from Timefold's local search (tens of
+     * thousands of moves a second), plans of 1,000 tasks and more hardly (a move re-times long chains), so they give
+     * the heuristic most of the time. Linear in between. Measured in BENCHMARKS.md.
+     */
+    double heuristicShare(int tasks) {
+        if (tasks <= 300) {
+            return heuristicShare;
+        }
+        if (tasks >= 1_000) {
+            return heuristicShareLarge;
+        }
+        return heuristicShare + (heuristicShareLarge - heuristicShare) * (tasks - 300) / 700.0;
+    }
+
+    private static SolveOutcome outcome(PlanAnalysis analysis, Schedule schedule, long startedAt,
+            AtomicLong lastImprovement, boolean failed, String message, long moveSpeed) {
+        long now = System.nanoTime();
+        return new SolveOutcome(schedule, schedule.makespan() <= analysis.lowerBound(), Duration.ofNanos(now - startedAt),
+                true, failed, message, Duration.ofNanos(lastImprovement.get() - startedAt), moveSpeed);
+    }
+
+    private static SolverConfigOverride override(PlanAnalysis analysis, Duration limit) {
+        // Diminished returns compares the improvement over a sliding window with the first window's: a fifth of the
+        // budget, at least a second, lets long solves end once they have stopped paying off.
+        var window = Duration.ofMillis(Math.max(1_000, limit.toMillis() / 5));
+        var termination = new TerminationConfig()
+                // Timefold takes whole milliseconds.
+                .withSpentLimit(Duration.ofMillis(Math.max(1, limit.toMillis())))
+                .withBestScoreLimit("0hard/-%dmedium/*soft".formatted(analysis.lowerBound()))
+                .withDiminishedReturnsConfig(new DiminishedReturnsTerminationConfig()
+                        .withSlidingWindowDuration(window)
+                        .withMinimumImprovementRatio(0.0001));
+        return new SolverConfigOverride().withTerminationConfig(termination);
+    }
+
+    /** The schedule a solution describes, if it places every task validly; null otherwise (never returned to users). */
+    private static Schedule validOrNull(PlanAnalysis analysis, ScheduleSolution solution) {
+        if (solution == null || !SolutionMapper.isComplete(solution)) {
+            return null;
+        }
+        try {
+            var schedule = SolutionMapper.toSchedule(analysis.instance(), solution);
+            var problems = ScheduleCheck.violations(schedule, 3);
+            if (!problems.isEmpty()) {
+                LOG.warnf("discarding an invalid solver schedule: %s", problems);
+                return null;
+            }
+            return schedule;
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}
