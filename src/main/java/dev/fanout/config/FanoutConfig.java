@@ -42,7 +42,7 @@ public interface FanoutConfig {
         @Min(1)
         int parallelSolves();
 
-        /** Solves that may wait for a solver thread; beyond running + waiting, requests are refused (429). */
+        /** Solves that may wait for a solver thread; beyond running + waiting, requests are refused, with when to retry. */
         @Min(0)
         int queueCapacity();
 
@@ -58,7 +58,7 @@ public interface FanoutConfig {
     }
 
     interface Limits {
-        /** Plans larger than this are refused (400 naming the limit). */
+        /** Plans larger than this are refused, naming the limit. */
         @Min(1)
         int maxTasks();
         @Min(1)
@@ -66,7 +66,7 @@ public interface FanoutConfig {
         @Min(0)
         int maxDependencies();
 
-        /** Request bodies larger than this are refused (413), before they are read when they say their length. */
+        /** Request bodies larger than this are refused, before they are read when they say their length. */
         @Min(1)
         long maxRequestBytes();
     }

@@ -43,7 +43,7 @@ public class SolveMetrics {
         Gauge.builder("fanout.solves.queued", runner, SolveRunner::queued)
                 .description("Solves admitted and waiting for a solver thread").register(registry);
         Gauge.builder("fanout.solves.capacity", admission, SolveAdmission::capacity)
-                .description("Solves that may be running or waiting at once; more are refused (429)").register(registry);
+                .description("Solves that may be running or waiting at once; more are refused").register(registry);
     }
 
     /** A solve ended (not counted when the starting schedule was proven optimal and nothing ran). */
