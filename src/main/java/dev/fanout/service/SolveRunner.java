@@ -10,10 +10,13 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
 
 import dev.fanout.analysis.PlanAnalysis;
 import dev.fanout.analysis.Schedule;
@@ -25,6 +28,8 @@ import dev.fanout.config.FanoutConfig;
  */
 @ApplicationScoped
 public class SolveRunner {
+
+    private static final Logger LOG = Logger.getLogger(SolveRunner.class);
 
     private final SolveSearch search;
     private final SolveMetrics metrics;
@@ -78,11 +83,22 @@ public class SolveRunner {
     private SolveOutcome run(String problemId, PlanAnalysis analysis, Schedule starting, Duration limit,
             Consumer<Schedule> onBest) {
         var stop = stopFlags.computeIfAbsent(problemId, id -> new AtomicBoolean());
-        deadlines.put(problemId, System.nanoTime() + limit.toNanos());
+        long startedAt = System.nanoTime();
+        deadlines.put(problemId, startedAt + limit.toNanos());
+        var best = new AtomicReference<>(starting);
         try {
-            var outcome = search.run(problemId, analysis, starting, limit, stop::get, onBest);
+            var outcome = search.run(problemId, analysis, starting, limit, stop::get, schedule -> {
+                best.set(schedule);
+                onBest.accept(schedule);
+            });
             metrics.solved(analysis, outcome);
             return outcome;
+        } catch (RuntimeException e) {
+            // The search keeps its own failures to itself; this is the last guard, so that a solve always ends.
+            LOG.errorf(e, "solve %s failed", problemId);
+            var spent = Duration.ofNanos(System.nanoTime() - startedAt);
+            return new SolveOutcome(best.get(), best.get().makespan() <= analysis.lowerBound(), spent, true, true,
+                    "the solver failed; the best schedule found before is kept", spent, 0);
         } finally {
             stopFlags.remove(problemId);
             deadlines.remove(problemId);
