@@ -1,0 +1,7 @@
+/**
+ * Storage, one boundary: the Panache entities (plan, its latest solve, its last what-if comparison), the Flyway
+ * migrations in {@code db/migration}, the schedule codec, and the stores that read and write them in one transaction
+ * per method. Stores hand out plain records, never entities. Uses plan, analysis and report (for the types it
+ * stores); used by the service layer and the what-if service only.
+ */
+package dev.fanout.persistence;
