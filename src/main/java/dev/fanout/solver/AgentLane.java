@@ -18,23 +18,23 @@ public class AgentLane {
     @PlanningId
     private String id;
     private int index;
-    private List<ScheduledTask> doableJobs;
+    private List<ScheduledTask> doableTasks;
 
-    @PlanningListVariable(valueRangeProviderRefs = "doableJobs")
+    @PlanningListVariable(valueRangeProviderRefs = "doableTasks")
     private List<ScheduledTask> tasks = new ArrayList<>();
 
     public AgentLane() {
     }
 
-    public AgentLane(String id, int index, List<ScheduledTask> doableJobs) {
+    public AgentLane(String id, int index, List<ScheduledTask> doableTasks) {
         this.id = id;
         this.index = index;
-        this.doableJobs = doableJobs;
+        this.doableTasks = doableTasks;
     }
 
-    @ValueRangeProvider(id = "doableJobs")
-    public List<ScheduledTask> getDoableJobs() {
-        return doableJobs;
+    @ValueRangeProvider(id = "doableTasks")
+    public List<ScheduledTask> getDoableTasks() {
+        return doableTasks;
     }
 
     public String getId() {

@@ -8,7 +8,7 @@ import ai.timefold.solver.core.api.domain.solution.PlanningSolution;
 import ai.timefold.solver.core.api.score.HardMediumSoftScore;
 
 /**
- * The planning solution: lanes with their job lists. Hard score: assignments that break skills, pools or the
+ * The planning solution: lanes with their task lists. Hard score: assignments that break skills, pools or the
  * dependency order. Medium: the makespan. Soft: a tiebreak that makes shorter makespans findable.
  */
 @PlanningSolution

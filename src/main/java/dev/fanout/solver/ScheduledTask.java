@@ -60,8 +60,8 @@ public class ScheduledTask {
     }
 
     /**
-     * Null while this job or anything it waits for is unassigned (during construction) or when the order is
-     * inconsistent (a job placed before its own dependency on one agent).
+     * Null while this task or anything it waits for is unassigned (during construction) or when the order is
+     * inconsistent (a task placed before its own dependency on one lane).
      */
     @ShadowSources({ "lane", "previous.start", "dependencies[].start" })
     public Long earliestStart() {
@@ -89,7 +89,7 @@ public class ScheduledTask {
         return start == null ? null : start + duration;
     }
 
-    /** The soft tiebreak of this job: (end / divisor)² × weight. */
+    /** The soft tiebreak of this task: (end / divisor)² × weight. */
     public long tiebreakPenalty() {
         long end = getEnd() / endDivisor;
         return end * end * weight;

@@ -16,7 +16,7 @@ public final class SolutionMapper {
     }
 
     /**
-     * A planning solution with every job already placed as in {@code starting}, so the solver begins from a valid
+     * A planning solution with every task already placed as in {@code starting}, so the solver begins from a valid
      * schedule and only ever improves on it.
      */
     public static ScheduleSolution toSolution(Instance instance, Schedule starting) {
@@ -26,46 +26,47 @@ public final class SolutionMapper {
             priorities.add(instance.priority(task));
         }
         var priorityRank = priorities.stream().toList();
-        // Ends squared, times weights, summed over jobs must stay far below Long.MAX_VALUE: ends are scaled to at
-        // most 100,000 steps and weights to at most 100 levels (20,000 jobs × 10^10 × 100 = 2 × 10^16).
+        // Ends squared, times weights, summed over tasks must stay far below Long.MAX_VALUE: ends are scaled to at
+        // most 100,000 steps and weights to at most 100 levels (20,000 tasks × 10^10 × 100 = 2 × 10^16).
         long endDivisor = Math.max(1, Math.ceilDiv(instance.totalWork(), 100_000));
         int levels = priorityRank.size();
-        var jobOf = new ScheduledTask[n];
-        var jobs = new ArrayList<ScheduledTask>();
+        var scheduled = new ScheduledTask[n];
+        var scheduledTasks = new ArrayList<ScheduledTask>();
         for (int task = 0; task < n; task++) {
             if (!instance.isMilestone(task)) {
                 int rank = priorityRank.indexOf(instance.priority(task));
                 long weight = levels <= 100 ? 1 + rank : 1 + Math.round(99.0 * rank / (levels - 1));
-                jobOf[task] = new ScheduledTask(instance.taskId(task), task, instance.duration(task), weight,
+                scheduled[task] = new ScheduledTask(instance.taskId(task), task, instance.duration(task), weight,
                         instance.skilledAgents(task), instance.poolAgents(task));
-                jobOf[task].setEndDivisor(endDivisor);
-                jobs.add(jobOf[task]);
+                scheduled[task].setEndDivisor(endDivisor);
+                scheduledTasks.add(scheduled[task]);
             }
         }
         var workDependencies = workDependencies(instance);
-        for (var job : jobs) {
-            job.setDependencies(workDependencies.get(job.getIndex()).stream().map(p -> jobOf[p]).toList());
+        for (var scheduledTask : scheduledTasks) {
+            scheduledTask.setDependencies(
+                    workDependencies.get(scheduledTask.getIndex()).stream().map(p -> scheduled[p]).toList());
         }
-        var workers = new ArrayList<AgentLane>();
+        var lanes = new ArrayList<AgentLane>();
         for (int agent = 0; agent < instance.agentCount(); agent++) {
             var doable = new ArrayList<ScheduledTask>();
-            for (var job : jobs) {
-                if (instance.canDo(agent, job.getIndex())) {
-                    doable.add(job);
+            for (var scheduledTask : scheduledTasks) {
+                if (instance.canDo(agent, scheduledTask.getIndex())) {
+                    doable.add(scheduledTask);
                 }
             }
-            workers.add(new AgentLane(instance.agentId(agent), agent, doable));
+            lanes.add(new AgentLane(instance.agentId(agent), agent, doable));
         }
         if (starting != null) {
             var sequences = starting.sequences();
-            for (int agent = 0; agent < workers.size(); agent++) {
-                workers.get(agent).setTasks(new ArrayList<>(sequences.get(agent).stream().map(task -> jobOf[task]).toList()));
+            for (int agent = 0; agent < lanes.size(); agent++) {
+                lanes.get(agent).setTasks(new ArrayList<>(sequences.get(agent).stream().map(task -> scheduled[task]).toList()));
             }
         }
-        return new ScheduleSolution(workers, jobs);
+        return new ScheduleSolution(lanes, scheduledTasks);
     }
 
-    /** The schedule the solution describes, timed afresh from the agents' job orders (milestones included). */
+    /** The schedule the solution describes, timed afresh from the lanes' task orders (milestones included). */
     public static Schedule toSchedule(Instance instance, ScheduleSolution solution) {
         var sequences = new ArrayList<List<Integer>>();
         for (var lane : solution.getLanes()) {
@@ -74,7 +75,7 @@ public final class SolutionMapper {
         return Schedule.fromSequences(instance, sequences);
     }
 
-    /** Whether every job is on some lane. */
+    /** Whether every task is on some lane. */
     public static boolean isComplete(ScheduleSolution solution) {
         return solution.getLanes().stream().mapToInt(lane -> lane.getTasks().size()).sum() == solution.getTasks().size();
     }
