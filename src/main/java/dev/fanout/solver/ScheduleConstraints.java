@@ -6,7 +6,11 @@ import ai.timefold.solver.core.api.score.stream.ConstraintCollectors;
 import ai.timefold.solver.core.api.score.stream.ConstraintFactory;
 import ai.timefold.solver.core.api.score.stream.ConstraintProvider;
 
-/** One method per rule, each named after it. */
+/**
+ * The rules a schedule is scored by, one method per rule, each named after it. Hard: a task on an agent that may not
+ * do it, or an order with no possible start time. Medium: the makespan, the figure minimised. Soft: a tiebreak that
+ * makes shorter makespans findable. Start times themselves come from {@link ScheduledTask#earliestStart()}.
+ */
 public class ScheduleConstraints implements ConstraintProvider {
 
     public static final String LACKS_SKILL = "Agent lacks a skill or level the task needs";
