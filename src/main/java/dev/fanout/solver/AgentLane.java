@@ -20,7 +20,7 @@ public class AgentLane {
     private String id;
     /** The agent's index in the analysis instance. */
     private int index;
-    /** The tasks this agent is able to do: the values its list may take. */
+    /** The tasks this agent is able to do (unmodifiable): the values its list may take. */
     private List<ScheduledTask> doableTasks;
 
     @PlanningListVariable(valueRangeProviderRefs = "doableTasks")
@@ -32,7 +32,7 @@ public class AgentLane {
     public AgentLane(String id, int index, List<ScheduledTask> doableTasks) {
         this.id = id;
         this.index = index;
-        this.doableTasks = doableTasks;
+        this.doableTasks = List.copyOf(doableTasks);
     }
 
     @ValueRangeProvider(id = "doableTasks")

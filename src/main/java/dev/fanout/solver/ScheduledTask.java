@@ -44,11 +44,11 @@ public class ScheduledTask {
     private long weight;
     /** Ends are divided by this before squaring, so that the tiebreak cannot overflow on huge plans. */
     private long endDivisor = 1;
-    /** The tasks with work this one waits for. */
+    /** The tasks with work this one waits for (unmodifiable). */
     private List<ScheduledTask> dependencies;
-    /** By lane index: the agents holding every skill at the level asked. */
+    /** By lane index: the agents holding every skill at the level asked (own copy, never changed). */
     private BitSet skilledLanes;
-    /** By lane index: the agents in the task's pool, if it names one. */
+    /** By lane index: the agents in the task's pool, if it names one (own copy, never changed). */
     private BitSet poolLanes;
 
     // Shadow variables: Timefold keeps them in step with the lanes' task lists.
@@ -77,8 +77,8 @@ public class ScheduledTask {
         this.index = index;
         this.duration = duration;
         this.weight = weight;
-        this.skilledLanes = skilledLanes;
-        this.poolLanes = poolLanes;
+        this.skilledLanes = (BitSet) skilledLanes.clone();
+        this.poolLanes = (BitSet) poolLanes.clone();
         this.dependencies = List.of();
     }
 
@@ -157,8 +157,9 @@ public class ScheduledTask {
         return dependencies;
     }
 
+    /** Keeps an unmodifiable copy. */
     public void setDependencies(List<ScheduledTask> dependencies) {
-        this.dependencies = dependencies;
+        this.dependencies = List.copyOf(dependencies);
     }
 
     public AgentLane getLane() {

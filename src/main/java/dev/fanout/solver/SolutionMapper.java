@@ -1,6 +1,7 @@
 package dev.fanout.solver;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -115,7 +116,7 @@ public final class SolutionMapper {
 
     /**
      * For each task, the tasks with work it waits for: its dependencies, with each milestone among them replaced by
-     * the milestone's own such dependencies (a milestone ends when they end).
+     * the milestone's own such dependencies (a milestone ends when they end). Unmodifiable, in dependency order.
      */
     static List<Set<Integer>> workDependencies(Instance instance) {
         int n = instance.taskCount();
@@ -132,8 +133,8 @@ public final class SolutionMapper {
                     dependencies.add(p);
                 }
             }
-            result.set(task, dependencies);
+            result.set(task, Collections.unmodifiableSet(dependencies));
         }
-        return result;
+        return Collections.unmodifiableList(result);
     }
 }
