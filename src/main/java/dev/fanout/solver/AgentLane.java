@@ -9,32 +9,35 @@ import ai.timefold.solver.core.api.domain.valuerange.ValueRangeProvider;
 import ai.timefold.solver.core.api.domain.variable.PlanningListVariable;
 
 /**
- * An agent, as the solver sees it: the ordered list of tasks it does. Only tasks it is able to do (skills, levels,
- * pool) are offered to it, so the solver wastes no moves on assignments that could never be valid.
+ * An agent, as the solver sees it: the ordered list of tasks it does, first to last (the planning list variable).
+ * Only tasks the agent is able to do (skills, levels, pool) are offered to it, so the solver wastes no moves on
+ * assignments that could never be valid.
  */
 @PlanningEntity
 public class AgentLane {
 
     @PlanningId
     private String id;
+    /** The agent's index in the analysis instance. */
     private int index;
-    private List<ScheduledTask> doableJobs;
+    /** The tasks this agent is able to do (unmodifiable): the values its list may take. */
+    private List<ScheduledTask> doableTasks;
 
-    @PlanningListVariable(valueRangeProviderRefs = "doableJobs")
+    @PlanningListVariable(valueRangeProviderRefs = "doableTasks")
     private List<ScheduledTask> tasks = new ArrayList<>();
 
     public AgentLane() {
     }
 
-    public AgentLane(String id, int index, List<ScheduledTask> doableJobs) {
+    public AgentLane(String id, int index, List<ScheduledTask> doableTasks) {
         this.id = id;
         this.index = index;
-        this.doableJobs = doableJobs;
+        this.doableTasks = List.copyOf(doableTasks);
     }
 
-    @ValueRangeProvider(id = "doableJobs")
-    public List<ScheduledTask> getDoableJobs() {
-        return doableJobs;
+    @ValueRangeProvider(id = "doableTasks")
+    public List<ScheduledTask> getDoableTasks() {
+        return doableTasks;
     }
 
     public String getId() {

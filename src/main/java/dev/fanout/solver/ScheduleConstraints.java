@@ -6,7 +6,11 @@ import ai.timefold.solver.core.api.score.stream.ConstraintCollectors;
 import ai.timefold.solver.core.api.score.stream.ConstraintFactory;
 import ai.timefold.solver.core.api.score.stream.ConstraintProvider;
 
-/** One method per rule, each named after it. */
+/**
+ * The rules a schedule is scored by, one method per rule, each named after it. Hard: a task on an agent that may not
+ * do it, or an order with no possible start time. Medium: the makespan, the figure minimised. Soft: a tiebreak that
+ * makes shorter makespans findable. Start times themselves come from {@link ScheduledTask#earliestStart()}.
+ */
 public class ScheduleConstraints implements ConstraintProvider {
 
     public static final String LACKS_SKILL = "Agent lacks a skill or level the task needs";
@@ -26,7 +30,7 @@ public class ScheduleConstraints implements ConstraintProvider {
         };
     }
 
-    /** Hard: a job on an agent without every skill it lists at the level asked. */
+    /** Hard: a task on a lane whose agent lacks a skill it lists, or holds it below the level asked. */
     Constraint agentLacksSkillOrLevel(ConstraintFactory factory) {
         return factory.forEachUnfiltered(ScheduledTask.class)
                 .filter(ScheduledTask::laneLacksSkill)
@@ -34,7 +38,7 @@ public class ScheduleConstraints implements ConstraintProvider {
                 .asConstraint(LACKS_SKILL);
     }
 
-    /** Hard: a job on an agent outside the pool it names. */
+    /** Hard: a task on a lane whose agent is outside the pool it names. */
     Constraint agentOutsidePool(ConstraintFactory factory) {
         return factory.forEachUnfiltered(ScheduledTask.class)
                 .filter(ScheduledTask::laneOutsidePool)
@@ -43,8 +47,8 @@ public class ScheduleConstraints implements ConstraintProvider {
     }
 
     /**
-     * Hard: a job whose start cannot be computed because the agents' orders and the dependencies wait for each
-     * other in a loop (for example a job placed before its own dependency on one agent).
+     * Hard: a task whose start cannot be computed because the lanes' orders and the dependencies wait for each
+     * other in a loop (for example a task placed before its own dependency on one lane).
      */
     Constraint inconsistentOrder(ConstraintFactory factory) {
         return factory.forEachUnfiltered(ScheduledTask.class)
@@ -53,23 +57,23 @@ public class ScheduleConstraints implements ConstraintProvider {
                 .asConstraint(INCONSISTENT_ORDER);
     }
 
-    /** Medium: the latest end of any job. */
+    /** Medium: the latest end of any task. */
     Constraint makespan(ConstraintFactory factory) {
         return factory.forEach(ScheduledTask.class)
-                .filter(job -> job.getEnd() != null)
+                .filter(task -> task.getEnd() != null)
                 .groupBy(ConstraintCollectors.max(ScheduledTask::getEnd))
                 .penalize(HardMediumSoftScore.ONE_MEDIUM, makespan -> makespan)
                 .asConstraint(MAKESPAN);
     }
 
     /**
-     * Soft: every job ending earlier, the late ones most (squared end), weighted by priority. Penalizing only the
+     * Soft: every task ending earlier, the late ones most (squared end), weighted by priority. Penalizing only the
      * latest end gives the search a flat landscape; pulling ends earlier, hardest near the makespan, makes room the
      * makespan can then use. Measured better than plain end times (BENCHMARKS.md).
      */
     Constraint priorityWeightedEndTimes(ConstraintFactory factory) {
         return factory.forEach(ScheduledTask.class)
-                .filter(job -> job.getEnd() != null)
+                .filter(task -> task.getEnd() != null)
                 .penalize(HardMediumSoftScore.ONE_SOFT, ScheduledTask::tiebreakPenalty)
                 .asConstraint(END_TIMES);
     }

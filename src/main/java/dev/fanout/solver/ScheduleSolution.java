@@ -8,8 +8,9 @@ import ai.timefold.solver.core.api.domain.solution.PlanningSolution;
 import ai.timefold.solver.core.api.score.HardMediumSoftScore;
 
 /**
- * The planning solution: lanes with their job lists. Hard score: assignments that break skills, pools or the
- * dependency order. Medium: the makespan. Soft: a tiebreak that makes shorter makespans findable.
+ * The planning solution: every agent's lane with its task list, and every task. Hard score: assignments that break
+ * skills, pools or the dependency order. Medium: the makespan. Soft: a tiebreak that makes shorter makespans findable
+ * ({@link ScheduleConstraints}).
  */
 @PlanningSolution
 public class ScheduleSolution {

@@ -1,6 +1,7 @@
 package dev.fanout.solver;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -16,56 +17,28 @@ public final class SolutionMapper {
     }
 
     /**
-     * A planning solution with every job already placed as in {@code starting}, so the solver begins from a valid
-     * schedule and only ever improves on it.
+     * A planning solution with every task already placed as in {@code starting}, so the solver begins from a valid
+     * schedule and only ever improves on it. With {@code starting} null every lane starts empty.
      */
     public static ScheduleSolution toSolution(Instance instance, Schedule starting) {
-        int n = instance.taskCount();
-        var priorities = new TreeSet<Integer>();
-        for (int task = 0; task < n; task++) {
-            priorities.add(instance.priority(task));
-        }
-        var priorityRank = priorities.stream().toList();
-        // Ends squared, times weights, summed over jobs must stay far below Long.MAX_VALUE: ends are scaled to at
-        // most 100,000 steps and weights to at most 100 levels (20,000 jobs × 10^10 × 100 = 2 × 10^16).
-        long endDivisor = Math.max(1, Math.ceilDiv(instance.totalWork(), 100_000));
-        int levels = priorityRank.size();
-        var jobOf = new ScheduledTask[n];
-        var jobs = new ArrayList<ScheduledTask>();
-        for (int task = 0; task < n; task++) {
-            if (!instance.isMilestone(task)) {
-                int rank = priorityRank.indexOf(instance.priority(task));
-                long weight = levels <= 100 ? 1 + rank : 1 + Math.round(99.0 * rank / (levels - 1));
-                jobOf[task] = new ScheduledTask(instance.taskId(task), task, instance.duration(task), weight,
-                        instance.skilledAgents(task), instance.poolAgents(task));
-                jobOf[task].setEndDivisor(endDivisor);
-                jobs.add(jobOf[task]);
+        var scheduled = scheduledTasks(instance);
+        var scheduledTasks = new ArrayList<ScheduledTask>();
+        for (var scheduledTask : scheduled) {
+            if (scheduledTask != null) {
+                scheduledTasks.add(scheduledTask);
             }
         }
-        var workDependencies = workDependencies(instance);
-        for (var job : jobs) {
-            job.setDependencies(workDependencies.get(job.getIndex()).stream().map(p -> jobOf[p]).toList());
-        }
-        var workers = new ArrayList<AgentLane>();
-        for (int agent = 0; agent < instance.agentCount(); agent++) {
-            var doable = new ArrayList<ScheduledTask>();
-            for (var job : jobs) {
-                if (instance.canDo(agent, job.getIndex())) {
-                    doable.add(job);
-                }
-            }
-            workers.add(new AgentLane(instance.agentId(agent), agent, doable));
-        }
+        var lanes = lanes(instance, scheduledTasks);
         if (starting != null) {
             var sequences = starting.sequences();
-            for (int agent = 0; agent < workers.size(); agent++) {
-                workers.get(agent).setTasks(new ArrayList<>(sequences.get(agent).stream().map(task -> jobOf[task]).toList()));
+            for (int agent = 0; agent < lanes.size(); agent++) {
+                lanes.get(agent).setTasks(new ArrayList<>(sequences.get(agent).stream().map(task -> scheduled[task]).toList()));
             }
         }
-        return new ScheduleSolution(workers, jobs);
+        return new ScheduleSolution(lanes, scheduledTasks);
     }
 
-    /** The schedule the solution describes, timed afresh from the agents' job orders (milestones included). */
+    /** The schedule the solution describes, timed afresh from the lanes' task orders (milestones included). */
     public static Schedule toSchedule(Instance instance, ScheduleSolution solution) {
         var sequences = new ArrayList<List<Integer>>();
         for (var lane : solution.getLanes()) {
@@ -74,14 +47,76 @@ public final class SolutionMapper {
         return Schedule.fromSequences(instance, sequences);
     }
 
-    /** Whether every job is on some lane. */
+    /** Whether every task is on some lane. */
     public static boolean isComplete(ScheduleSolution solution) {
         return solution.getLanes().stream().mapToInt(lane -> lane.getTasks().size()).sum() == solution.getTasks().size();
     }
 
+    /** By task index: the task as the solver sees it, with its dependencies; null for a milestone. */
+    private static ScheduledTask[] scheduledTasks(Instance instance) {
+        int n = instance.taskCount();
+        var priorityRank = priorityRank(instance);
+        int levels = priorityRank.size();
+        long endDivisor = endDivisor(instance);
+        var scheduled = new ScheduledTask[n];
+        for (int task = 0; task < n; task++) {
+            if (!instance.isMilestone(task)) {
+                long weight = weight(priorityRank.indexOf(instance.priority(task)), levels);
+                scheduled[task] = new ScheduledTask(instance.taskId(task), task, instance.duration(task), weight,
+                        instance.skilledAgents(task), instance.poolAgents(task));
+                scheduled[task].setEndDivisor(endDivisor);
+            }
+        }
+        var workDependencies = workDependencies(instance);
+        for (var scheduledTask : scheduled) {
+            if (scheduledTask != null) {
+                scheduledTask.setDependencies(
+                        workDependencies.get(scheduledTask.getIndex()).stream().map(p -> scheduled[p]).toList());
+            }
+        }
+        return scheduled;
+    }
+
+    /** The plan's distinct priorities, lowest first. */
+    private static List<Integer> priorityRank(Instance instance) {
+        var priorities = new TreeSet<Integer>();
+        for (int task = 0; task < instance.taskCount(); task++) {
+            priorities.add(instance.priority(task));
+        }
+        return priorities.stream().toList();
+    }
+
+    /** The tiebreak weight of the priority ranked {@code rank} among {@code levels}: 1 to at most 100. */
+    private static long weight(int rank, int levels) {
+        return levels <= 100 ? 1 + rank : 1 + Math.round(99.0 * rank / (levels - 1));
+    }
+
+    /**
+     * Ends squared, times weights, summed over tasks must stay far below Long.MAX_VALUE: ends are scaled to at most
+     * 100,000 steps and weights to at most 100 levels (20,000 tasks × 10^10 × 100 = 2 × 10^16).
+     */
+    private static long endDivisor(Instance instance) {
+        return Math.max(1, Math.ceilDiv(instance.totalWork(), 100_000));
+    }
+
+    /** One empty lane per agent, offered the tasks that agent is able to do. */
+    private static List<AgentLane> lanes(Instance instance, List<ScheduledTask> scheduledTasks) {
+        var lanes = new ArrayList<AgentLane>();
+        for (int agent = 0; agent < instance.agentCount(); agent++) {
+            var doable = new ArrayList<ScheduledTask>();
+            for (var scheduledTask : scheduledTasks) {
+                if (instance.canDo(agent, scheduledTask.getIndex())) {
+                    doable.add(scheduledTask);
+                }
+            }
+            lanes.add(new AgentLane(instance.agentId(agent), agent, doable));
+        }
+        return lanes;
+    }
+
     /**
      * For each task, the tasks with work it waits for: its dependencies, with each milestone among them replaced by
-     * the milestone's own such dependencies (a milestone ends when they end).
+     * the milestone's own such dependencies (a milestone ends when they end). Unmodifiable, in dependency order.
      */
     static List<Set<Integer>> workDependencies(Instance instance) {
         int n = instance.taskCount();
@@ -98,8 +133,8 @@ public final class SolutionMapper {
                     dependencies.add(p);
                 }
             }
-            result.set(task, dependencies);
+            result.set(task, Collections.unmodifiableSet(dependencies));
         }
-        return result;
+        return Collections.unmodifiableList(result);
     }
 }
