@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -92,19 +91,17 @@ class SolveApiTest {
         assertTrue(report.at("/optimized/optimal").asBoolean());
         assertEquals(expected.tiers(), report.at("/tiers/makespan").asDouble(), 1e-9);
         assertEquals(expected.bottleneck(), report.at("/bottleneck/kind").asText());
-        var against = new java.util.ArrayList<>(List.of("sequential", "tiers"));
-        if (expected.waves() == null) {
-            assertFalse(report.has("waves"), "no waves in the plan, none in the report");
-        } else {
-            assertEquals(expected.waves(), report.at("/waves/makespan").asDouble(), 1e-9);
-            against.add(1, "waves");
-        }
         var savings = report.get("savings");
-        assertEquals(against.size(), savings.size(), savings.toString());
         assertSaving(element(savings, "against", "sequential"), expected.sequential(), expected.makespan());
         assertSaving(element(savings, "against", "tiers"), expected.tiers(), expected.makespan());
-        if (expected.waves() != null) {
+        // The plans with waves (a choice of this test's data, not of the answer) are graded against them too.
+        if (expected.waves() == null) {
+            assertFalse(report.has("waves"), "no waves in the plan, none in the report");
+            assertEquals(2, savings.size(), savings.toString());
+        } else {
+            assertEquals(expected.waves(), report.at("/waves/makespan").asDouble(), 1e-9);
             assertSaving(element(savings, "against", "waves"), expected.waves(), expected.makespan());
+            assertEquals(3, savings.size(), savings.toString());
         }
     }
 
