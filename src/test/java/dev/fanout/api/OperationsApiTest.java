@@ -11,6 +11,7 @@ import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 
+import dev.fanout.IndependentCheck;
 import dev.fanout.RandomPlans;
 import dev.fanout.TestPlans;
 import io.quarkus.test.junit.QuarkusTest;
@@ -31,8 +32,10 @@ class OperationsApiTest {
 
     @Test
     void metricsCarrySolverFigures() {
-        given().contentType("application/json").body(RandomPlans.json(3, 60, 4))
-                .when().post("/api/solve?seconds=0.5").then().statusCode(200);
+        var plan = RandomPlans.json(3, 60, 4);
+        var schedule = given().contentType("application/json").body(plan)
+                .when().post("/api/solve?seconds=0.5").then().statusCode(200).extract().asString();
+        new IndependentCheck(ApiPlans.tree(plan)).assertValid(ApiPlans.tree(schedule).get("schedule"));
         var metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
         for (var name : new String[] { "fanout_solves_running ", "fanout_solves_queued ", "fanout_solves_capacity 10.0",
                 "fanout_solves_refused_total ", "fanout_solve_duration_seconds_count ", "fanout_solve_gap_percent_count " }) {

@@ -1,5 +1,7 @@
 package dev.fanout.api;
 
+import static dev.fanout.api.ApiPlans.create;
+import static dev.fanout.api.ApiPlans.status;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
@@ -25,19 +27,7 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 class PlanLifecycleTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
-    private static String create(String planJson) {
-        return given().contentType("application/json").body(planJson)
-                .when().post("/api/plans")
-                .then().statusCode(201)
-                .header("Location", containsString("/api/plans/"))
-                .extract().path("id");
-    }
-
-    private static String status(String id) {
-        return given().when().get("/api/plans/" + id + "/schedule").then().statusCode(200).extract().path("status");
-    }
+    private static final ObjectMapper JSON = ApiPlans.JSON;
 
     @Test
     void seedPlansAreLoadedAndSolvedOnFirstStart() {
@@ -69,7 +59,9 @@ class PlanLifecycleTest {
                 .header("Location", endsWith("/api/plans/" + id + "/schedule"));
         await().atMost(Duration.ofSeconds(15)).until(() -> status(id).equals("SOLVED"));
 
-        var schedule = JSON.readTree(given().when().get("/api/plans/" + id + "/schedule").then().statusCode(200).extract().asString());
+        // TestPlans.SMALL: critical path A (2) → C (3) → M (0) → E (1.5) = 6.5 days, the optimum;
+        // sequential 2 + 1 + 3 + 2.5 + 0 + 1.5 + 1 = 11; waves [A B D] [C F] [E]; tiers {A B D} {C F} {M} {E}.
+        var schedule = ApiPlans.getJson("/api/plans/" + id + "/schedule");
         var check = new IndependentCheck(JSON.readTree(planJson));
         assertEquals(6.5, check.assertValid(schedule), 1e-9);
         assertTrue(schedule.get("optimal").asBoolean());
@@ -85,8 +77,10 @@ class PlanLifecycleTest {
         var markdown = given().accept("text/markdown").when().get("/api/plans/" + id + "/report")
                 .then().statusCode(200).contentType(containsString("text/markdown")).extract().asString();
         assertTrue(markdown.contains("| Strategy | Makespan (days) |"), markdown);
+        // 11 − 6.5 = 4.5 saved, 4.5 / 11 = 40.9 %, 11 / 6.5 = 1.69×.
         assertTrue(markdown.contains("| Sequential (one agent) | 11 | 4.5 | 40.9 % | 1.69× |"), markdown);
         assertTrue(markdown.contains("```mermaid\ngantt\n"), markdown);
+        // A and C are critical and only core's two workers can do them (which one is the solver's choice).
         assertTrue(markdown.contains("section core-1") || markdown.contains("section core-2"), markdown);
         assertTrue(markdown.contains(":crit, "), markdown);
 
@@ -145,7 +139,8 @@ class PlanLifecycleTest {
 
     @Test
     void refusesAnUnknownReportFormat() {
-        given().when().get("/api/plans/master-plan-phases/report?format=pdf").then().statusCode(400)
+        var id = create(TestPlans.json(TestPlans.SMALL));
+        given().when().get("/api/plans/" + id + "/report?format=pdf").then().statusCode(400)
                 .contentType("application/problem+json").body("detail", containsString("format = pdf"));
     }
 }
