@@ -5,6 +5,8 @@ import java.util.BitSet;
 import java.util.List;
 import java.util.TreeSet;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 import dev.fanout.plan.Plan;
 
 /**
@@ -15,7 +17,10 @@ import dev.fanout.plan.Plan;
 public record Bottleneck(Kind kind, long bound, String subject, List<String> agents, List<String> tasks) {
 
     public enum Kind {
-        CRITICAL_PATH, AGENT_SET, AGENT_CHAIN, WORK
+        @JsonProperty("criticalPath") CRITICAL_PATH,
+        @JsonProperty("agentSet") AGENT_SET,
+        @JsonProperty("agentChain") AGENT_CHAIN,
+        @JsonProperty("work") WORK
     }
 
     public static Bottleneck of(PlanAnalysis analysis) {
@@ -23,19 +28,19 @@ public record Bottleneck(Kind kind, long bound, String subject, List<String> age
         var bounds = analysis.lowerBounds();
         var criticalTasks = analysis.criticalPath().tasks().stream().map(instance::taskId).toList();
         var binding = bounds.binding();
-        if (binding.equals("skillSet") && bounds.skillSetAgents().cardinality() == instance.agentCount()) {
+        if (binding == LowerBounds.Kind.SKILL_SET && bounds.skillSetAgents().cardinality() == instance.agentCount()) {
             // Every agent can help: that is a total-work bound, however the arithmetic got there.
             return new Bottleneck(Kind.WORK, bounds.skillSet(), "total work", List.of(), List.of());
         }
         return switch (binding) {
-            case "criticalPath" -> new Bottleneck(Kind.CRITICAL_PATH, bounds.criticalPath(), "the critical path", List.of(),
+            case CRITICAL_PATH -> new Bottleneck(Kind.CRITICAL_PATH, bounds.criticalPath(), "the critical path", List.of(),
                     criticalTasks);
-            case "skillSet" -> new Bottleneck(Kind.AGENT_SET, bounds.skillSet(), describe(instance, bounds.skillSetAgents()),
+            case SKILL_SET -> new Bottleneck(Kind.AGENT_SET, bounds.skillSet(), describe(instance, bounds.skillSetAgents()),
                     ids(instance, bounds.skillSetAgents()), tasksOnlyFor(instance, bounds.skillSetAgents()));
-            case "agentChain" -> new Bottleneck(Kind.AGENT_CHAIN, bounds.agentChain(),
+            case AGENT_CHAIN -> new Bottleneck(Kind.AGENT_CHAIN, bounds.agentChain(),
                     "the chain through " + instance.taskId(bounds.agentChainTask()), List.of(),
                     List.of(instance.taskId(bounds.agentChainTask())));
-            default -> new Bottleneck(Kind.WORK, bounds.work(), "total work", List.of(), List.of());
+            case WORK -> new Bottleneck(Kind.WORK, bounds.work(), "total work", List.of(), List.of());
         };
     }
 

@@ -5,6 +5,8 @@ import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 /**
  * Proven lower bounds on the makespan of any valid schedule:
  * <ul>
@@ -29,19 +31,27 @@ public record LowerBounds(long criticalPath, long work, long skillSet, BitSet sk
         return Math.max(Math.max(criticalPath, agentChain), Math.max(work, skillSet));
     }
 
+    /** One of the bounds above. */
+    public enum Kind {
+        @JsonProperty("criticalPath") CRITICAL_PATH,
+        @JsonProperty("skillSet") SKILL_SET,
+        @JsonProperty("work") WORK,
+        @JsonProperty("agentChain") AGENT_CHAIN
+    }
+
     /**
-     * Which bound binds: "criticalPath", "skillSet", "work" or "agentChain" (first in that order on a tie: the
-     * simplest explanation wins).
+     * Which bound binds: critical path, skill set, work or agent chain (first in that order on a tie: the simplest
+     * explanation wins).
      */
-    public String binding() {
+    public Kind binding() {
         long best = best();
         if (criticalPath == best) {
-            return "criticalPath";
+            return Kind.CRITICAL_PATH;
         }
         if (skillSet == best) {
-            return "skillSet";
+            return Kind.SKILL_SET;
         }
-        return work == best ? "work" : "agentChain";
+        return work == best ? Kind.WORK : Kind.AGENT_CHAIN;
     }
 
     public static LowerBounds of(Instance instance, Paths paths, CriticalPath criticalPath) {

@@ -5,6 +5,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 /**
  * The plan author's own waves, run as written with the plan's real agents: every task of wave k starts after every
  * task of wave k-1 has ended. Where the waves and the dependencies disagree, the dependencies win and a
@@ -19,7 +21,9 @@ public record WavePlan(Schedule schedule, List<List<Integer>> effectiveWaves, lo
         List<Finding> findings) {
 
     public enum FindingKind {
-        DEPENDENCY_INSIDE_WAVE, DEPENDENCY_IN_LATER_WAVE, NOT_IN_ANY_WAVE
+        @JsonProperty("dependencyInsideWave") DEPENDENCY_INSIDE_WAVE,
+        @JsonProperty("dependencyInLaterWave") DEPENDENCY_IN_LATER_WAVE,
+        @JsonProperty("notInAnyWave") NOT_IN_ANY_WAVE
     }
 
     /** One disagreement between the waves as written and the dependencies. {@code wave} counts from 1. */

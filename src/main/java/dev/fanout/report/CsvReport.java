@@ -26,7 +26,7 @@ public final class CsvReport {
         var header = List.of("strategy", "makespan", "time_unit", "optimized_saves", "saving_percent", "speedup");
         var rows = new ArrayList<List<String>>();
         for (var saving : report.savings()) {
-            rows.add(List.of(saving.against(), Numbers.format(saving.makespan()), report.timeUnit(),
+            rows.add(List.of(JsonNames.of(saving.against()), Numbers.format(saving.makespan()), report.timeUnit(),
                     Numbers.format(saving.saved()), Numbers.format(saving.percent()), Numbers.format(saving.speedup())));
         }
         rows.add(List.of("optimized", Numbers.format(report.optimized().makespan()), report.timeUnit(), "0", "0", "1"));
@@ -42,7 +42,7 @@ public final class CsvReport {
         for (var wait : report.waits()) {
             rows.add(List.of(wait.task(), wait.agent() == null ? "" : wait.agent(), Numbers.format(wait.start()),
                     Numbers.format(wait.end()), report.timeUnit(), String.valueOf(critical.contains(wait.task())),
-                    wait.reason(), wait.on() == null ? "" : wait.on(), wait.until() == null ? "" : Numbers.format(wait.until())));
+                    JsonNames.of(wait.reason()), wait.on() == null ? "" : wait.on(), wait.until() == null ? "" : Numbers.format(wait.until())));
         }
         return write(header, rows);
     }

@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.IntStream;
 
+import dev.fanout.analysis.LowerBounds;
 import dev.fanout.analysis.PlanAnalysis;
 import dev.fanout.analysis.Schedule;
 
@@ -70,10 +71,10 @@ public final class MarkdownReport {
 
     private String startsWhen(Report.Wait wait) {
         return switch (wait.reason()) {
-            case "dependency" -> "dependency " + escape(wait.on()) + " ends";
-            case "agent" -> "its agent finishes " + escape(wait.on());
-            case "free" -> "at once";
-            default -> "after idle time";
+            case DEPENDENCY -> "dependency " + escape(wait.on()) + " ends";
+            case AGENT -> "its agent finishes " + escape(wait.on());
+            case FREE -> "at once";
+            case IDLE -> "after idle time";
         };
     }
 
@@ -181,21 +182,20 @@ public final class MarkdownReport {
         line();
     }
 
-    private String strategyLabel(String strategy) {
+    private String strategyLabel(Report.Baseline strategy) {
         return switch (strategy) {
-            case "sequential" -> "Sequential (one agent)";
-            case "waves" -> "Author's waves (%d waves)".formatted(report.waves().count());
-            case "tiers" -> "Dependency tiers (%d tiers)".formatted(report.tiers().levels().size());
-            default -> strategy;
+            case SEQUENTIAL -> "Sequential (one agent)";
+            case WAVES -> "Author's waves (%d waves)".formatted(report.waves().count());
+            case TIERS -> "Dependency tiers (%d tiers)".formatted(report.tiers().levels().size());
         };
     }
 
-    private static String boundLabel(String binding) {
+    private static String boundLabel(LowerBounds.Kind binding) {
         return switch (binding) {
-            case "criticalPath" -> "critical path";
-            case "skillSet" -> "scarcest skill set";
-            case "agentChain" -> "dependencies and scarce agents";
-            default -> "total work ÷ agents";
+            case CRITICAL_PATH -> "critical path";
+            case SKILL_SET -> "scarcest skill set";
+            case AGENT_CHAIN -> "dependencies and scarce agents";
+            case WORK -> "total work ÷ agents";
         };
     }
 
@@ -208,24 +208,16 @@ public final class MarkdownReport {
         line("| Figure | Claimed | Computed | Verdict | Where the claim is made |");
         line("|---|---:|---:|---|---|");
         for (var claim : report.claims()) {
-            String suffix = claimSuffix(claim.metric());
+            String suffix = ClaimChecks.unitSuffix(claim.metric(), unit);
             line("| %s | %s%s | %s%s | %s | %s |".formatted(claim.label(),
                     Numbers.range(claim.claimedMin(), claim.claimedMax()), suffix, Numbers.format(claim.computed()),
-                    suffix, claim.verdict(), claim.source() == null ? "" : escape(claim.source())));
+                    suffix, JsonNames.of(claim.verdict()), claim.source() == null ? "" : escape(claim.source())));
         }
         line();
         for (var claim : report.claims()) {
             line("- **" + claim.label() + ".** " + escape(claim.remark()));
         }
         line();
-    }
-
-    private String claimSuffix(String metric) {
-        return switch (metric) {
-            case "savingsPercent", "utilizationPercent" -> " %";
-            case "speedup" -> "×";
-            default -> " " + unit;
-        };
     }
 
     private void waves() {

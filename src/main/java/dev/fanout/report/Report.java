@@ -4,6 +4,13 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+import dev.fanout.analysis.Bottleneck;
+import dev.fanout.analysis.LowerBounds;
+import dev.fanout.analysis.StartReasons;
+import dev.fanout.analysis.WavePlan;
+import dev.fanout.plan.ClaimMetric;
 
 /**
  * The comparison of execution strategies for one plan (CONTRACT §3), every duration in the plan's time unit.
@@ -42,7 +49,7 @@ public record Report(
     public record Span(int number, List<String> tasks, double start, double end) {
     }
 
-    public record Finding(String kind, int wave, List<String> tasks, String message) {
+    public record Finding(WavePlan.FindingKind kind, int wave, List<String> tasks, String message) {
     }
 
     /** The dependency tiers run one after another; {@code spans} says when each tier runs in that schedule. */
@@ -58,14 +65,24 @@ public record Report(
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record LowerBoundParts(double criticalPath, double work, double skillSet, List<String> skillSetAgents,
-            double agentChain, String agentChainTask, String binding) {
+            double agentChain, String agentChainTask, LowerBounds.Kind binding) {
     }
 
     public record CriticalPathView(double length, List<String> tasks) {
     }
 
+    /** The strategies the optimized schedule is compared with. */
+    public enum Baseline {
+        /** One agent doing every task. */
+        @JsonProperty("sequential") SEQUENTIAL,
+        /** The author's waves, run as written. */
+        @JsonProperty("waves") WAVES,
+        /** The dependency tiers, one after another. */
+        @JsonProperty("tiers") TIERS
+    }
+
     /** How much shorter the optimized schedule is than another strategy. */
-    public record Saving(String against, double makespan, double saved, double percent, double speedup) {
+    public record Saving(Baseline against, double makespan, double saved, double percent, double speedup) {
     }
 
     public record UtilizationView(Map<String, Double> agents, Map<String, Double> pools, double mean) {
@@ -83,7 +100,7 @@ public record Report(
      * What bounds the makespan ({@code kind}: criticalPath, agentSet, agentChain or work), in one sentence, and the
      * schedule's own critical chain: from the last task back to time 0, each task waiting on the previous one.
      */
-    public record BottleneckView(String kind, String subject, double bound, List<String> agents, List<String> tasks,
+    public record BottleneckView(Bottleneck.Kind kind, String subject, double bound, List<String> agents, List<String> tasks,
             String summary, List<Wait> chain) {
     }
 
@@ -92,16 +109,36 @@ public record Report(
      * {@code agent} (its agent is busy with task {@code on}) or {@code idle}; {@code until} is when that wait ends.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Wait(String task, String agent, double start, double end, String reason, String on, Double until,
+    public record Wait(String task, String agent, double start, double end, StartReasons.Kind reason, String on, Double until,
             String explanation) {
     }
 
     /**
      * A figure the author computed by hand set against the computed one. {@code verdict} is {@code holds},
-     * {@code optimistic} (the claim promises more than the plan allows) or {@code conservative}.
+     * {@code optimistic} (the claim promises more than the plan allows) or {@code conservative}; a sequential total
+     * either holds or {@code differs}.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record ClaimCheck(String metric, String label, String source, double claimedMin, double claimedMax,
-            double computed, String computedFrom, Double optimized, String verdict, String remark) {
+    public record ClaimCheck(ClaimMetric metric, String label, String source, double claimedMin, double claimedMax,
+            double computed, ComputedFrom computedFrom, Double optimized, Verdict verdict, String remark) {
+
+        /** Which figure the claim is set against. */
+        public enum ComputedFrom {
+            @JsonProperty("sequential") SEQUENTIAL,
+            @JsonProperty("criticalPath") CRITICAL_PATH,
+            @JsonProperty("waves") WAVES,
+            @JsonProperty("optimized") OPTIMIZED
+        }
+
+        public enum Verdict {
+            /** Within 5 % of the computed figure. */
+            @JsonProperty("holds") HOLDS,
+            /** A sequential total that is off: it is a sum, neither optimistic nor conservative. */
+            @JsonProperty("differs") DIFFERS,
+            /** The claim promises more than the plan allows. */
+            @JsonProperty("optimistic") OPTIMISTIC,
+            /** The plan does better than claimed. */
+            @JsonProperty("conservative") CONSERVATIVE
+        }
     }
 }

@@ -45,10 +45,10 @@ public final class ReportBuilder {
                 ids(instance, analysis.criticalPath().tasks()));
 
         var savings = new ArrayList<Report.Saving>();
-        savings.add(saving("sequential", analysis.sequential(), optimizedMakespan, analysis));
+        savings.add(saving(Report.Baseline.SEQUENTIAL, analysis.sequential(), optimizedMakespan, analysis));
         analysis.wavePlan().ifPresent(
-                wavePlan -> savings.add(saving("waves", wavePlan.schedule().makespan(), optimizedMakespan, analysis)));
-        savings.add(saving("tiers", analysis.tierSchedule().makespan(), optimizedMakespan, analysis));
+                wavePlan -> savings.add(saving(Report.Baseline.WAVES, wavePlan.schedule().makespan(), optimizedMakespan, analysis)));
+        savings.add(saving(Report.Baseline.TIERS, analysis.tierSchedule().makespan(), optimizedMakespan, analysis));
 
         var utilization = Utilization.of(optimized);
         var slack = new LinkedHashMap<String, Double>();
@@ -75,7 +75,7 @@ public final class ReportBuilder {
                             Numbers.format(Numbers.round(100.0 * (makespan - bottleneck.bound()) / bottleneck.bound(), 1)));
         }
         var chain = reasons.criticalChain().stream().map(reason -> wait(reason, optimized)).toList();
-        return new Report.BottleneckView(camelCase(bottleneck.kind().name()), bottleneck.subject(),
+        return new Report.BottleneckView(bottleneck.kind(), bottleneck.subject(),
                 instance.scale().toDouble(bottleneck.bound()), bottleneck.agents(), bottleneck.tasks(), summary, chain);
     }
 
@@ -84,10 +84,10 @@ public final class ReportBuilder {
         var scale = instance.scale();
         int task = reason.task();
         int agent = schedule.agentOf(task);
-        boolean waited = reason.kind() == StartReasons.Kind.DEPENDENCY || reason.kind() == StartReasons.Kind.AGENT;
+        boolean waited = reason.kind().waitsForATask();
         return new Report.Wait(instance.taskId(task), agent == Schedule.NO_AGENT ? null : instance.agentId(agent),
                 scale.toDouble(schedule.start(task)), scale.toDouble(schedule.end(task)),
-                reason.kind().name().toLowerCase(java.util.Locale.ROOT),
+                reason.kind(),
                 waited ? instance.taskId(reason.on()) : null, waited ? scale.toDouble(reason.until()) : null,
                 Sentences.startReason(reason, schedule));
     }
@@ -160,29 +160,20 @@ public final class ReportBuilder {
                     scale.toDouble(wavePlan.waveStart()[wave]), scale.toDouble(wavePlan.waveEnd()[wave])));
         }
         var findings = wavePlan.findings().stream()
-                .map(f -> new Report.Finding(camelCase(f.kind().name()), f.wave(), f.tasks(), f.message()))
+                .map(f -> new Report.Finding(f.kind(), f.wave(), f.tasks(), f.message()))
                 .toList();
         return new Report.Waves(scale.toDouble(wavePlan.schedule().makespan()), wavePlan.count(), spans, findings);
     }
 
-    private static Report.Saving saving(String against, long otherMakespan, long optimizedMakespan, PlanAnalysis analysis) {
+    private static Report.Saving saving(Report.Baseline against, long otherMakespan, long optimizedMakespan, PlanAnalysis analysis) {
         var scale = analysis.instance().scale();
         double other = scale.toDouble(otherMakespan);
         double optimized = scale.toDouble(optimizedMakespan);
         return new Report.Saving(against, other, scale.toDouble(otherMakespan - optimizedMakespan),
-                ClaimChecks.savingsPercent(other, optimized), ClaimChecks.speedup(other, optimized));
+                Savings.percent(other, optimized), Savings.speedup(other, optimized));
     }
 
     static List<String> ids(Instance instance, List<Integer> tasks) {
         return tasks.stream().map(instance::taskId).toList();
-    }
-
-    static String camelCase(String constant) {
-        var words = constant.toLowerCase().split("_");
-        var result = new StringBuilder(words[0]);
-        for (int i = 1; i < words.length; i++) {
-            result.append(Character.toUpperCase(words[i].charAt(0))).append(words[i].substring(1));
-        }
-        return result.toString();
     }
 }

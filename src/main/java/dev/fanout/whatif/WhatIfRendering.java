@@ -76,11 +76,11 @@ public final class WhatIfRendering {
         return CsvReport.write(header, rows);
     }
 
-    private static String title(String kind) {
+    private static String title(WhatIfRequest.Kind kind) {
         return switch (kind) {
-            case "agentCounts" -> "Agent-count sweep (generalist agents holding every skill)";
-            case "pools" -> "Pool-size sweep";
-            default -> "Named scenarios";
+            case AGENT_COUNTS -> "Agent-count sweep (generalist agents holding every skill)";
+            case POOLS -> "Pool-size sweep";
+            case SCENARIOS -> "Named scenarios";
         };
     }
 

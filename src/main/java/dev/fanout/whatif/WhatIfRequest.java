@@ -7,11 +7,13 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 
 import dev.fanout.plan.Plan;
 import dev.fanout.plan.PlanDocument.AgentDocument;
 import dev.fanout.plan.PlanRejectedException;
 import dev.fanout.plan.Violation;
+import dev.fanout.report.JsonNames;
 
 /**
  * A what-if question, one of three forms:
@@ -36,8 +38,11 @@ public record WhatIfRequest(List<Integer> agentCounts, Map<String, List<Integer>
             List<AgentDocument> addAgents) {
     }
 
+    /** Which of the three forms the question takes, named in JSON as the request field that asks it. */
     public enum Kind {
-        AGENT_COUNTS, POOLS, SCENARIOS
+        @JsonProperty("agentCounts") AGENT_COUNTS,
+        @JsonProperty("pools") POOLS,
+        @JsonProperty("scenarios") SCENARIOS
     }
 
     public Kind kind() {
@@ -74,7 +79,7 @@ public record WhatIfRequest(List<Integer> agentCounts, Map<String, List<Integer>
             rows = scenarios(problems, plan, poolIds, maxAgents) + 1;
         }
         if (rows > MAX_ROWS) {
-            problems.add(new Violation(kind() == Kind.SCENARIOS ? "scenarios" : kind() == Kind.POOLS ? "pools" : "agentCounts",
+            problems.add(new Violation(JsonNames.of(kind()),
                     rows + " rows", "at most " + MAX_ROWS + " scenarios per request"));
         }
         if (secondsPerScenario != null

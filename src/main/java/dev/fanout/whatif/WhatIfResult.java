@@ -11,7 +11,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * every scenario).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record WhatIfResult(String planId, String plan, String kind, String timeUnit, double sequential,
+public record WhatIfResult(String planId, String plan, WhatIfRequest.Kind kind, String timeUnit, double sequential,
         double criticalPath, double secondsPerScenario, List<Row> rows, List<Knee> knees, Instant createdAt) {
 
     /**

@@ -85,7 +85,7 @@ class AnalysisTest {
         // C alone, 20 + 30 + its tail 15 = 65.
         assertEquals(65, bounds.skillSet());
         assertEquals(65, analysis.lowerBound());
-        assertEquals("criticalPath", bounds.binding());
+        assertEquals(LowerBounds.Kind.CRITICAL_PATH, bounds.binding());
     }
 
     @Test
