@@ -59,7 +59,10 @@ public final class Instance {
         }
         successors = successorLists.stream().map(list -> list.stream().mapToInt(Integer::intValue).toArray())
                 .toArray(int[][]::new);
-        topologicalOrder = topologicalOrder(predecessors, successors);
+        topologicalOrder = TopologicalOrder.byDependencies(this, null);
+        if (topologicalOrder.length != n) {
+            throw new IllegalArgumentException("dependencies form a cycle");
+        }
 
         int m = agents.size();
         agentIds = new String[m];
@@ -92,33 +95,6 @@ public final class Instance {
         return new Instance(plan);
     }
 
-    /** Kahn's algorithm; the plan was validated acyclic, so every task is reached. */
-    private static int[] topologicalOrder(int[][] predecessors, int[][] successors) {
-        int n = predecessors.length;
-        var remaining = new int[n];
-        var order = new int[n];
-        int head = 0;
-        int tail = 0;
-        for (int i = 0; i < n; i++) {
-            remaining[i] = predecessors[i].length;
-            if (remaining[i] == 0) {
-                order[tail++] = i;
-            }
-        }
-        while (head < tail) {
-            int task = order[head++];
-            for (int s : successors[task]) {
-                if (--remaining[s] == 0) {
-                    order[tail++] = s;
-                }
-            }
-        }
-        if (tail != n) {
-            throw new IllegalArgumentException("dependencies form a cycle");
-        }
-        return order;
-    }
-
     public Plan plan() {
         return plan;
     }
@@ -139,6 +115,11 @@ public final class Instance {
         return taskIds[task];
     }
 
+    /** The ids of the given tasks, in the order given. */
+    public List<String> taskIds(List<Integer> tasks) {
+        return tasks.stream().map(this::taskId).toList();
+    }
+
     public int taskIndex(String id) {
         var index = taskIndex.get(id);
         if (index == null) {
@@ -149,6 +130,11 @@ public final class Instance {
 
     public String agentId(int agent) {
         return agentIds[agent];
+    }
+
+    /** The ids of the given agents, in index order. */
+    public List<String> agentIds(BitSet agents) {
+        return agents.stream().mapToObj(this::agentId).toList();
     }
 
     public String agentPool(int agent) {

@@ -99,7 +99,7 @@ final class ClaimChecks {
             case CRITICAL_PATH -> verdict == Verdict.HOLDS
                     ? "Checks out: the longest dependency chain is %s %s (claimed %s).".formatted(value, unit, claimed)
                     : "The longest dependency chain (%s) is %s %s; the claim says %s %s."
-                            .formatted(String.join(" → ", criticalTaskIds()), value, unit, claimed, unit);
+                            .formatted(String.join(" → ", analysis.instance().taskIds(analysis.criticalPath().tasks())), value, unit, claimed, unit);
             case PARALLEL -> switch (verdict) {
                 case HOLDS -> "Checks out: %s takes %s %s (claimed %s).%s".formatted(fromPhrase, value, unit, claimed,
                         optimizedNote);
@@ -143,10 +143,4 @@ final class ClaimChecks {
             case SAVINGS_PERCENT, UTILIZATION_PERCENT -> " %";
         };
     }
-
-    private List<String> criticalTaskIds() {
-        var instance = analysis.instance();
-        return analysis.criticalPath().tasks().stream().map(instance::taskId).toList();
-    }
-
 }

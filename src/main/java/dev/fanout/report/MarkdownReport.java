@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.IntStream;
 
+import dev.fanout.analysis.Listing;
 import dev.fanout.analysis.LowerBounds;
 import dev.fanout.analysis.PlanAnalysis;
 import dev.fanout.analysis.Schedule;
@@ -56,14 +57,14 @@ public final class MarkdownReport {
         var bottleneck = report.bottleneck();
         line("## What bounds the plan");
         line();
-        line(escape(bottleneck.summary()));
+        line(Markdown.cell(bottleneck.summary()));
         line();
         line("The schedule's own critical chain, from time 0 to the last task:");
         line();
         line("| Task | Agent | Start | End | Starts when |");
         line("|---|---|---:|---:|---|");
         for (var wait : bottleneck.chain()) {
-            line("| %s | %s | %s | %s | %s |".formatted(escape(wait.task()), wait.agent() == null ? "—" : escape(wait.agent()),
+            line("| %s | %s | %s | %s | %s |".formatted(Markdown.cell(wait.task()), wait.agent() == null ? "—" : Markdown.cell(wait.agent()),
                     Numbers.format(wait.start()), Numbers.format(wait.end()), startsWhen(wait)));
         }
         line();
@@ -71,8 +72,8 @@ public final class MarkdownReport {
 
     private String startsWhen(Report.Wait wait) {
         return switch (wait.reason()) {
-            case DEPENDENCY -> "dependency " + escape(wait.on()) + " ends";
-            case AGENT -> "its agent finishes " + escape(wait.on());
+            case DEPENDENCY -> "dependency " + Markdown.cell(wait.on()) + " ends";
+            case AGENT -> "its agent finishes " + Markdown.cell(wait.on());
             case FREE -> "at once";
             case IDLE -> "after idle time";
         };
@@ -86,17 +87,10 @@ public final class MarkdownReport {
         line("| Tier | Tasks | Start | End | Length (%s) |".formatted(unit));
         line("|---:|---|---:|---:|---:|");
         for (var span : report.tiers().spans()) {
-            line("| %d | %s | %s | %s | %s |".formatted(span.number(), escape(shortList(span.tasks())),
+            line("| %d | %s | %s | %s | %s |".formatted(span.number(), Markdown.cell(Listing.upTo(span.tasks(), 30)),
                     Numbers.format(span.start()), Numbers.format(span.end()), Numbers.format(span.end() - span.start())));
         }
         line();
-    }
-
-    private static String shortList(List<String> items) {
-        if (items.size() <= 30) {
-            return String.join(", ", items);
-        }
-        return String.join(", ", items.subList(0, 30)) + " and " + (items.size() - 30) + " more";
     }
 
     private void agents() {
@@ -106,7 +100,7 @@ public final class MarkdownReport {
         line("|---|---|---:|---:|---:|");
         var loads = report.agentLoads();
         for (var load : loads.subList(0, Math.min(loads.size(), MAX_TABLE_ROWS))) {
-            line("| %s | %s | %d | %s | %s |".formatted(escape(load.agent()), load.pool() == null ? "—" : escape(load.pool()),
+            line("| %s | %s | %d | %s | %s |".formatted(Markdown.cell(load.agent()), load.pool() == null ? "—" : Markdown.cell(load.pool()),
                     load.tasks(), Numbers.format(load.busy()), Numbers.percent(load.utilization())));
         }
         if (loads.size() > MAX_TABLE_ROWS) {
@@ -119,7 +113,7 @@ public final class MarkdownReport {
             line("| Pool | Agents | Tasks | Busy (%s) | Utilization |".formatted(unit));
             line("|---|---:|---:|---:|---:|");
             for (var pool : report.poolLoads()) {
-                line("| %s | %d | %d | %s | %s |".formatted(escape(pool.pool()), pool.agents(), pool.tasks(),
+                line("| %s | %d | %d | %s | %s |".formatted(Markdown.cell(pool.pool()), pool.agents(), pool.tasks(),
                         Numbers.format(pool.busy()), Numbers.percent(pool.utilization())));
             }
             line();
@@ -133,8 +127,8 @@ public final class MarkdownReport {
         line("|---|---|---:|---:|---|");
         var waits = report.waits();
         for (var wait : waits.subList(0, Math.min(waits.size(), MAX_TABLE_ROWS))) {
-            line("| %s | %s | %s | %s | %s |".formatted(escape(wait.task()), wait.agent() == null ? "—" : escape(wait.agent()),
-                    Numbers.format(wait.start()), Numbers.format(wait.end()), escape(wait.explanation())));
+            line("| %s | %s | %s | %s | %s |".formatted(Markdown.cell(wait.task()), wait.agent() == null ? "—" : Markdown.cell(wait.agent()),
+                    Numbers.format(wait.start()), Numbers.format(wait.end()), Markdown.cell(wait.explanation())));
         }
         if (waits.size() > MAX_TABLE_ROWS) {
             line("| … %d more tasks (see the JSON or CSV report) | | | | |".formatted(waits.size() - MAX_TABLE_ROWS));
@@ -143,11 +137,11 @@ public final class MarkdownReport {
     }
 
     private void header() {
-        line("# " + escape(report.plan()));
+        line("# " + Markdown.cell(report.plan()));
         line();
         var plan = analysis.instance().plan();
         if (plan.description() != null && !plan.description().isBlank()) {
-            line("> " + escape(plan.description()).replace("\n", "\n> "));
+            line(Markdown.quote(plan.description()));
             line();
         }
         var optimizedLine = report.optimized().optimal()
@@ -211,11 +205,11 @@ public final class MarkdownReport {
             String suffix = ClaimChecks.unitSuffix(claim.metric(), unit);
             line("| %s | %s%s | %s%s | %s | %s |".formatted(claim.label(),
                     Numbers.range(claim.claimedMin(), claim.claimedMax()), suffix, Numbers.format(claim.computed()),
-                    suffix, JsonNames.of(claim.verdict()), claim.source() == null ? "" : escape(claim.source())));
+                    suffix, JsonNames.of(claim.verdict()), claim.source() == null ? "" : Markdown.cell(claim.source())));
         }
         line();
         for (var claim : report.claims()) {
-            line("- **" + claim.label() + ".** " + escape(claim.remark()));
+            line("- **" + claim.label() + ".** " + Markdown.cell(claim.remark()));
         }
         line();
     }
@@ -232,7 +226,7 @@ public final class MarkdownReport {
         line("| Wave | Tasks | Start | End | Length (%s) |".formatted(unit));
         line("|---:|---|---:|---:|---:|");
         for (var span : waves.spans()) {
-            line("| %d | %s | %s | %s | %s |".formatted(span.number(), escape(String.join(", ", span.tasks())),
+            line("| %d | %s | %s | %s | %s |".formatted(span.number(), Markdown.cell(String.join(", ", span.tasks())),
                     Numbers.format(span.start()), Numbers.format(span.end()), Numbers.format(span.end() - span.start())));
         }
         line();
@@ -240,7 +234,7 @@ public final class MarkdownReport {
             line("Where the waves and the dependencies disagree, the dependencies win:");
             line();
             for (var finding : waves.findings()) {
-                line("- " + escape(finding.message()));
+                line("- " + Markdown.cell(finding.message()));
             }
             line();
         }
@@ -250,7 +244,7 @@ public final class MarkdownReport {
         line("## Critical path");
         line();
         line("%s %s: %s.".formatted(Numbers.format(report.criticalPath().length()), unit,
-                escape(String.join(" → ", report.criticalPath().tasks()))));
+                Markdown.cell(String.join(" → ", report.criticalPath().tasks()))));
         line();
     }
 
@@ -325,11 +319,6 @@ public final class MarkdownReport {
     /** Mermaid gantt lines break on ':', '#' and ';'. */
     private static String mermaidText(String text) {
         return text.replaceAll("[:#;\\n\\r]", " ").replaceAll("\\s+", " ").strip();
-    }
-
-    /** Keeps table cells intact: a '|' in a title would split the cell. */
-    private static String escape(String text) {
-        return text.replace("|", "\\|");
     }
 
     private void line(String text) {

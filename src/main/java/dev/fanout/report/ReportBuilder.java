@@ -6,11 +6,13 @@ import java.util.List;
 
 import dev.fanout.analysis.Bottleneck;
 import dev.fanout.analysis.Instance;
+import dev.fanout.analysis.PhasedSchedule;
 import dev.fanout.analysis.PlanAnalysis;
 import dev.fanout.analysis.Schedule;
 import dev.fanout.analysis.StartReasons;
 import dev.fanout.analysis.Utilization;
 import dev.fanout.analysis.WavePlan;
+import dev.fanout.analysis.Workload;
 
 /** Builds the {@link Report} from a plan's analysis and its optimized schedule. Pure. */
 public final class ReportBuilder {
@@ -28,13 +30,12 @@ public final class ReportBuilder {
         var sequential = new Report.Strategy(scale.toDouble(analysis.sequential()));
         var waves = analysis.wavePlan().map(wavePlan -> waves(instance, wavePlan)).orElse(null);
         var tiers = new Report.Tiers(scale.toDouble(analysis.tierSchedule().makespan()),
-                analysis.tiers().levels().stream().map(level -> ids(instance, level)).toList(),
-                spans(instance, analysis.tierSchedule(), analysis.tiers().levels()));
+                analysis.tiers().levels().stream().map(instance::taskIds).toList(),
+                spans(instance, analysis.tierSchedule(), 0));
         var result = new Report.Optimized(scale.toDouble(optimizedMakespan), optimizedMakespan == lowerBound, status);
 
         var bounds = analysis.lowerBounds();
-        var skillSetAgents = new ArrayList<String>();
-        bounds.skillSetAgents().stream().forEach(agent -> skillSetAgents.add(instance.agentId(agent)));
+        var skillSetAgents = instance.agentIds(bounds.skillSetAgents());
         var lowerBoundParts = new Report.LowerBoundParts(scale.toDouble(bounds.criticalPath()),
                 scale.toDouble(bounds.work()), scale.toDouble(bounds.skillSet()),
                 skillSetAgents.size() == instance.agentCount() ? List.of() : skillSetAgents,
@@ -42,7 +43,7 @@ public final class ReportBuilder {
                 bounds.agentChainTask() < 0 ? null : instance.taskId(bounds.agentChainTask()), bounds.binding());
 
         var criticalPath = new Report.CriticalPathView(scale.toDouble(analysis.criticalPath().length()),
-                ids(instance, analysis.criticalPath().tasks()));
+                instance.taskIds(analysis.criticalPath().tasks()));
 
         var savings = new ArrayList<Report.Saving>();
         savings.add(saving(Report.Baseline.SEQUENTIAL, analysis.sequential(), optimizedMakespan, analysis));
@@ -50,7 +51,8 @@ public final class ReportBuilder {
                 wavePlan -> savings.add(saving(Report.Baseline.WAVES, wavePlan.schedule().makespan(), optimizedMakespan, analysis)));
         savings.add(saving(Report.Baseline.TIERS, analysis.tierSchedule().makespan(), optimizedMakespan, analysis));
 
-        var utilization = Utilization.of(optimized);
+        var workload = Workload.of(optimized);
+        var utilization = Utilization.of(optimized, workload);
         var slack = new LinkedHashMap<String, Double>();
         for (int task = 0; task < instance.taskCount(); task++) {
             slack.put(instance.taskId(task), scale.toDouble(analysis.criticalPath().slack()[task]));
@@ -60,7 +62,7 @@ public final class ReportBuilder {
         return new Report(plan.name(), plan.timeUnit().label(), instance.taskCount(), instance.agentCount(),
                 sequential, waves, tiers, result, scale.toDouble(lowerBound), lowerBoundParts, criticalPath,
                 savings, new Report.UtilizationView(utilization.agents(), utilization.pools(), utilization.mean()),
-                agentLoads(optimized, utilization), poolLoads(optimized, utilization), slack,
+                agentLoads(instance, workload, utilization), poolLoads(instance, workload, utilization), slack,
                 new ClaimChecks(analysis, optimized).check(plan.claims()), bottleneck(analysis, optimized, reasons), waits);
     }
 
@@ -92,73 +94,37 @@ public final class ReportBuilder {
                 Sentences.startReason(reason, schedule));
     }
 
-    private static List<Report.Span> spans(Instance instance, Schedule schedule, List<List<Integer>> groups) {
+    /** When each phase runs, numbered from {@code first}: waves count from 1, tiers from 0. */
+    private static List<Report.Span> spans(Instance instance, PhasedSchedule phased, int first) {
         var scale = instance.scale();
+        var phases = phased.phases();
         var spans = new ArrayList<Report.Span>();
-        long barrier = 0;
-        for (int i = 0; i < groups.size(); i++) {
-            long end = barrier;
-            for (int task : groups.get(i)) {
-                end = Math.max(end, schedule.end(task));
-            }
-            spans.add(new Report.Span(i, ids(instance, groups.get(i)), scale.toDouble(barrier), scale.toDouble(end)));
-            barrier = end;
+        for (int i = 0; i < phases.size(); i++) {
+            var phase = phases.get(i);
+            spans.add(new Report.Span(first + i, instance.taskIds(phase.tasks()), scale.toDouble(phase.start()),
+                    scale.toDouble(phase.end())));
         }
         return spans;
     }
 
-    private static List<Report.AgentLoad> agentLoads(Schedule schedule, Utilization utilization) {
-        var instance = schedule.instance();
-        var busy = schedule.busyTime();
-        var counts = new int[instance.agentCount()];
-        for (int task = 0; task < instance.taskCount(); task++) {
-            if (schedule.agentOf(task) != Schedule.NO_AGENT) {
-                counts[schedule.agentOf(task)]++;
-            }
-        }
-        var loads = new ArrayList<Report.AgentLoad>();
-        for (int agent = 0; agent < instance.agentCount(); agent++) {
-            loads.add(new Report.AgentLoad(instance.agentId(agent), instance.agentPool(agent), counts[agent],
-                    instance.scale().toDouble(busy[agent]), utilization.agents().get(instance.agentId(agent))));
-        }
-        return loads;
+    private static List<Report.AgentLoad> agentLoads(Instance instance, Workload workload, Utilization utilization) {
+        return workload.agents().stream()
+                .map(load -> new Report.AgentLoad(instance.agentId(load.agent()), instance.agentPool(load.agent()),
+                        load.tasks(), instance.scale().toDouble(load.busy()),
+                        utilization.agents().get(instance.agentId(load.agent()))))
+                .toList();
     }
 
-    private static List<Report.PoolLoad> poolLoads(Schedule schedule, Utilization utilization) {
-        var instance = schedule.instance();
-        var busy = schedule.busyTime();
-        var loads = new ArrayList<Report.PoolLoad>();
-        for (var pool : instance.plan().pools()) {
-            int agents = 0;
-            int tasks = 0;
-            long poolBusy = 0;
-            for (int agent = 0; agent < instance.agentCount(); agent++) {
-                if (pool.id().equals(instance.agentPool(agent))) {
-                    agents++;
-                    poolBusy += busy[agent];
-                }
-            }
-            for (int task = 0; task < instance.taskCount(); task++) {
-                int agent = schedule.agentOf(task);
-                if (agent != Schedule.NO_AGENT && pool.id().equals(instance.agentPool(agent))) {
-                    tasks++;
-                }
-            }
-            if (agents > 0) {
-                loads.add(new Report.PoolLoad(pool.id(), agents, tasks, instance.scale().toDouble(poolBusy),
-                        utilization.pools().get(pool.id())));
-            }
-        }
-        return loads;
+    private static List<Report.PoolLoad> poolLoads(Instance instance, Workload workload, Utilization utilization) {
+        return workload.pools().stream()
+                .map(load -> new Report.PoolLoad(load.pool(), load.agents(), load.tasks(),
+                        instance.scale().toDouble(load.busy()), utilization.pools().get(load.pool())))
+                .toList();
     }
 
     private static Report.Waves waves(Instance instance, WavePlan wavePlan) {
         var scale = instance.scale();
-        var spans = new ArrayList<Report.Span>();
-        for (int wave = 0; wave < wavePlan.count(); wave++) {
-            spans.add(new Report.Span(wave + 1, ids(instance, wavePlan.effectiveWaves().get(wave)),
-                    scale.toDouble(wavePlan.waveStart()[wave]), scale.toDouble(wavePlan.waveEnd()[wave])));
-        }
+        var spans = spans(instance, wavePlan.waves(), 1);
         var findings = wavePlan.findings().stream()
                 .map(f -> new Report.Finding(f.kind(), f.wave(), f.tasks(), f.message()))
                 .toList();
@@ -171,9 +137,5 @@ public final class ReportBuilder {
         double optimized = scale.toDouble(optimizedMakespan);
         return new Report.Saving(against, other, scale.toDouble(otherMakespan - optimizedMakespan),
                 Savings.percent(other, optimized), Savings.speedup(other, optimized));
-    }
-
-    static List<String> ids(Instance instance, List<Integer> tasks) {
-        return tasks.stream().map(instance::taskId).toList();
     }
 }

@@ -90,7 +90,7 @@ class AnalysisTest {
 
     @Test
     void tierBarrierScheduleWaitsForEachTierToEnd() {
-        var tiers = analysis.tierSchedule();
+        var tiers = analysis.tierSchedule().schedule();
         assertEquals(List.of(), ScheduleCheck.violations(tiers, 10));
         assertEquals(25, tiers.start(task("C")), "tier 1 starts when D, the longest of tier 0, ends");
         assertEquals(55, tiers.start(task("M")));
@@ -101,11 +101,11 @@ class AnalysisTest {
     void authorsWavesRunAsWrittenWithTheMilestonePlacedWhereItsDependenciesAllow() {
         var waves = analysis.wavePlan().orElseThrow();
         assertEquals(3, waves.count());
-        assertEquals(java.util.Set.of("C", "F", "M"), java.util.Set.copyOf(ids(waves.effectiveWaves().get(1))));
+        assertEquals(java.util.Set.of("C", "F", "M"), java.util.Set.copyOf(ids(waves.waves().phases().get(1).tasks())));
         assertEquals(List.of(), waves.findings(), "the waves agree with the dependencies");
         assertEquals(70, waves.schedule().makespan());
-        assertEquals(25, waves.waveEnd()[0]);
-        assertEquals(55, waves.waveEnd()[1]);
+        assertEquals(25, waves.waves().phases().get(0).end());
+        assertEquals(55, waves.waves().phases().get(1).end());
     }
 
     @Test
@@ -119,7 +119,7 @@ class AnalysisTest {
 
     @Test
     void leftShiftNeverStartsATaskLater() {
-        var tiers = analysis.tierSchedule();
+        var tiers = analysis.tierSchedule().schedule();
         var shifted = tiers.leftShifted();
         for (int t = 0; t < instance.taskCount(); t++) {
             assertTrue(shifted.start(t) <= tiers.start(t), instance.taskId(t));
