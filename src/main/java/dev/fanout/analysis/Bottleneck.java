@@ -23,6 +23,11 @@ public record Bottleneck(Kind kind, long bound, String subject, List<String> age
         @JsonProperty("work") WORK
     }
 
+    public Bottleneck {
+        agents = List.copyOf(agents);
+        tasks = List.copyOf(tasks);
+    }
+
     public static Bottleneck of(PlanAnalysis analysis) {
         var instance = analysis.instance();
         var bounds = analysis.lowerBounds();

@@ -11,7 +11,10 @@ import dev.fanout.plan.Plan;
 
 /**
  * A validated plan in the form every algorithm works on: tasks and agents numbered from 0, durations in whole
- * ticks, dependencies as index arrays, and for each task the set of agents able to do it. Immutable.
+ * ticks, dependencies as index arrays, and for each task the set of agents able to do it.
+ *
+ * <p>Immutable by contract, not by copying: the search reads it millions of times, so the arrays and bit sets its
+ * accessors return are its own, shared and never to be modified by callers.
  */
 public final class Instance {
 
@@ -161,15 +164,17 @@ public final class Instance {
         return durations[task] == 0;
     }
 
+    /** The task's dependencies. Do not modify. */
     public int[] predecessors(int task) {
         return predecessors[task];
     }
 
+    /** The tasks that depend on this one. Do not modify. */
     public int[] successors(int task) {
         return successors[task];
     }
 
-    /** Every task after all of its dependencies. */
+    /** Every task after all of its dependencies. Do not modify. */
     public int[] topologicalOrder() {
         return topologicalOrder;
     }

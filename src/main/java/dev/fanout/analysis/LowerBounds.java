@@ -22,6 +22,16 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 public record LowerBounds(long criticalPath, long work, long skillSet, BitSet skillSetAgents, long agentChain,
         int agentChainTask) {
 
+    public LowerBounds {
+        skillSetAgents = (BitSet) skillSetAgents.clone();
+    }
+
+    /** A copy. */
+    @Override
+    public BitSet skillSetAgents() {
+        return (BitSet) skillSetAgents.clone();
+    }
+
     /** Caps the pairwise-union search on plans with very many distinct agent sets. */
     private static final long SUBSET_CHECK_BUDGET = 20_000_000L;
 

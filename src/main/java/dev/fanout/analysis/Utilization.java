@@ -1,16 +1,17 @@
 package dev.fanout.analysis;
 
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+
+import dev.fanout.plan.Unmodifiable;
 
 /** The share of the makespan each agent, and each pool's agents together, spend working. */
 public record Utilization(Map<String, Double> agents, Map<String, Double> pools, double mean) {
 
     /** Keeps the order given (agents and pools in plan order) and is unmodifiable. */
     public Utilization {
-        agents = Collections.unmodifiableMap(new LinkedHashMap<>(agents));
-        pools = Collections.unmodifiableMap(new LinkedHashMap<>(pools));
+        agents = Unmodifiable.map(agents);
+        pools = Unmodifiable.map(pools);
     }
 
     public static Utilization of(Schedule schedule) {

@@ -27,7 +27,7 @@ public final class MarkdownReport {
         this.report = report;
         this.analysis = analysis;
         this.optimized = optimized;
-        this.unit = report.timeUnit();
+        this.unit = report.summary().timeUnit();
     }
 
     public static String render(Report report, PlanAnalysis analysis, Schedule optimized) {
@@ -54,7 +54,7 @@ public final class MarkdownReport {
     }
 
     private void bottleneck() {
-        var bottleneck = report.bottleneck();
+        var bottleneck = report.explanations().bottleneck();
         line("## What bounds the plan");
         line();
         line(Markdown.cell(bottleneck.summary()));
@@ -86,7 +86,7 @@ public final class MarkdownReport {
         line();
         line("| Tier | Tasks | Start | End | Length (%s) |".formatted(unit));
         line("|---:|---|---:|---:|---:|");
-        for (var span : report.tiers().spans()) {
+        for (var span : report.strategies().tiers().spans()) {
             line("| %d | %s | %s | %s | %s |".formatted(span.number(), Markdown.cell(Listing.upTo(span.tasks(), 30)),
                     Numbers.format(span.start()), Numbers.format(span.end()), Numbers.format(span.end() - span.start())));
         }
@@ -98,7 +98,7 @@ public final class MarkdownReport {
         line();
         line("| Agent | Pool | Tasks | Busy (%s) | Utilization |".formatted(unit));
         line("|---|---|---:|---:|---:|");
-        var loads = report.agentLoads();
+        var loads = report.loads().agentLoads();
         for (var load : loads.subList(0, Math.min(loads.size(), MAX_TABLE_ROWS))) {
             line("| %s | %s | %d | %s | %s |".formatted(Markdown.cell(load.agent()), load.pool() == null ? "—" : Markdown.cell(load.pool()),
                     load.tasks(), Numbers.format(load.busy()), Numbers.percent(load.utilization())));
@@ -107,12 +107,12 @@ public final class MarkdownReport {
             line("| … %d more agents | | | | |".formatted(loads.size() - MAX_TABLE_ROWS));
         }
         line();
-        line("Mean utilization: %s.".formatted(Numbers.percent(report.utilization().mean())));
+        line("Mean utilization: %s.".formatted(Numbers.percent(report.loads().utilization().mean())));
         line();
-        if (!report.poolLoads().isEmpty()) {
+        if (!report.loads().poolLoads().isEmpty()) {
             line("| Pool | Agents | Tasks | Busy (%s) | Utilization |".formatted(unit));
             line("|---|---:|---:|---:|---:|");
-            for (var pool : report.poolLoads()) {
+            for (var pool : report.loads().poolLoads()) {
                 line("| %s | %d | %d | %s | %s |".formatted(Markdown.cell(pool.pool()), pool.agents(), pool.tasks(),
                         Numbers.format(pool.busy()), Numbers.percent(pool.utilization())));
             }
@@ -125,7 +125,7 @@ public final class MarkdownReport {
         line();
         line("| Task | Agent | Start | End | Why |");
         line("|---|---|---:|---:|---|");
-        var waits = report.waits();
+        var waits = report.explanations().waits();
         for (var wait : waits.subList(0, Math.min(waits.size(), MAX_TABLE_ROWS))) {
             line("| %s | %s | %s | %s | %s |".formatted(Markdown.cell(wait.task()), wait.agent() == null ? "—" : Markdown.cell(wait.agent()),
                     Numbers.format(wait.start()), Numbers.format(wait.end()), Markdown.cell(wait.explanation())));
@@ -137,24 +137,24 @@ public final class MarkdownReport {
     }
 
     private void header() {
-        line("# " + Markdown.cell(report.plan()));
+        line("# " + Markdown.cell(report.summary().plan()));
         line();
         var plan = analysis.instance().plan();
         if (plan.description() != null && !plan.description().isBlank()) {
             line(Markdown.quote(plan.description()));
             line();
         }
-        var optimizedLine = report.optimized().optimal()
+        var optimizedLine = report.strategies().optimized().optimal()
                 ? "the optimized schedule is **proven optimal** (it equals the lower bound)"
                 : "the optimized schedule is at most **" + Numbers.format(gapPercent())
                         + " %** longer than the best possible (its lower bound)";
-        line("%d tasks · %d agents · times in %s · %s.".formatted(report.tasks(), report.agents(), unit, optimizedLine));
+        line("%d tasks · %d agents · times in %s · %s.".formatted(report.summary().tasks(), report.summary().agents(), unit, optimizedLine));
         line();
     }
 
     private double gapPercent() {
-        double makespan = report.optimized().makespan();
-        return report.lowerBound() == 0 ? 0 : Numbers.round((makespan - report.lowerBound()) / report.lowerBound() * 100, 1);
+        double makespan = report.strategies().optimized().makespan();
+        return report.bounds().lowerBound() == 0 ? 0 : Numbers.round((makespan - report.bounds().lowerBound()) / report.bounds().lowerBound() * 100, 1);
     }
 
     private void timelineSummary() {
@@ -167,9 +167,9 @@ public final class MarkdownReport {
                     Numbers.format(saving.makespan()), Numbers.format(saving.saved()), Numbers.format(saving.percent()),
                     Numbers.format(saving.speedup())));
         }
-        line("| **Optimized (Fanout)** | **%s** | — | — | — |".formatted(Numbers.format(report.optimized().makespan())));
-        line("| Lower bound (%s) | %s | | | |".formatted(boundLabel(report.lowerBounds().binding()),
-                Numbers.format(report.lowerBound())));
+        line("| **Optimized (Fanout)** | **%s** | — | — | — |".formatted(Numbers.format(report.strategies().optimized().makespan())));
+        line("| Lower bound (%s) | %s | | | |".formatted(boundLabel(report.bounds().lowerBounds().binding()),
+                Numbers.format(report.bounds().lowerBound())));
         line();
         line("Sequential is one agent doing every task. Tiers run the dependency levels one after another, each "
                 + "starting when the previous has ended. No schedule can beat the lower bound.");
@@ -179,8 +179,8 @@ public final class MarkdownReport {
     private String strategyLabel(Report.Baseline strategy) {
         return switch (strategy) {
             case SEQUENTIAL -> "Sequential (one agent)";
-            case WAVES -> "Author's waves (%d waves)".formatted(report.waves().count());
-            case TIERS -> "Dependency tiers (%d tiers)".formatted(report.tiers().levels().size());
+            case WAVES -> "Author's waves (%d waves)".formatted(report.strategies().waves().count());
+            case TIERS -> "Dependency tiers (%d tiers)".formatted(report.strategies().tiers().levels().size());
         };
     }
 
@@ -194,28 +194,28 @@ public final class MarkdownReport {
     }
 
     private void claims() {
-        if (report.claims().isEmpty()) {
+        if (report.explanations().claims().isEmpty()) {
             return;
         }
         line("## Claimed vs computed");
         line();
         line("| Figure | Claimed | Computed | Verdict | Where the claim is made |");
         line("|---|---:|---:|---|---|");
-        for (var claim : report.claims()) {
+        for (var claim : report.explanations().claims()) {
             String suffix = ClaimChecks.unitSuffix(claim.metric(), unit);
             line("| %s | %s%s | %s%s | %s | %s |".formatted(claim.label(),
                     Numbers.range(claim.claimedMin(), claim.claimedMax()), suffix, Numbers.format(claim.computed()),
                     suffix, JsonNames.of(claim.verdict()), claim.source() == null ? "" : Markdown.cell(claim.source())));
         }
         line();
-        for (var claim : report.claims()) {
+        for (var claim : report.explanations().claims()) {
             line("- **" + claim.label() + ".** " + Markdown.cell(claim.remark()));
         }
         line();
     }
 
     private void waves() {
-        var waves = report.waves();
+        var waves = report.strategies().waves();
         if (waves == null) {
             return;
         }
@@ -243,8 +243,8 @@ public final class MarkdownReport {
     private void criticalPath() {
         line("## Critical path");
         line();
-        line("%s %s: %s.".formatted(Numbers.format(report.criticalPath().length()), unit,
-                Markdown.cell(String.join(" → ", report.criticalPath().tasks()))));
+        line("%s %s: %s.".formatted(Numbers.format(report.bounds().criticalPath().length()), unit,
+                Markdown.cell(String.join(" → ", report.bounds().criticalPath().tasks()))));
         line();
     }
 
@@ -259,7 +259,7 @@ public final class MarkdownReport {
         line();
         line("```mermaid");
         line("gantt");
-        line("    title " + mermaidText(report.plan()) + " (optimized)");
+        line("    title " + mermaidText(report.summary().plan()) + " (optimized)");
         line("    dateFormat X");
         line("    axisFormat %s");
         if (scale.decimals() > 0) {

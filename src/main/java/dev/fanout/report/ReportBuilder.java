@@ -22,18 +22,28 @@ public final class ReportBuilder {
 
     public static Report build(PlanAnalysis analysis, Schedule optimized, SolveStatus status) {
         var instance = analysis.instance();
-        var scale = instance.scale();
         var plan = instance.plan();
-        long lowerBound = analysis.lowerBound();
-        long optimizedMakespan = optimized.makespan();
+        var summary = new Report.Summary(plan.name(), plan.timeUnit().label(), instance.taskCount(), instance.agentCount());
+        return new Report(summary, strategies(analysis, optimized, status), bounds(analysis), savings(analysis, optimized),
+                loads(optimized), explanations(analysis, optimized));
+    }
 
+    private static Report.Strategies strategies(PlanAnalysis analysis, Schedule optimized, SolveStatus status) {
+        var instance = analysis.instance();
+        var scale = instance.scale();
         var sequential = new Report.Strategy(scale.toDouble(analysis.sequential()));
         var waves = analysis.wavePlan().map(wavePlan -> waves(instance, wavePlan)).orElse(null);
         var tiers = new Report.Tiers(scale.toDouble(analysis.tierSchedule().makespan()),
                 analysis.tiers().levels().stream().map(instance::taskIds).toList(),
                 spans(instance, analysis.tierSchedule(), 0));
-        var result = new Report.Optimized(scale.toDouble(optimizedMakespan), optimizedMakespan == lowerBound, status);
+        long makespan = optimized.makespan();
+        var result = new Report.Optimized(scale.toDouble(makespan), makespan == analysis.lowerBound(), status);
+        return new Report.Strategies(sequential, waves, tiers, result);
+    }
 
+    private static Report.Bounds bounds(PlanAnalysis analysis) {
+        var instance = analysis.instance();
+        var scale = instance.scale();
         var bounds = analysis.lowerBounds();
         var skillSetAgents = instance.agentIds(bounds.skillSetAgents());
         var lowerBoundParts = new Report.LowerBoundParts(scale.toDouble(bounds.criticalPath()),
@@ -41,29 +51,40 @@ public final class ReportBuilder {
                 skillSetAgents.size() == instance.agentCount() ? List.of() : skillSetAgents,
                 scale.toDouble(bounds.agentChain()),
                 bounds.agentChainTask() < 0 ? null : instance.taskId(bounds.agentChainTask()), bounds.binding());
-
         var criticalPath = new Report.CriticalPathView(scale.toDouble(analysis.criticalPath().length()),
                 instance.taskIds(analysis.criticalPath().tasks()));
+        return new Report.Bounds(scale.toDouble(analysis.lowerBound()), lowerBoundParts, criticalPath);
+    }
 
+    /** Against one agent doing everything, the author's waves (when the plan has them) and the tiers. */
+    private static List<Report.Saving> savings(PlanAnalysis analysis, Schedule optimized) {
+        long makespan = optimized.makespan();
         var savings = new ArrayList<Report.Saving>();
-        savings.add(saving(Report.Baseline.SEQUENTIAL, analysis.sequential(), optimizedMakespan, analysis));
+        savings.add(saving(Report.Baseline.SEQUENTIAL, analysis.sequential(), makespan, analysis));
         analysis.wavePlan().ifPresent(
-                wavePlan -> savings.add(saving(Report.Baseline.WAVES, wavePlan.schedule().makespan(), optimizedMakespan, analysis)));
-        savings.add(saving(Report.Baseline.TIERS, analysis.tierSchedule().makespan(), optimizedMakespan, analysis));
+                wavePlan -> savings.add(saving(Report.Baseline.WAVES, wavePlan.schedule().makespan(), makespan, analysis)));
+        savings.add(saving(Report.Baseline.TIERS, analysis.tierSchedule().makespan(), makespan, analysis));
+        return savings;
+    }
 
+    private static Report.Loads loads(Schedule optimized) {
+        var instance = optimized.instance();
         var workload = Workload.of(optimized);
         var utilization = Utilization.of(optimized, workload);
+        return new Report.Loads(utilization, agentLoads(instance, workload, utilization),
+                poolLoads(instance, workload, utilization));
+    }
+
+    private static Report.Explanations explanations(PlanAnalysis analysis, Schedule optimized) {
+        var instance = analysis.instance();
         var slack = new LinkedHashMap<String, Double>();
         for (int task = 0; task < instance.taskCount(); task++) {
-            slack.put(instance.taskId(task), scale.toDouble(analysis.criticalPath().slack()[task]));
+            slack.put(instance.taskId(task), instance.scale().toDouble(analysis.criticalPath().slack(task)));
         }
         var reasons = StartReasons.of(optimized);
         var waits = reasons.all().stream().map(reason -> wait(reason, optimized)).toList();
-        return new Report(plan.name(), plan.timeUnit().label(), instance.taskCount(), instance.agentCount(),
-                sequential, waves, tiers, result, scale.toDouble(lowerBound), lowerBoundParts, criticalPath,
-                savings, new Report.UtilizationView(utilization.agents(), utilization.pools(), utilization.mean()),
-                agentLoads(instance, workload, utilization), poolLoads(instance, workload, utilization), slack,
-                new ClaimChecks(analysis, optimized).check(plan.claims()), bottleneck(analysis, optimized, reasons), waits);
+        return new Report.Explanations(slack, new ClaimChecks(analysis, optimized).check(instance.plan().claims()),
+                bottleneck(analysis, optimized, reasons), waits);
     }
 
     private static Report.BottleneckView bottleneck(PlanAnalysis analysis, Schedule optimized, StartReasons reasons) {
