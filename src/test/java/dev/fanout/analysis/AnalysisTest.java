@@ -95,6 +95,9 @@ class AnalysisTest {
         assertEquals(25, tiers.start(task("C")), "tier 1 starts when D, the longest of tier 0, ends");
         assertEquals(55, tiers.start(task("M")));
         assertEquals(70, tiers.makespan());
+        // Tier 0 (A, B, D) ends with D at 2.5; tier 1 (C, F) with C at 5.5; tier 2 is the milestone M; tier 3 E.
+        var phases = analysis.tierSchedule().phases().stream().map(p -> List.of(p.start(), p.end())).toList();
+        assertEquals(List.of(List.of(0L, 25L), List.of(25L, 55L), List.of(55L, 55L), List.of(55L, 70L)), phases);
     }
 
     @Test
@@ -142,6 +145,13 @@ class AnalysisTest {
         assertEquals(0.4615, utilization.pools().get("core"), 1e-4, "6 / 13");
         assertEquals(0.1538, utilization.pools().get("infra"), 1e-4);
         assertEquals(0.4231, utilization.mean(), 1e-4, "11 / 26");
+
+        var workload = Workload.of(schedule);
+        var ux = workload.agents().get(instance.agentIndex("ux"));
+        assertEquals(List.of(2, 40L), List.of(ux.tasks(), ux.busy()), "D and E: 2.5 + 1.5 days");
+        assertEquals(List.of(new Workload.PoolLoad("core", 2, 3, 60), new Workload.PoolLoad("infra", 1, 1, 10)),
+                workload.pools(), "core: A, C and F (2 + 3 + 1 days); infra: B");
+        assertEquals(110, workload.totalBusy());
     }
 
     @Test
