@@ -5,6 +5,8 @@ import java.util.BitSet;
 import java.util.List;
 import java.util.TreeSet;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 import dev.fanout.plan.Plan;
 
 /**
@@ -15,27 +17,35 @@ import dev.fanout.plan.Plan;
 public record Bottleneck(Kind kind, long bound, String subject, List<String> agents, List<String> tasks) {
 
     public enum Kind {
-        CRITICAL_PATH, AGENT_SET, AGENT_CHAIN, WORK
+        @JsonProperty("criticalPath") CRITICAL_PATH,
+        @JsonProperty("agentSet") AGENT_SET,
+        @JsonProperty("agentChain") AGENT_CHAIN,
+        @JsonProperty("work") WORK
+    }
+
+    public Bottleneck {
+        agents = List.copyOf(agents);
+        tasks = List.copyOf(tasks);
     }
 
     public static Bottleneck of(PlanAnalysis analysis) {
         var instance = analysis.instance();
         var bounds = analysis.lowerBounds();
-        var criticalTasks = analysis.criticalPath().tasks().stream().map(instance::taskId).toList();
+        var criticalTasks = instance.taskIds(analysis.criticalPath().tasks());
         var binding = bounds.binding();
-        if (binding.equals("skillSet") && bounds.skillSetAgents().cardinality() == instance.agentCount()) {
+        if (binding == LowerBounds.Kind.SKILL_SET && bounds.skillSetAgents().cardinality() == instance.agentCount()) {
             // Every agent can help: that is a total-work bound, however the arithmetic got there.
             return new Bottleneck(Kind.WORK, bounds.skillSet(), "total work", List.of(), List.of());
         }
         return switch (binding) {
-            case "criticalPath" -> new Bottleneck(Kind.CRITICAL_PATH, bounds.criticalPath(), "the critical path", List.of(),
+            case CRITICAL_PATH -> new Bottleneck(Kind.CRITICAL_PATH, bounds.criticalPath(), "the critical path", List.of(),
                     criticalTasks);
-            case "skillSet" -> new Bottleneck(Kind.AGENT_SET, bounds.skillSet(), describe(instance, bounds.skillSetAgents()),
-                    ids(instance, bounds.skillSetAgents()), tasksOnlyFor(instance, bounds.skillSetAgents()));
-            case "agentChain" -> new Bottleneck(Kind.AGENT_CHAIN, bounds.agentChain(),
+            case SKILL_SET -> new Bottleneck(Kind.AGENT_SET, bounds.skillSet(), describe(instance, bounds.skillSetAgents()),
+                    instance.agentIds(bounds.skillSetAgents()), tasksOnlyFor(instance, bounds.skillSetAgents()));
+            case AGENT_CHAIN -> new Bottleneck(Kind.AGENT_CHAIN, bounds.agentChain(),
                     "the chain through " + instance.taskId(bounds.agentChainTask()), List.of(),
                     List.of(instance.taskId(bounds.agentChainTask())));
-            default -> new Bottleneck(Kind.WORK, bounds.work(), "total work", List.of(), List.of());
+            case WORK -> new Bottleneck(Kind.WORK, bounds.work(), "total work", List.of(), List.of());
         };
     }
 
@@ -63,13 +73,13 @@ public record Bottleneck(Kind kind, long bound, String subject, List<String> age
                     break;
                 }
                 if (holders.equals(agents)) {
-                    var names = String.join(", ", ids(instance, agents));
+                    var names = String.join(", ", instance.agentIds(agents));
                     return level == 0 ? "the agents with skill '%s' (%s)".formatted(skill, names)
                             : "the agents with skill '%s' at level %d or more (%s)".formatted(skill, level, names);
                 }
             }
         }
-        return String.join(", ", ids(instance, agents));
+        return String.join(", ", instance.agentIds(agents));
     }
 
     private static BitSet holders(Plan plan, String skill, int level) {
@@ -80,21 +90,13 @@ public record Bottleneck(Kind kind, long bound, String subject, List<String> age
         return holders;
     }
 
-    private static List<String> ids(Instance instance, BitSet agents) {
-        var ids = new ArrayList<String>();
-        agents.stream().forEach(a -> ids.add(instance.agentId(a)));
-        return ids;
-    }
-
     private static List<String> tasksOnlyFor(Instance instance, BitSet agents) {
         var tasks = new ArrayList<String>();
         for (int task = 0; task < instance.taskCount(); task++) {
             if (instance.isMilestone(task)) {
                 continue;
             }
-            var outside = (BitSet) instance.eligibleAgents(task).clone();
-            outside.andNot(agents);
-            if (outside.isEmpty()) {
+            if (AgentSets.isSubset(instance.eligibleAgents(task), agents)) {
                 tasks.add(instance.taskId(task));
             }
         }

@@ -9,6 +9,21 @@ import java.util.List;
  */
 public record CriticalPath(long length, List<Integer> tasks, long[] slack) {
 
+    public CriticalPath {
+        tasks = List.copyOf(tasks);
+        slack = slack.clone();
+    }
+
+    /** A copy: {@link #slack(int)} reads one task's without copying. */
+    @Override
+    public long[] slack() {
+        return slack.clone();
+    }
+
+    public long slack(int task) {
+        return slack[task];
+    }
+
     public static CriticalPath of(Instance instance, Paths paths) {
         int n = instance.taskCount();
         long length = 0;
@@ -40,7 +55,7 @@ public record CriticalPath(long length, List<Integer> tasks, long[] slack) {
             }
             current = next;
         }
-        return new CriticalPath(length, List.copyOf(chain), slack);
+        return new CriticalPath(length, chain, slack);
     }
 
     /** Among equal candidates, name the chain through real work first, then in the plan's order. */

@@ -11,7 +11,10 @@ import dev.fanout.plan.Plan;
 
 /**
  * A validated plan in the form every algorithm works on: tasks and agents numbered from 0, durations in whole
- * ticks, dependencies as index arrays, and for each task the set of agents able to do it. Immutable.
+ * ticks, dependencies as index arrays, and for each task the set of agents able to do it.
+ *
+ * <p>Immutable by contract, not by copying: the search reads it millions of times, so the arrays and bit sets its
+ * accessors return are its own, shared and never to be modified by callers.
  */
 public final class Instance {
 
@@ -59,7 +62,10 @@ public final class Instance {
         }
         successors = successorLists.stream().map(list -> list.stream().mapToInt(Integer::intValue).toArray())
                 .toArray(int[][]::new);
-        topologicalOrder = topologicalOrder(predecessors, successors);
+        topologicalOrder = TopologicalOrder.byDependencies(this, null);
+        if (topologicalOrder.length != n) {
+            throw new IllegalArgumentException("dependencies form a cycle");
+        }
 
         int m = agents.size();
         agentIds = new String[m];
@@ -92,33 +98,6 @@ public final class Instance {
         return new Instance(plan);
     }
 
-    /** Kahn's algorithm; the plan was validated acyclic, so every task is reached. */
-    private static int[] topologicalOrder(int[][] predecessors, int[][] successors) {
-        int n = predecessors.length;
-        var remaining = new int[n];
-        var order = new int[n];
-        int head = 0;
-        int tail = 0;
-        for (int i = 0; i < n; i++) {
-            remaining[i] = predecessors[i].length;
-            if (remaining[i] == 0) {
-                order[tail++] = i;
-            }
-        }
-        while (head < tail) {
-            int task = order[head++];
-            for (int s : successors[task]) {
-                if (--remaining[s] == 0) {
-                    order[tail++] = s;
-                }
-            }
-        }
-        if (tail != n) {
-            throw new IllegalArgumentException("dependencies form a cycle");
-        }
-        return order;
-    }
-
     public Plan plan() {
         return plan;
     }
@@ -139,6 +118,11 @@ public final class Instance {
         return taskIds[task];
     }
 
+    /** The ids of the given tasks, in the order given. */
+    public List<String> taskIds(List<Integer> tasks) {
+        return tasks.stream().map(this::taskId).toList();
+    }
+
     public int taskIndex(String id) {
         var index = taskIndex.get(id);
         if (index == null) {
@@ -149,6 +133,11 @@ public final class Instance {
 
     public String agentId(int agent) {
         return agentIds[agent];
+    }
+
+    /** The ids of the given agents, in index order. */
+    public List<String> agentIds(BitSet agents) {
+        return agents.stream().mapToObj(this::agentId).toList();
     }
 
     public String agentPool(int agent) {
@@ -175,15 +164,17 @@ public final class Instance {
         return durations[task] == 0;
     }
 
+    /** The task's dependencies. Do not modify. */
     public int[] predecessors(int task) {
         return predecessors[task];
     }
 
+    /** The tasks that depend on this one. Do not modify. */
     public int[] successors(int task) {
         return successors[task];
     }
 
-    /** Every task after all of its dependencies. */
+    /** Every task after all of its dependencies. Do not modify. */
     public int[] topologicalOrder() {
         return topologicalOrder;
     }

@@ -1,10 +1,10 @@
 package dev.fanout.analysis;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Comparator;
 import java.util.List;
-import java.util.PriorityQueue;
 
 /**
  * Greedy list scheduling: tasks are placed one at a time, each on the able agent that can start it earliest, never
@@ -51,24 +51,28 @@ public final class ListScheduler {
     }
 
     /**
-     * Barriers: every task of group k starts after every task of groups before k has ended. Within a group, tasks
+     * Barriers: every task of group k starts after every task of groups before k has ended; each group is a phase. Within a group, tasks
      * are placed longest first once their dependencies inside the group are placed. Each task's dependencies must
      * lie in its own group or an earlier one.
      */
-    public static Schedule withBarriers(Instance instance, List<List<Integer>> groups) {
+    public static PhasedSchedule withBarriers(Instance instance, List<List<Integer>> groups) {
         var scheduler = new ListScheduler(instance);
         Comparator<Integer> longestFirst = Comparator
                 .<Integer>comparingLong(task -> -instance.duration(task))
                 .thenComparingInt(task -> -instance.priority(task))
                 .thenComparingInt(task -> task);
+        var phases = new ArrayList<PhasedSchedule.Phase>();
         long barrier = 0;
         for (var group : groups) {
             scheduler.placeGroup(group.stream().mapToInt(Integer::intValue).toArray(), barrier, longestFirst);
+            long end = barrier;
             for (int task : group) {
-                barrier = Math.max(barrier, scheduler.end(task));
+                end = Math.max(end, scheduler.end(task));
             }
+            phases.add(new PhasedSchedule.Phase(group, barrier, end));
+            barrier = end;
         }
-        return scheduler.build();
+        return new PhasedSchedule(scheduler.build(), phases);
     }
 
     /** Places the given tasks, each as soon as its dependencies are placed, in the order given among the ready ones. */
@@ -78,7 +82,6 @@ public final class ListScheduler {
             inGroup.set(task);
         }
         var waiting = new int[instance.taskCount()];
-        var ready = new PriorityQueue<>(order);
         for (int task : tasks) {
             for (int p : instance.predecessors(task)) {
                 if (inGroup.get(p) && !placed[p]) {
@@ -88,18 +91,17 @@ public final class ListScheduler {
                             + instance.taskId(p) + ", which is placed later");
                 }
             }
-            if (waiting[task] == 0) {
-                ready.add(task);
-            }
         }
-        while (!ready.isEmpty()) {
-            int task = ready.poll();
-            place(task, release);
+        TopologicalOrder.Followers followersInGroup = (task, follower) -> {
             for (int s : instance.successors(task)) {
-                if (inGroup.get(s) && --waiting[s] == 0) {
-                    ready.add(s);
+                if (inGroup.get(s)) {
+                    follower.accept(s);
                 }
             }
+        };
+        // The order among ready tasks depends on the tasks alone, not on where earlier ones were placed.
+        for (int task : TopologicalOrder.of(tasks, waiting, followersInGroup, order)) {
+            place(task, release);
         }
     }
 

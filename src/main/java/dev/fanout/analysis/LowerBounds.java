@@ -1,9 +1,9 @@
 package dev.fanout.analysis;
 
-import java.util.ArrayList;
 import java.util.BitSet;
-import java.util.LinkedHashMap;
-import java.util.List;
+import java.util.LinkedHashSet;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
  * Proven lower bounds on the makespan of any valid schedule:
@@ -22,6 +22,16 @@ import java.util.List;
 public record LowerBounds(long criticalPath, long work, long skillSet, BitSet skillSetAgents, long agentChain,
         int agentChainTask) {
 
+    public LowerBounds {
+        skillSetAgents = (BitSet) skillSetAgents.clone();
+    }
+
+    /** A copy. */
+    @Override
+    public BitSet skillSetAgents() {
+        return (BitSet) skillSetAgents.clone();
+    }
+
     /** Caps the pairwise-union search on plans with very many distinct agent sets. */
     private static final long SUBSET_CHECK_BUDGET = 20_000_000L;
 
@@ -29,19 +39,27 @@ public record LowerBounds(long criticalPath, long work, long skillSet, BitSet sk
         return Math.max(Math.max(criticalPath, agentChain), Math.max(work, skillSet));
     }
 
+    /** One of the bounds above. */
+    public enum Kind {
+        @JsonProperty("criticalPath") CRITICAL_PATH,
+        @JsonProperty("skillSet") SKILL_SET,
+        @JsonProperty("work") WORK,
+        @JsonProperty("agentChain") AGENT_CHAIN
+    }
+
     /**
-     * Which bound binds: "criticalPath", "skillSet", "work" or "agentChain" (first in that order on a tie: the
-     * simplest explanation wins).
+     * Which bound binds: critical path, skill set, work or agent chain (first in that order on a tie: the simplest
+     * explanation wins).
      */
-    public String binding() {
+    public Kind binding() {
         long best = best();
         if (criticalPath == best) {
-            return "criticalPath";
+            return Kind.CRITICAL_PATH;
         }
         if (skillSet == best) {
-            return "skillSet";
+            return Kind.SKILL_SET;
         }
-        return work == best ? "work" : "agentChain";
+        return work == best ? Kind.WORK : Kind.AGENT_CHAIN;
     }
 
     public static LowerBounds of(Instance instance, Paths paths, CriticalPath criticalPath) {
@@ -57,27 +75,29 @@ public record LowerBounds(long criticalPath, long work, long skillSet, BitSet sk
                 agentChainTask = task;
             }
         }
-        var groups = groupsByEligibleSet(instance, resourcePaths);
+        var sets = AgentSets.of(instance);
 
-        var candidates = new LinkedHashMap<BitSet, Boolean>();
-        groups.forEach(group -> candidates.put(group.agents, true));
+        var candidates = new LinkedHashSet<BitSet>();
+        for (int group = 0; group < sets.count(); group++) {
+            candidates.add(sets.agents(group));
+        }
         var all = new BitSet();
         all.set(0, instance.agentCount());
-        candidates.put(all, true);
-        long checks = (long) groups.size() * groups.size() * groups.size() / 2;
+        candidates.add(all);
+        long checks = (long) sets.count() * sets.count() * sets.count() / 2;
         if (checks <= SUBSET_CHECK_BUDGET) {
-            for (int i = 0; i < groups.size(); i++) {
-                for (int j = i + 1; j < groups.size(); j++) {
-                    var union = (BitSet) groups.get(i).agents.clone();
-                    union.or(groups.get(j).agents);
-                    candidates.putIfAbsent(union, true);
+            for (int i = 0; i < sets.count(); i++) {
+                for (int j = i + 1; j < sets.count(); j++) {
+                    var union = (BitSet) sets.agents(i).clone();
+                    union.or(sets.agents(j));
+                    candidates.add(union);
                 }
             }
         }
         long best = 0;
         BitSet bestSet = new BitSet();
-        for (var set : candidates.keySet()) {
-            long bound = bound(set, groups);
+        for (var set : candidates) {
+            long bound = bound(instance, set, sets, resourcePaths);
             if (bound > best) {
                 best = bound;
                 bestSet = set;
@@ -86,11 +106,12 @@ public record LowerBounds(long criticalPath, long work, long skillSet, BitSet sk
         return new LowerBounds(criticalPath.length(), work, best, bestSet, agentChain, agentChainTask);
     }
 
-    private static long bound(BitSet set, List<Group> groups) {
+    /** The energy bound of the tasks only the agents of {@code set} can do, forwards and mirrored. */
+    private static long bound(Instance instance, BitSet set, AgentSets sets, ResourcePaths paths) {
         int count = 0;
-        for (var group : groups) {
-            if (isSubset(group.agents, set)) {
-                count += group.tasks.size();
+        for (int group = 0; group < sets.count(); group++) {
+            if (AgentSets.isSubset(sets.agents(group), set)) {
+                count += sets.tasks(group).length;
             }
         }
         if (count == 0) {
@@ -100,12 +121,12 @@ public record LowerBounds(long criticalPath, long work, long skillSet, BitSet sk
         var durations = new long[count];
         var tails = new long[count];
         int k = 0;
-        for (var group : groups) {
-            if (isSubset(group.agents, set)) {
-                for (var task : group.tasks) {
-                    heads[k] = task[0];
-                    durations[k] = task[1];
-                    tails[k++] = task[2];
+        for (int group = 0; group < sets.count(); group++) {
+            if (AgentSets.isSubset(sets.agents(group), set)) {
+                for (int task : sets.tasks(group)) {
+                    heads[k] = paths.head(task);
+                    durations[k] = instance.duration(task);
+                    tails[k++] = paths.tail(task);
                 }
             }
         }
@@ -113,35 +134,7 @@ public record LowerBounds(long criticalPath, long work, long skillSet, BitSet sk
         return Math.max(EnergyBound.of(heads, durations, tails, agents), EnergyBound.of(tails, durations, heads, agents));
     }
 
-    private static boolean isSubset(BitSet subset, BitSet set) {
-        var outside = (BitSet) subset.clone();
-        outside.andNot(set);
-        return outside.isEmpty();
-    }
-
-    private static List<Group> groupsByEligibleSet(Instance instance, ResourcePaths paths) {
-        var groups = new LinkedHashMap<BitSet, Group>();
-        for (int task = 0; task < instance.taskCount(); task++) {
-            if (instance.isMilestone(task)) {
-                continue;
-            }
-            var group = groups.computeIfAbsent(instance.eligibleAgents(task), Group::new);
-            group.tasks.add(new long[] { paths.head(task), instance.duration(task), paths.tail(task) });
-        }
-        return new ArrayList<>(groups.values());
-    }
-
     static long ceilDiv(long numerator, long denominator) {
         return Math.floorDiv(numerator + denominator - 1, denominator);
-    }
-
-    private static final class Group {
-        final BitSet agents;
-        /** Per task: head, duration, tail. */
-        final List<long[]> tasks = new ArrayList<>();
-
-        Group(BitSet agents) {
-            this.agents = agents;
-        }
     }
 }

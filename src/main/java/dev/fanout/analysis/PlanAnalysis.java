@@ -18,7 +18,7 @@ public record PlanAnalysis(
         Tiers tiers,
         LowerBounds lowerBounds,
         long sequential,
-        Schedule tierSchedule,
+        PhasedSchedule tierSchedule,
         Optional<WavePlan> wavePlan,
         Schedule startingSchedule) {
 
@@ -33,7 +33,7 @@ public record PlanAnalysis(
         var greedy = ListScheduler.criticalPathFirst(instance, paths);
         // Every baseline is a valid schedule; left-shifted, the shortest of them is where the solver starts, so the
         // optimized schedule can never be longer than any strategy it is compared with.
-        var starting = Stream.concat(Stream.of(greedy, tierSchedule), wavePlan.map(WavePlan::schedule).stream())
+        var starting = Stream.concat(Stream.of(greedy, tierSchedule.schedule()), wavePlan.map(WavePlan::schedule).stream())
                 .map(Schedule::leftShifted)
                 .min(Comparator.comparingLong(Schedule::makespan))
                 .orElseThrow();

@@ -1,9 +1,6 @@
 package dev.fanout.analysis;
 
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.BitSet;
-import java.util.LinkedHashMap;
 
 /**
  * Heads and tails that count agents, not only dependencies. Before a task starts, all its ancestors have ended; the
@@ -80,94 +77,5 @@ public final class ResourcePaths {
             tails[task] = Math.max(chain, groups.bound(instance, descendants[task], tails));
         }
         return new ResourcePaths(heads, tails);
-    }
-
-    /**
-     * The distinct sets of able agents among the plan's tasks, and for each the groups of tasks whose able agents lie
-     * inside it.
-     */
-    static final class AgentSets {
-        final int[] groupOf;
-        final int[] setSize;
-        /** For each set, the groups (task sets by eligible agents) that are subsets of it, itself included. */
-        final int[][] subsets;
-
-        private AgentSets(int[] groupOf, int[] setSize, int[][] subsets) {
-            this.groupOf = groupOf;
-            this.setSize = setSize;
-            this.subsets = subsets;
-        }
-
-        static AgentSets of(Instance instance) {
-            int n = instance.taskCount();
-            var groupOf = new int[n];
-            var sets = new LinkedHashMap<BitSet, Integer>();
-            for (int task = 0; task < n; task++) {
-                groupOf[task] = instance.isMilestone(task) ? -1
-                        : sets.computeIfAbsent(instance.eligibleAgents(task), set -> sets.size());
-            }
-            var list = new ArrayList<>(sets.keySet());
-            int g = list.size();
-            var setSize = new int[g];
-            var subsets = new int[g][];
-            for (int i = 0; i < g; i++) {
-                setSize[i] = list.get(i).cardinality();
-                var inside = new ArrayList<Integer>();
-                for (int j = 0; j < g; j++) {
-                    var outside = (BitSet) list.get(j).clone();
-                    outside.andNot(list.get(i));
-                    if (outside.isEmpty()) {
-                        inside.add(j);
-                    }
-                }
-                subsets[i] = inside.stream().mapToInt(Integer::intValue).toArray();
-            }
-            return new AgentSets(groupOf, setSize, subsets);
-        }
-
-        /**
-         * The strongest bound the given tasks impose: for each agent set S, the tasks only S can do, split by the
-         * earliest they can start ({@link EnergyBound}).
-         */
-        long bound(Instance instance, BitSet tasks, long[] earliest) {
-            if (tasks.isEmpty()) {
-                return 0;
-            }
-            int g = setSize.length;
-            var members = new int[g][];
-            var sizes = new int[g];
-            for (int task = tasks.nextSetBit(0); task >= 0; task = tasks.nextSetBit(task + 1)) {
-                int group = groupOf[task];
-                if (group >= 0) {
-                    if (members[group] == null) {
-                        members[group] = new int[Math.min(tasks.cardinality(), 16)];
-                    } else if (sizes[group] == members[group].length) {
-                        members[group] = Arrays.copyOf(members[group], sizes[group] * 2);
-                    }
-                    members[group][sizes[group]++] = task;
-                }
-            }
-            long best = 0;
-            for (int set = 0; set < g; set++) {
-                int count = 0;
-                for (int member : subsets[set]) {
-                    count += sizes[member];
-                }
-                if (count == 0) {
-                    continue;
-                }
-                var starts = new long[count];
-                var durations = new long[count];
-                int k = 0;
-                for (int member : subsets[set]) {
-                    for (int i = 0; i < sizes[member]; i++) {
-                        starts[k] = earliest[members[member][i]];
-                        durations[k++] = instance.duration(members[member][i]);
-                    }
-                }
-                best = Math.max(best, EnergyBound.of(starts, durations, null, setSize[set]));
-            }
-            return best;
-        }
     }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * Who does each task and when it starts, in ticks. Milestones have agent {@link #NO_AGENT}. A schedule is only a
@@ -131,7 +132,7 @@ public final class Schedule {
                 previous = task;
             }
         }
-        // Kahn's algorithm over dependencies plus "previous task on the same agent".
+        // Each task after its dependencies and after the previous task on its agent.
         var waiting = new int[n];
         var nextOnAgent = new int[n];
         Arrays.fill(nextOnAgent, -1);
@@ -141,33 +142,25 @@ public final class Schedule {
                 nextOnAgent[previousOnAgent[task]] = task;
             }
         }
-        var queue = new int[n];
-        int head = 0;
-        int tail = 0;
-        for (int task = 0; task < n; task++) {
-            if (waiting[task] == 0) {
-                queue[tail++] = task;
+        TopologicalOrder.Followers followers = (task, follower) -> {
+            for (int s : instance.successors(task)) {
+                follower.accept(s);
             }
+            if (nextOnAgent[task] >= 0) {
+                follower.accept(nextOnAgent[task]);
+            }
+        };
+        var order = TopologicalOrder.of(IntStream.range(0, n).toArray(), waiting, followers, null);
+        if (order.length != n) {
+            throw new IllegalArgumentException("agent orders contradict the dependencies");
         }
         var start = new long[n];
-        while (head < tail) {
-            int task = queue[head++];
+        for (int task : order) {
             long ready = previousOnAgent[task] >= 0 ? start[previousOnAgent[task]] + instance.duration(previousOnAgent[task]) : 0;
             for (int p : instance.predecessors(task)) {
                 ready = Math.max(ready, start[p] + instance.duration(p));
             }
             start[task] = ready;
-            for (int s : instance.successors(task)) {
-                if (--waiting[s] == 0) {
-                    queue[tail++] = s;
-                }
-            }
-            if (nextOnAgent[task] >= 0 && --waiting[nextOnAgent[task]] == 0) {
-                queue[tail++] = nextOnAgent[task];
-            }
-        }
-        if (tail != n) {
-            throw new IllegalArgumentException("agent orders contradict the dependencies");
         }
         return new Schedule(instance, agentOf, start);
     }

@@ -2,7 +2,6 @@ package dev.fanout.analysis;
 
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.PriorityQueue;
 import java.util.Random;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
@@ -108,25 +107,7 @@ public final class ScheduleSearch {
             double base = instance.duration(task) + paths.tail(task) + 1;
             priority[task] = base * (1 - NOISE + 2 * NOISE * random.nextDouble());
         }
-        var waiting = new int[n];
-        var ready = new PriorityQueue<Integer>(Comparator.<Integer>comparingDouble(t -> -priority[t]).thenComparingInt(t -> t));
-        for (int task = 0; task < n; task++) {
-            waiting[task] = instance.predecessors(task).length;
-            if (waiting[task] == 0) {
-                ready.add(task);
-            }
-        }
-        var order = new int[n];
-        int next = 0;
-        while (!ready.isEmpty()) {
-            int task = ready.poll();
-            order[next++] = task;
-            for (int s : instance.successors(task)) {
-                if (--waiting[s] == 0) {
-                    ready.add(s);
-                }
-            }
-        }
-        return order;
+        return TopologicalOrder.byDependencies(instance,
+                Comparator.<Integer>comparingDouble(t -> -priority[t]).thenComparingInt(t -> t));
     }
 }

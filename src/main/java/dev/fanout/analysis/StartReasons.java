@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 /**
  * Why each task starts when it does, read off the schedule itself: it waits for a dependency, for its agent to
  * finish the task before it, or for nothing (it starts at 0). Also the chain of such waits that ends with the last
@@ -11,15 +13,24 @@ import java.util.List;
  */
 public final class StartReasons {
 
+    /** Why a task starts when it does, named in JSON as in {@code @JsonProperty}. */
     public enum Kind {
         /** Starts at 0: no dependency, first on its agent. */
-        FREE,
+        @JsonProperty("free") FREE,
         /** Starts when a dependency ends (the latest-ending one). */
-        DEPENDENCY,
+        @JsonProperty("dependency") DEPENDENCY,
         /** Its dependencies are done; it starts when its agent finishes the task before it. */
-        AGENT,
+        @JsonProperty("agent") AGENT,
         /** Starts later than both: the schedule leaves its agent idle (only in schedules not left-shifted). */
-        IDLE
+        @JsonProperty("idle") IDLE;
+
+        /** Whether the task waits for another one, which {@link Reason#on()} names. */
+        public boolean waitsForATask() {
+            return switch (this) {
+                case DEPENDENCY, AGENT -> true;
+                case FREE, IDLE -> false;
+            };
+        }
     }
 
     /** One task's reason. {@code on} is the task waited for (-1 for FREE and IDLE); {@code until} its end. */

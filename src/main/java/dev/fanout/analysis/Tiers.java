@@ -6,6 +6,21 @@ import java.util.List;
 /** Dependency tiers: a task with no dependencies is in tier 0, any other one tier deeper than its deepest dependency. */
 public record Tiers(int[] tierOf, List<List<Integer>> levels) {
 
+    public Tiers {
+        tierOf = tierOf.clone();
+        levels = levels.stream().map(List::copyOf).toList();
+    }
+
+    /** A copy: {@link #tierOf(int)} reads one task's without copying. */
+    @Override
+    public int[] tierOf() {
+        return tierOf.clone();
+    }
+
+    public int tierOf(int task) {
+        return tierOf[task];
+    }
+
     public static Tiers of(Instance instance) {
         var tierOf = new int[instance.taskCount()];
         int deepest = 0;
@@ -22,6 +37,6 @@ public record Tiers(int[] tierOf, List<List<Integer>> levels) {
         for (int task = 0; task < instance.taskCount(); task++) {
             levels.get(tierOf[task]).add(task);
         }
-        return new Tiers(tierOf, levels.stream().map(List::copyOf).toList());
+        return new Tiers(tierOf, levels);
     }
 }

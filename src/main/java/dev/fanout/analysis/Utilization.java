@@ -3,34 +3,34 @@ package dev.fanout.analysis;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import dev.fanout.plan.Unmodifiable;
+
 /** The share of the makespan each agent, and each pool's agents together, spend working. */
 public record Utilization(Map<String, Double> agents, Map<String, Double> pools, double mean) {
 
+    /** Keeps the order given (agents and pools in plan order) and is unmodifiable. */
+    public Utilization {
+        agents = Unmodifiable.map(agents);
+        pools = Unmodifiable.map(pools);
+    }
+
     public static Utilization of(Schedule schedule) {
+        return of(schedule, Workload.of(schedule));
+    }
+
+    /** From the schedule's workload, when it is at hand already. */
+    public static Utilization of(Schedule schedule, Workload workload) {
         var instance = schedule.instance();
         long makespan = schedule.makespan();
-        var busy = schedule.busyTime();
         var agents = new LinkedHashMap<String, Double>();
-        var poolBusy = new LinkedHashMap<String, long[]>();
-        long totalBusy = 0;
-        for (int agent = 0; agent < instance.agentCount(); agent++) {
-            agents.put(instance.agentId(agent), ratio(busy[agent], makespan));
-            totalBusy += busy[agent];
-            var pool = instance.agentPool(agent);
-            if (pool != null) {
-                var sums = poolBusy.computeIfAbsent(pool, p -> new long[2]);
-                sums[0] += busy[agent];
-                sums[1]++;
-            }
+        for (var load : workload.agents()) {
+            agents.put(instance.agentId(load.agent()), ratio(load.busy(), makespan));
         }
         var pools = new LinkedHashMap<String, Double>();
-        for (var pool : instance.plan().pools()) {
-            var sums = poolBusy.get(pool.id());
-            if (sums != null) {
-                pools.put(pool.id(), ratio(sums[0], makespan * sums[1]));
-            }
+        for (var load : workload.pools()) {
+            pools.put(load.pool(), ratio(load.busy(), makespan * load.agents()));
         }
-        double mean = ratio(totalBusy, makespan * Math.max(1, instance.agentCount()));
+        double mean = ratio(workload.totalBusy(), makespan * Math.max(1, instance.agentCount()));
         return new Utilization(agents, pools, mean);
     }
 

@@ -3,7 +3,8 @@ package dev.fanout.analysis;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
  * The plan author's own waves, run as written with the plan's real agents: every task of wave k starts after every
@@ -15,19 +16,32 @@ import java.util.stream.Collectors;
  * <li>a task in no wave runs in the earliest wave its dependencies allow (milestones silently so).</li>
  * </ul>
  */
-public record WavePlan(Schedule schedule, List<List<Integer>> effectiveWaves, long[] waveStart, long[] waveEnd,
-        List<Finding> findings) {
+public record WavePlan(PhasedSchedule waves, List<Finding> findings) {
+
+    public WavePlan {
+        findings = List.copyOf(findings);
+    }
 
     public enum FindingKind {
-        DEPENDENCY_INSIDE_WAVE, DEPENDENCY_IN_LATER_WAVE, NOT_IN_ANY_WAVE
+        @JsonProperty("dependencyInsideWave") DEPENDENCY_INSIDE_WAVE,
+        @JsonProperty("dependencyInLaterWave") DEPENDENCY_IN_LATER_WAVE,
+        @JsonProperty("notInAnyWave") NOT_IN_ANY_WAVE
     }
 
     /** One disagreement between the waves as written and the dependencies. {@code wave} counts from 1. */
     public record Finding(FindingKind kind, int wave, List<String> tasks, String message) {
+        public Finding {
+            tasks = List.copyOf(tasks);
+        }
     }
 
+    /** The waves as they run: as written, but for the findings. */
     public int count() {
-        return effectiveWaves.size();
+        return waves.phases().size();
+    }
+
+    public Schedule schedule() {
+        return waves.schedule();
     }
 
     public static WavePlan of(Instance instance, List<List<String>> waves) {
@@ -71,7 +85,7 @@ public record WavePlan(Schedule schedule, List<List<Integer>> effectiveWaves, lo
         if (!unlisted.isEmpty()) {
             findings.add(new Finding(FindingKind.NOT_IN_ANY_WAVE, 0, List.copyOf(unlisted),
                     "%s %s in no wave: counted in the earliest wave %s dependencies allow."
-                            .formatted(listed(unlisted), unlisted.size() == 1 ? "is" : "are",
+                            .formatted(Listing.upTo(unlisted, 6), unlisted.size() == 1 ? "is" : "are",
                                     unlisted.size() == 1 ? "its" : "their")));
         }
         int count = Math.max(waves.size(), Arrays.stream(effective).max().orElse(0) + 1);
@@ -94,29 +108,10 @@ public record WavePlan(Schedule schedule, List<List<Integer>> effectiveWaves, lo
             if (!chained.isEmpty()) {
                 findings.add(new Finding(FindingKind.DEPENDENCY_INSIDE_WAVE, w + 1, List.copyOf(chained),
                         "Wave %d lists side by side tasks that depend on each other (%s): they run one after the other."
-                                .formatted(w + 1, listed(chained))));
+                                .formatted(w + 1, Listing.upTo(chained, 6))));
             }
-        }
-        var schedule = ListScheduler.withBarriers(instance, groups);
-        var waveStart = new long[count];
-        var waveEnd = new long[count];
-        long barrier = 0;
-        for (int w = 0; w < count; w++) {
-            waveStart[w] = barrier;
-            waveEnd[w] = barrier;
-            for (int task : groups.get(w)) {
-                waveEnd[w] = Math.max(waveEnd[w], schedule.end(task));
-            }
-            barrier = waveEnd[w];
         }
         findings.sort((a, b) -> Integer.compare(a.wave(), b.wave()));
-        return new WavePlan(schedule, groups.stream().map(List::copyOf).toList(), waveStart, waveEnd, List.copyOf(findings));
-    }
-
-    private static String listed(List<String> items) {
-        if (items.size() <= 6) {
-            return String.join(", ", items);
-        }
-        return items.stream().limit(6).collect(Collectors.joining(", ")) + " and " + (items.size() - 6) + " more";
+        return new WavePlan(ListScheduler.withBarriers(instance, groups), findings);
     }
 }

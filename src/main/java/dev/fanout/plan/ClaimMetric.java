@@ -3,6 +3,8 @@ package dev.fanout.plan;
 import java.util.Arrays;
 import java.util.Optional;
 
+import com.fasterxml.jackson.annotation.JsonValue;
+
 /** What a plan author's hand-computed figure measures. */
 public enum ClaimMetric {
     /** One agent doing everything, in the plan's time unit. */
@@ -26,6 +28,8 @@ public enum ClaimMetric {
         this.label = label;
     }
 
+    /** Its name in plans and in reports. */
+    @JsonValue
     public String key() {
         return key;
     }

@@ -19,12 +19,23 @@ import dev.fanout.plan.PlanDocument.TaskDocument;
  */
 public final class ImopseReader {
 
+    /** The two tables of a {@code .def} file that Fanout reads; what each of their lines is called in messages. */
+    private enum Section {
+        RESOURCES("resource"), TASKS("task");
+
+        final String line;
+
+        Section(String line) {
+            this.line = line;
+        }
+    }
+
     private ImopseReader() {
     }
 
     public static PlanDocument read(byte[] body, String name) {
         var text = new String(body, StandardCharsets.ISO_8859_1);
-        String section = null;
+        Section section = null;
         var agents = new ArrayList<AgentDocument>();
         var tasks = new ArrayList<TaskDocument>();
         String fileName = null;
@@ -36,11 +47,11 @@ public final class ImopseReader {
                 continue;
             }
             if (line.startsWith("ResourceID")) {
-                section = "resources";
+                section = Section.RESOURCES;
                 continue;
             }
             if (line.startsWith("TaskID")) {
-                section = "tasks";
+                section = Section.TASKS;
                 continue;
             }
             if (line.isEmpty() || line.startsWith("=") || section == null || !Character.isDigit(line.charAt(0))) {
@@ -48,14 +59,13 @@ public final class ImopseReader {
             }
             var parts = line.split("\\s+");
             try {
-                if (section.equals("resources")) {
-                    agents.add(resource(parts));
-                } else {
-                    tasks.add(task(parts));
+                switch (section) {
+                    case RESOURCES -> agents.add(resource(parts));
+                    case TASKS -> tasks.add(task(parts));
                 }
             } catch (RuntimeException e) {
                 throw new PlanRejectedException(new Violation("line " + number, "\"" + shorten(line) + "\"",
-                        "not a valid iMOPSE " + (section.equals("resources") ? "resource" : "task") + " line: "
+                        "not a valid iMOPSE " + section.line + " line: "
                                 + e.getMessage()));
             }
         }

@@ -23,12 +23,24 @@ public record PlanDocument(
         List<List<String>> waves,
         List<ClaimDocument> claims) {
 
+    /** Copies as given, nulls included: the validator names what is missing or null. */
+    public PlanDocument {
+        pools = Unmodifiable.list(pools);
+        agents = Unmodifiable.list(agents);
+        tasks = Unmodifiable.list(tasks);
+        waves = waves == null ? null : Unmodifiable.list(waves.stream().map(Unmodifiable::list).toList());
+        claims = Unmodifiable.list(claims);
+    }
+
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record PoolDocument(
             String id,
             String name,
             Integer workers,
             @JsonDeserialize(using = SkillsDeserializer.class) Map<String, Integer> skills) {
+        public PoolDocument {
+            skills = Unmodifiable.map(skills);
+        }
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -37,6 +49,9 @@ public record PlanDocument(
             String name,
             String pool,
             @JsonDeserialize(using = SkillsDeserializer.class) Map<String, Integer> skills) {
+        public AgentDocument {
+            skills = Unmodifiable.map(skills);
+        }
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -49,6 +64,10 @@ public record PlanDocument(
             String pool,
             List<String> dependsOn,
             Integer priority) {
+        public TaskDocument {
+            skills = Unmodifiable.map(skills);
+            dependsOn = Unmodifiable.list(dependsOn);
+        }
     }
 
     /**

@@ -227,7 +227,7 @@ public final class PlanReader {
     private static String didYouMean(String wrong, Collection<Object> known) {
         var candidates = known == null ? Set.<String>of()
                 : known.stream().map(String::valueOf).collect(Collectors.toSet());
-        return PlanValidator.suggestion(wrong, candidates);
+        return Suggestion.of(wrong, candidates);
     }
 
     private static String knownFields(Collection<Object> known) {

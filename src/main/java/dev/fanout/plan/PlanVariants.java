@@ -75,7 +75,7 @@ public final class PlanVariants {
             var agent = byId.get(id);
             if (agent == null) {
                 throw new PlanRejectedException(new Violation(field + "[" + i + "]", "\"" + id + "\"",
-                        "names no agent of the plan" + PlanValidator.suggestion(String.valueOf(id), byId.keySet())));
+                        "names no agent of the plan" + Suggestion.of(String.valueOf(id), byId.keySet())));
             }
             if (agent.generated()) {
                 smaller.merge(agent.pool(), -1, Integer::sum);

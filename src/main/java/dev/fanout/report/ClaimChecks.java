@@ -10,6 +10,8 @@ import dev.fanout.analysis.Utilization;
 import dev.fanout.analysis.WavePlan;
 import dev.fanout.plan.ClaimMetric;
 import dev.fanout.plan.Plan;
+import dev.fanout.report.Report.ClaimCheck.ComputedFrom;
+import dev.fanout.report.Report.ClaimCheck.Verdict;
 
 /**
  * Sets the figures a plan's author computed by hand against what the plan computes to. A claim about the parallel
@@ -47,109 +49,98 @@ final class ClaimChecks {
         Optional<WavePlan> waves = analysis.wavePlan();
         Schedule parallel = waves.map(WavePlan::schedule).orElse(optimized);
         double parallelMakespan = scale.toDouble(parallel.makespan());
-        String from = waves.isPresent() ? "waves" : "optimized";
+        var parallelFrom = waves.isPresent() ? ComputedFrom.WAVES : ComputedFrom.OPTIMIZED;
         String fromPhrase = waves.isPresent() ? "the author's wave plan, run as written," : "the optimized schedule";
         var metric = claim.metric();
-        double computed;
-        Double alsoOptimized = null;
-        switch (metric) {
-            case SEQUENTIAL -> {
-                computed = sequential;
-                from = "sequential";
-            }
-            case CRITICAL_PATH -> {
-                computed = scale.toDouble(analysis.criticalPath().length());
-                from = "criticalPath";
-            }
-            case PARALLEL -> {
-                computed = parallelMakespan;
-                alsoOptimized = optimizedMakespan;
-            }
-            case SAVINGS_PERCENT -> {
-                computed = savingsPercent(sequential, parallelMakespan);
-                alsoOptimized = savingsPercent(sequential, optimizedMakespan);
-            }
-            case SPEEDUP -> {
-                computed = speedup(sequential, parallelMakespan);
-                alsoOptimized = speedup(sequential, optimizedMakespan);
-            }
-            case UTILIZATION_PERCENT -> {
-                computed = Numbers.round(Utilization.of(parallel).mean() * 100, 1);
-                alsoOptimized = Numbers.round(Utilization.of(optimized).mean() * 100, 1);
-            }
-            default -> throw new IllegalStateException("unknown metric " + metric);
-        }
+        var from = switch (metric) {
+            case SEQUENTIAL -> ComputedFrom.SEQUENTIAL;
+            case CRITICAL_PATH -> ComputedFrom.CRITICAL_PATH;
+            case PARALLEL, SAVINGS_PERCENT, SPEEDUP, UTILIZATION_PERCENT -> parallelFrom;
+        };
+        double computed = switch (metric) {
+            case SEQUENTIAL -> sequential;
+            case CRITICAL_PATH -> scale.toDouble(analysis.criticalPath().length());
+            case PARALLEL -> parallelMakespan;
+            case SAVINGS_PERCENT -> Savings.percent(sequential, parallelMakespan);
+            case SPEEDUP -> Savings.speedup(sequential, parallelMakespan);
+            case UTILIZATION_PERCENT -> meanUtilizationPercent(parallel);
+        };
+        Double alsoOptimized = switch (metric) {
+            case SEQUENTIAL, CRITICAL_PATH -> null;
+            case PARALLEL -> optimizedMakespan;
+            case SAVINGS_PERCENT -> Savings.percent(sequential, optimizedMakespan);
+            case SPEEDUP -> Savings.speedup(sequential, optimizedMakespan);
+            case UTILIZATION_PERCENT -> meanUtilizationPercent(optimized);
+        };
         boolean holds = computed >= min * (1 - TOLERANCE) && computed <= max * (1 + TOLERANCE);
         boolean claimIsBetter = metric.isDuration() ? max < computed : min > computed;
-        String verdict = holds ? "holds" : metric == ClaimMetric.SEQUENTIAL ? "differs"
-                : claimIsBetter ? "optimistic" : "conservative";
-        return new Report.ClaimCheck(metric.key(), metric.label(), claim.source(), min, max, computed, from,
+        Verdict verdict = holds ? Verdict.HOLDS : metric == ClaimMetric.SEQUENTIAL ? Verdict.DIFFERS
+                : claimIsBetter ? Verdict.OPTIMISTIC : Verdict.CONSERVATIVE;
+        return new Report.ClaimCheck(metric, metric.label(), claim.source(), min, max, computed, from,
                 alsoOptimized, verdict, remark(metric, verdict, Numbers.range(min, max), computed, fromPhrase,
                         alsoOptimized, max));
     }
 
-    private String remark(ClaimMetric metric, String verdict, String claimed, double computed, String fromPhrase,
+    private static double meanUtilizationPercent(Schedule schedule) {
+        return Numbers.round(Utilization.of(schedule).mean() * 100, 1);
+    }
+
+    private String remark(ClaimMetric metric, Verdict verdict, String claimed, double computed, String fromPhrase,
             Double alsoOptimized, double claimedMax) {
         var scale = analysis.instance().scale();
         String value = Numbers.format(computed);
         String optimizedNote = alsoOptimized == null ? ""
-                : " Fanout's optimized schedule: " + Numbers.format(alsoOptimized) + (metric.isDuration() ? " " + unit
-                        : metric == ClaimMetric.SPEEDUP ? "×" : " %") + ".";
+                : " Fanout's optimized schedule: " + Numbers.format(alsoOptimized) + unitSuffix(metric, unit) + ".";
         return switch (metric) {
-            case SEQUENTIAL -> verdict.equals("holds")
+            case SEQUENTIAL -> verdict == Verdict.HOLDS
                     ? "Checks out: the task durations add up to %s %s, as claimed (%s).".formatted(value, unit, claimed)
                     : "The task durations add up to %s %s, which is what one agent doing every task needs; the claim says %s %s."
                             .formatted(value, unit, claimed, unit);
-            case CRITICAL_PATH -> verdict.equals("holds")
+            case CRITICAL_PATH -> verdict == Verdict.HOLDS
                     ? "Checks out: the longest dependency chain is %s %s (claimed %s).".formatted(value, unit, claimed)
                     : "The longest dependency chain (%s) is %s %s; the claim says %s %s."
-                            .formatted(String.join(" → ", criticalTaskIds()), value, unit, claimed, unit);
-            case PARALLEL -> {
-                if (verdict.equals("holds")) {
-                    yield "Checks out: %s takes %s %s (claimed %s).%s".formatted(fromPhrase, value, unit, claimed,
-                            optimizedNote);
+                            .formatted(String.join(" → ", analysis.instance().taskIds(analysis.criticalPath().tasks())), value, unit, claimed, unit);
+            case PARALLEL -> switch (verdict) {
+                case HOLDS -> "Checks out: %s takes %s %s (claimed %s).%s".formatted(fromPhrase, value, unit, claimed,
+                        optimizedNote);
+                case CONSERVATIVE -> "Better than claimed: %s takes %s %s, against the claimed %s.%s".formatted(
+                        fromPhrase, value, unit, claimed, optimizedNote);
+                case OPTIMISTIC, DIFFERS -> {
+                    double criticalPath = scale.toDouble(analysis.criticalPath().length());
+                    String chain = criticalPath > claimedMax
+                            ? " The longest dependency chain alone is %s %s, so no number of agents can meet the claim."
+                                    .formatted(Numbers.format(criticalPath), unit)
+                            : "";
+                    yield "With the plan's %d agents and its dependencies, %s takes %s %s, longer than the claimed %s %s.%s%s"
+                            .formatted(analysis.instance().agentCount(), fromPhrase, value, unit, claimed, unit, chain,
+                                    optimizedNote);
                 }
-                if (verdict.equals("conservative")) {
-                    yield "Better than claimed: %s takes %s %s, against the claimed %s.%s".formatted(fromPhrase,
-                            value, unit, claimed, optimizedNote);
-                }
-                double criticalPath = scale.toDouble(analysis.criticalPath().length());
-                String chain = criticalPath > claimedMax
-                        ? " The longest dependency chain alone is %s %s, so no number of agents can meet the claim."
-                                .formatted(Numbers.format(criticalPath), unit)
-                        : "";
-                yield "With the plan's %d agents and its dependencies, %s takes %s %s, longer than the claimed %s %s.%s%s"
-                        .formatted(analysis.instance().agentCount(), fromPhrase, value, unit, claimed, unit, chain,
-                                optimizedNote);
-            }
-            case SAVINGS_PERCENT, SPEEDUP, UTILIZATION_PERCENT -> {
-                String suffix = metric == ClaimMetric.SPEEDUP ? "×" : " %";
-                String what = switch (metric) {
-                    case SAVINGS_PERCENT -> "saves %s%s against one agent doing everything".formatted(value, suffix);
-                    case SPEEDUP -> "runs %s%s faster than one agent doing everything".formatted(value, suffix);
-                    default -> "keeps agents busy %s%s of the time on average".formatted(value, suffix);
-                };
-                String lead = switch (verdict) {
-                    case "holds" -> "Checks out: ";
-                    case "optimistic" -> "Less than claimed: ";
-                    default -> "More than claimed: ";
-                };
-                yield "%s%s %s; the claim says %s%s.%s".formatted(lead, fromPhrase, what, claimed,
-                        suffix, optimizedNote);
-            }
+            };
+            case SAVINGS_PERCENT -> ratioRemark(verdict, fromPhrase,
+                    "saves %s %% against one agent doing everything".formatted(value), claimed, " %", optimizedNote);
+            case SPEEDUP -> ratioRemark(verdict, fromPhrase,
+                    "runs %s× faster than one agent doing everything".formatted(value), claimed, "×", optimizedNote);
+            case UTILIZATION_PERCENT -> ratioRemark(verdict, fromPhrase,
+                    "keeps agents busy %s %% of the time on average".formatted(value), claimed, " %", optimizedNote);
         };
     }
 
-    private List<String> criticalTaskIds() {
-        var instance = analysis.instance();
-        return analysis.criticalPath().tasks().stream().map(instance::taskId).toList();
+    private static String ratioRemark(Verdict verdict, String fromPhrase, String what, String claimed, String suffix,
+            String optimizedNote) {
+        String lead = switch (verdict) {
+            case HOLDS -> "Checks out: ";
+            case OPTIMISTIC -> "Less than claimed: ";
+            case CONSERVATIVE, DIFFERS -> "More than claimed: ";
+        };
+        return "%s%s %s; the claim says %s%s.%s".formatted(lead, fromPhrase, what, claimed, suffix, optimizedNote);
     }
 
-    static double savingsPercent(double sequential, double makespan) {
-        return sequential == 0 ? 0 : Numbers.round((sequential - makespan) / sequential * 100, 1);
-    }
-
-    static double speedup(double sequential, double makespan) {
-        return makespan == 0 ? 1 : Numbers.round(sequential / makespan, 2);
+    /** What follows a figure of this metric: " weeks" (the plan's {@code unit}), "×" or " %". */
+    static String unitSuffix(ClaimMetric metric, String unit) {
+        return switch (metric) {
+            case SEQUENTIAL, PARALLEL, CRITICAL_PATH -> " " + unit;
+            case SPEEDUP -> "×";
+            case SAVINGS_PERCENT, UTILIZATION_PERCENT -> " %";
+        };
     }
 }

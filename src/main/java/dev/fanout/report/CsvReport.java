@@ -26,23 +26,23 @@ public final class CsvReport {
         var header = List.of("strategy", "makespan", "time_unit", "optimized_saves", "saving_percent", "speedup");
         var rows = new ArrayList<List<String>>();
         for (var saving : report.savings()) {
-            rows.add(List.of(saving.against(), Numbers.format(saving.makespan()), report.timeUnit(),
+            rows.add(List.of(JsonNames.of(saving.against()), Numbers.format(saving.makespan()), report.summary().timeUnit(),
                     Numbers.format(saving.saved()), Numbers.format(saving.percent()), Numbers.format(saving.speedup())));
         }
-        rows.add(List.of("optimized", Numbers.format(report.optimized().makespan()), report.timeUnit(), "0", "0", "1"));
-        rows.add(List.of("lower_bound", Numbers.format(report.lowerBound()), report.timeUnit(), "", "", ""));
+        rows.add(List.of("optimized", Numbers.format(report.strategies().optimized().makespan()), report.summary().timeUnit(), "0", "0", "1"));
+        rows.add(List.of("lower_bound", Numbers.format(report.bounds().lowerBound()), report.summary().timeUnit(), "", "", ""));
         return write(header, rows);
     }
 
     /** One row per task: who does it, when, and why it starts then. */
     public static String assignments(Report report) {
         var header = List.of("task", "agent", "start", "end", "time_unit", "critical", "starts_when", "waits_for", "until");
-        var critical = new java.util.HashSet<>(report.criticalPath().tasks());
+        var critical = new java.util.HashSet<>(report.bounds().criticalPath().tasks());
         var rows = new ArrayList<List<String>>();
-        for (var wait : report.waits()) {
+        for (var wait : report.explanations().waits()) {
             rows.add(List.of(wait.task(), wait.agent() == null ? "" : wait.agent(), Numbers.format(wait.start()),
-                    Numbers.format(wait.end()), report.timeUnit(), String.valueOf(critical.contains(wait.task())),
-                    wait.reason(), wait.on() == null ? "" : wait.on(), wait.until() == null ? "" : Numbers.format(wait.until())));
+                    Numbers.format(wait.end()), report.summary().timeUnit(), String.valueOf(critical.contains(wait.task())),
+                    JsonNames.of(wait.reason()), wait.on() == null ? "" : wait.on(), wait.until() == null ? "" : Numbers.format(wait.until())));
         }
         return write(header, rows);
     }
@@ -51,9 +51,9 @@ public final class CsvReport {
     public static String agents(Report report) {
         var header = List.of("agent", "pool", "tasks", "busy", "time_unit", "utilization");
         var rows = new ArrayList<List<String>>();
-        for (var load : report.agentLoads()) {
+        for (var load : report.loads().agentLoads()) {
             rows.add(List.of(load.agent(), load.pool() == null ? "" : load.pool(), String.valueOf(load.tasks()),
-                    Numbers.format(load.busy()), report.timeUnit(), String.valueOf(load.utilization())));
+                    Numbers.format(load.busy()), report.summary().timeUnit(), String.valueOf(load.utilization())));
         }
         return write(header, rows);
     }

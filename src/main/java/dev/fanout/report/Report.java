@@ -4,49 +4,101 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+
+import dev.fanout.analysis.Bottleneck;
+import dev.fanout.analysis.LowerBounds;
+import dev.fanout.analysis.StartReasons;
+import dev.fanout.analysis.Utilization;
+import dev.fanout.analysis.WavePlan;
+import dev.fanout.plan.ClaimMetric;
+import dev.fanout.plan.Unmodifiable;
 
 /**
- * The comparison of execution strategies for one plan (CONTRACT §3), every duration in the plan's time unit.
- * {@code waves} is absent when the plan has none.
+ * The comparison of execution strategies for one plan (CONTRACT §3), every duration in the plan's time unit. Its
+ * sections are written side by side in one JSON object, in this order: {@code plan}, {@code timeUnit}, {@code tasks},
+ * {@code agents}; {@code sequential}, {@code waves} (absent when the plan has none), {@code tiers}, {@code optimized};
+ * {@code lowerBound}, {@code lowerBounds}, {@code criticalPath}; {@code savings}; {@code utilization},
+ * {@code agentLoads}, {@code poolLoads}; {@code slack}, {@code claims}, {@code bottleneck}, {@code waits}.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Report(
-        String plan,
-        String timeUnit,
-        int tasks,
-        int agents,
-        Strategy sequential,
-        Waves waves,
-        Tiers tiers,
-        Optimized optimized,
-        double lowerBound,
-        LowerBoundParts lowerBounds,
-        CriticalPathView criticalPath,
+        @JsonUnwrapped Summary summary,
+        @JsonUnwrapped Strategies strategies,
+        @JsonUnwrapped Bounds bounds,
         List<Saving> savings,
-        UtilizationView utilization,
-        List<AgentLoad> agentLoads,
-        List<PoolLoad> poolLoads,
-        Map<String, Double> slack,
-        List<ClaimCheck> claims,
-        BottleneckView bottleneck,
-        List<Wait> waits) {
+        @JsonUnwrapped Loads loads,
+        @JsonUnwrapped Explanations explanations) {
+
+    public Report {
+        savings = List.copyOf(savings);
+    }
+
+    /** Which plan, in which time unit, how large. */
+    public record Summary(String plan, String timeUnit, int tasks, int agents) {
+    }
+
+    /** How long each way of running the plan takes; {@code waves} is null when the plan has none. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Strategies(Strategy sequential, Waves waves, Tiers tiers, Optimized optimized) {
+    }
+
+    /** What no schedule can beat, and the longest dependency chain. */
+    public record Bounds(double lowerBound, LowerBoundParts lowerBounds, CriticalPathView criticalPath) {
+    }
+
+    /** Who does how much in the optimized schedule. */
+    public record Loads(Utilization utilization, List<AgentLoad> agentLoads, List<PoolLoad> poolLoads) {
+        public Loads {
+            agentLoads = List.copyOf(agentLoads);
+            poolLoads = List.copyOf(poolLoads);
+        }
+    }
+
+    /**
+     * Why the figures are what they are: each task's slack (in plan order), the author's claims checked, what bounds
+     * the makespan, and why each task starts when it does.
+     */
+    public record Explanations(Map<String, Double> slack, List<ClaimCheck> claims, BottleneckView bottleneck,
+            List<Wait> waits) {
+        public Explanations {
+            slack = Unmodifiable.map(slack);
+            claims = List.copyOf(claims);
+            waits = List.copyOf(waits);
+        }
+    }
 
     public record Strategy(double makespan) {
     }
 
     /** The author's waves run as written; {@code findings} say where they disagree with the dependencies. */
     public record Waves(double makespan, int count, List<Span> spans, List<Finding> findings) {
+        public Waves {
+            spans = List.copyOf(spans);
+            findings = List.copyOf(findings);
+        }
     }
 
     /** When wave (from 1) or tier (from 0) {@code number} runs in its barrier schedule. */
     public record Span(int number, List<String> tasks, double start, double end) {
+        public Span {
+            tasks = List.copyOf(tasks);
+        }
     }
 
-    public record Finding(String kind, int wave, List<String> tasks, String message) {
+    public record Finding(WavePlan.FindingKind kind, int wave, List<String> tasks, String message) {
+        public Finding {
+            tasks = List.copyOf(tasks);
+        }
     }
 
     /** The dependency tiers run one after another; {@code spans} says when each tier runs in that schedule. */
     public record Tiers(double makespan, List<List<String>> levels, List<Span> spans) {
+        public Tiers {
+            levels = levels.stream().map(List::copyOf).toList();
+            spans = List.copyOf(spans);
+        }
     }
 
     public record Optimized(double makespan, boolean optimal, SolveStatus status) {
@@ -58,17 +110,30 @@ public record Report(
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record LowerBoundParts(double criticalPath, double work, double skillSet, List<String> skillSetAgents,
-            double agentChain, String agentChainTask, String binding) {
+            double agentChain, String agentChainTask, LowerBounds.Kind binding) {
+        public LowerBoundParts {
+            skillSetAgents = List.copyOf(skillSetAgents);
+        }
     }
 
     public record CriticalPathView(double length, List<String> tasks) {
+        public CriticalPathView {
+            tasks = List.copyOf(tasks);
+        }
+    }
+
+    /** The strategies the optimized schedule is compared with. */
+    public enum Baseline {
+        /** One agent doing every task. */
+        @JsonProperty("sequential") SEQUENTIAL,
+        /** The author's waves, run as written. */
+        @JsonProperty("waves") WAVES,
+        /** The dependency tiers, one after another. */
+        @JsonProperty("tiers") TIERS
     }
 
     /** How much shorter the optimized schedule is than another strategy. */
-    public record Saving(String against, double makespan, double saved, double percent, double speedup) {
-    }
-
-    public record UtilizationView(Map<String, Double> agents, Map<String, Double> pools, double mean) {
+    public record Saving(Baseline against, double makespan, double saved, double percent, double speedup) {
     }
 
     /** One agent's share of the optimized schedule. */
@@ -83,8 +148,13 @@ public record Report(
      * What bounds the makespan ({@code kind}: criticalPath, agentSet, agentChain or work), in one sentence, and the
      * schedule's own critical chain: from the last task back to time 0, each task waiting on the previous one.
      */
-    public record BottleneckView(String kind, String subject, double bound, List<String> agents, List<String> tasks,
-            String summary, List<Wait> chain) {
+    public record BottleneckView(Bottleneck.Kind kind, String subject, double bound, List<String> agents,
+            List<String> tasks, String summary, List<Wait> chain) {
+        public BottleneckView {
+            agents = List.copyOf(agents);
+            tasks = List.copyOf(tasks);
+            chain = List.copyOf(chain);
+        }
     }
 
     /**
@@ -92,16 +162,36 @@ public record Report(
      * {@code agent} (its agent is busy with task {@code on}) or {@code idle}; {@code until} is when that wait ends.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Wait(String task, String agent, double start, double end, String reason, String on, Double until,
-            String explanation) {
+    public record Wait(String task, String agent, double start, double end, StartReasons.Kind reason, String on,
+            Double until, String explanation) {
     }
 
     /**
      * A figure the author computed by hand set against the computed one. {@code verdict} is {@code holds},
-     * {@code optimistic} (the claim promises more than the plan allows) or {@code conservative}.
+     * {@code optimistic} (the claim promises more than the plan allows) or {@code conservative}; a sequential total
+     * either holds or {@code differs}.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record ClaimCheck(String metric, String label, String source, double claimedMin, double claimedMax,
-            double computed, String computedFrom, Double optimized, String verdict, String remark) {
+    public record ClaimCheck(ClaimMetric metric, String label, String source, double claimedMin, double claimedMax,
+            double computed, ComputedFrom computedFrom, Double optimized, Verdict verdict, String remark) {
+
+        /** Which figure the claim is set against. */
+        public enum ComputedFrom {
+            @JsonProperty("sequential") SEQUENTIAL,
+            @JsonProperty("criticalPath") CRITICAL_PATH,
+            @JsonProperty("waves") WAVES,
+            @JsonProperty("optimized") OPTIMIZED
+        }
+
+        public enum Verdict {
+            /** Within 5 % of the computed figure. */
+            @JsonProperty("holds") HOLDS,
+            /** A sequential total that is off: it is a sum, neither optimistic nor conservative. */
+            @JsonProperty("differs") DIFFERS,
+            /** The claim promises more than the plan allows. */
+            @JsonProperty("optimistic") OPTIMISTIC,
+            /** The plan does better than claimed. */
+            @JsonProperty("conservative") CONSERVATIVE
+        }
     }
 }

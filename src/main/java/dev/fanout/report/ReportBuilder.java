@@ -6,11 +6,13 @@ import java.util.List;
 
 import dev.fanout.analysis.Bottleneck;
 import dev.fanout.analysis.Instance;
+import dev.fanout.analysis.PhasedSchedule;
 import dev.fanout.analysis.PlanAnalysis;
 import dev.fanout.analysis.Schedule;
 import dev.fanout.analysis.StartReasons;
 import dev.fanout.analysis.Utilization;
 import dev.fanout.analysis.WavePlan;
+import dev.fanout.analysis.Workload;
 
 /** Builds the {@link Report} from a plan's analysis and its optimized schedule. Pure. */
 public final class ReportBuilder {
@@ -20,48 +22,69 @@ public final class ReportBuilder {
 
     public static Report build(PlanAnalysis analysis, Schedule optimized, SolveStatus status) {
         var instance = analysis.instance();
-        var scale = instance.scale();
         var plan = instance.plan();
-        long lowerBound = analysis.lowerBound();
-        long optimizedMakespan = optimized.makespan();
+        var summary = new Report.Summary(plan.name(), plan.timeUnit().label(), instance.taskCount(), instance.agentCount());
+        return new Report(summary, strategies(analysis, optimized, status), bounds(analysis), savings(analysis, optimized),
+                loads(optimized), explanations(analysis, optimized));
+    }
 
+    private static Report.Strategies strategies(PlanAnalysis analysis, Schedule optimized, SolveStatus status) {
+        var instance = analysis.instance();
+        var scale = instance.scale();
         var sequential = new Report.Strategy(scale.toDouble(analysis.sequential()));
         var waves = analysis.wavePlan().map(wavePlan -> waves(instance, wavePlan)).orElse(null);
         var tiers = new Report.Tiers(scale.toDouble(analysis.tierSchedule().makespan()),
-                analysis.tiers().levels().stream().map(level -> ids(instance, level)).toList(),
-                spans(instance, analysis.tierSchedule(), analysis.tiers().levels()));
-        var result = new Report.Optimized(scale.toDouble(optimizedMakespan), optimizedMakespan == lowerBound, status);
+                analysis.tiers().levels().stream().map(instance::taskIds).toList(),
+                spans(instance, analysis.tierSchedule(), 0));
+        long makespan = optimized.makespan();
+        var result = new Report.Optimized(scale.toDouble(makespan), makespan == analysis.lowerBound(), status);
+        return new Report.Strategies(sequential, waves, tiers, result);
+    }
 
+    private static Report.Bounds bounds(PlanAnalysis analysis) {
+        var instance = analysis.instance();
+        var scale = instance.scale();
         var bounds = analysis.lowerBounds();
-        var skillSetAgents = new ArrayList<String>();
-        bounds.skillSetAgents().stream().forEach(agent -> skillSetAgents.add(instance.agentId(agent)));
+        var skillSetAgents = instance.agentIds(bounds.skillSetAgents());
         var lowerBoundParts = new Report.LowerBoundParts(scale.toDouble(bounds.criticalPath()),
                 scale.toDouble(bounds.work()), scale.toDouble(bounds.skillSet()),
                 skillSetAgents.size() == instance.agentCount() ? List.of() : skillSetAgents,
                 scale.toDouble(bounds.agentChain()),
                 bounds.agentChainTask() < 0 ? null : instance.taskId(bounds.agentChainTask()), bounds.binding());
-
         var criticalPath = new Report.CriticalPathView(scale.toDouble(analysis.criticalPath().length()),
-                ids(instance, analysis.criticalPath().tasks()));
+                instance.taskIds(analysis.criticalPath().tasks()));
+        return new Report.Bounds(scale.toDouble(analysis.lowerBound()), lowerBoundParts, criticalPath);
+    }
 
+    /** Against one agent doing everything, the author's waves (when the plan has them) and the tiers. */
+    private static List<Report.Saving> savings(PlanAnalysis analysis, Schedule optimized) {
+        long makespan = optimized.makespan();
         var savings = new ArrayList<Report.Saving>();
-        savings.add(saving("sequential", analysis.sequential(), optimizedMakespan, analysis));
+        savings.add(saving(Report.Baseline.SEQUENTIAL, analysis.sequential(), makespan, analysis));
         analysis.wavePlan().ifPresent(
-                wavePlan -> savings.add(saving("waves", wavePlan.schedule().makespan(), optimizedMakespan, analysis)));
-        savings.add(saving("tiers", analysis.tierSchedule().makespan(), optimizedMakespan, analysis));
+                wavePlan -> savings.add(saving(Report.Baseline.WAVES, wavePlan.schedule().makespan(), makespan, analysis)));
+        savings.add(saving(Report.Baseline.TIERS, analysis.tierSchedule().makespan(), makespan, analysis));
+        return savings;
+    }
 
-        var utilization = Utilization.of(optimized);
+    private static Report.Loads loads(Schedule optimized) {
+        var instance = optimized.instance();
+        var workload = Workload.of(optimized);
+        var utilization = Utilization.of(optimized, workload);
+        return new Report.Loads(utilization, agentLoads(instance, workload, utilization),
+                poolLoads(instance, workload, utilization));
+    }
+
+    private static Report.Explanations explanations(PlanAnalysis analysis, Schedule optimized) {
+        var instance = analysis.instance();
         var slack = new LinkedHashMap<String, Double>();
         for (int task = 0; task < instance.taskCount(); task++) {
-            slack.put(instance.taskId(task), scale.toDouble(analysis.criticalPath().slack()[task]));
+            slack.put(instance.taskId(task), instance.scale().toDouble(analysis.criticalPath().slack(task)));
         }
         var reasons = StartReasons.of(optimized);
         var waits = reasons.all().stream().map(reason -> wait(reason, optimized)).toList();
-        return new Report(plan.name(), plan.timeUnit().label(), instance.taskCount(), instance.agentCount(),
-                sequential, waves, tiers, result, scale.toDouble(lowerBound), lowerBoundParts, criticalPath,
-                savings, new Report.UtilizationView(utilization.agents(), utilization.pools(), utilization.mean()),
-                agentLoads(optimized, utilization), poolLoads(optimized, utilization), slack,
-                new ClaimChecks(analysis, optimized).check(plan.claims()), bottleneck(analysis, optimized, reasons), waits);
+        return new Report.Explanations(slack, new ClaimChecks(analysis, optimized).check(instance.plan().claims()),
+                bottleneck(analysis, optimized, reasons), waits);
     }
 
     private static Report.BottleneckView bottleneck(PlanAnalysis analysis, Schedule optimized, StartReasons reasons) {
@@ -75,7 +98,7 @@ public final class ReportBuilder {
                             Numbers.format(Numbers.round(100.0 * (makespan - bottleneck.bound()) / bottleneck.bound(), 1)));
         }
         var chain = reasons.criticalChain().stream().map(reason -> wait(reason, optimized)).toList();
-        return new Report.BottleneckView(camelCase(bottleneck.kind().name()), bottleneck.subject(),
+        return new Report.BottleneckView(bottleneck.kind(), bottleneck.subject(),
                 instance.scale().toDouble(bottleneck.bound()), bottleneck.agents(), bottleneck.tasks(), summary, chain);
     }
 
@@ -84,105 +107,56 @@ public final class ReportBuilder {
         var scale = instance.scale();
         int task = reason.task();
         int agent = schedule.agentOf(task);
-        boolean waited = reason.kind() == StartReasons.Kind.DEPENDENCY || reason.kind() == StartReasons.Kind.AGENT;
+        boolean waited = reason.kind().waitsForATask();
         return new Report.Wait(instance.taskId(task), agent == Schedule.NO_AGENT ? null : instance.agentId(agent),
                 scale.toDouble(schedule.start(task)), scale.toDouble(schedule.end(task)),
-                reason.kind().name().toLowerCase(java.util.Locale.ROOT),
+                reason.kind(),
                 waited ? instance.taskId(reason.on()) : null, waited ? scale.toDouble(reason.until()) : null,
                 Sentences.startReason(reason, schedule));
     }
 
-    private static List<Report.Span> spans(Instance instance, Schedule schedule, List<List<Integer>> groups) {
+    /** When each phase runs, numbered from {@code first}: waves count from 1, tiers from 0. */
+    private static List<Report.Span> spans(Instance instance, PhasedSchedule phased, int first) {
         var scale = instance.scale();
+        var phases = phased.phases();
         var spans = new ArrayList<Report.Span>();
-        long barrier = 0;
-        for (int i = 0; i < groups.size(); i++) {
-            long end = barrier;
-            for (int task : groups.get(i)) {
-                end = Math.max(end, schedule.end(task));
-            }
-            spans.add(new Report.Span(i, ids(instance, groups.get(i)), scale.toDouble(barrier), scale.toDouble(end)));
-            barrier = end;
+        for (int i = 0; i < phases.size(); i++) {
+            var phase = phases.get(i);
+            spans.add(new Report.Span(first + i, instance.taskIds(phase.tasks()), scale.toDouble(phase.start()),
+                    scale.toDouble(phase.end())));
         }
         return spans;
     }
 
-    private static List<Report.AgentLoad> agentLoads(Schedule schedule, Utilization utilization) {
-        var instance = schedule.instance();
-        var busy = schedule.busyTime();
-        var counts = new int[instance.agentCount()];
-        for (int task = 0; task < instance.taskCount(); task++) {
-            if (schedule.agentOf(task) != Schedule.NO_AGENT) {
-                counts[schedule.agentOf(task)]++;
-            }
-        }
-        var loads = new ArrayList<Report.AgentLoad>();
-        for (int agent = 0; agent < instance.agentCount(); agent++) {
-            loads.add(new Report.AgentLoad(instance.agentId(agent), instance.agentPool(agent), counts[agent],
-                    instance.scale().toDouble(busy[agent]), utilization.agents().get(instance.agentId(agent))));
-        }
-        return loads;
+    private static List<Report.AgentLoad> agentLoads(Instance instance, Workload workload, Utilization utilization) {
+        return workload.agents().stream()
+                .map(load -> new Report.AgentLoad(instance.agentId(load.agent()), instance.agentPool(load.agent()),
+                        load.tasks(), instance.scale().toDouble(load.busy()),
+                        utilization.agents().get(instance.agentId(load.agent()))))
+                .toList();
     }
 
-    private static List<Report.PoolLoad> poolLoads(Schedule schedule, Utilization utilization) {
-        var instance = schedule.instance();
-        var busy = schedule.busyTime();
-        var loads = new ArrayList<Report.PoolLoad>();
-        for (var pool : instance.plan().pools()) {
-            int agents = 0;
-            int tasks = 0;
-            long poolBusy = 0;
-            for (int agent = 0; agent < instance.agentCount(); agent++) {
-                if (pool.id().equals(instance.agentPool(agent))) {
-                    agents++;
-                    poolBusy += busy[agent];
-                }
-            }
-            for (int task = 0; task < instance.taskCount(); task++) {
-                int agent = schedule.agentOf(task);
-                if (agent != Schedule.NO_AGENT && pool.id().equals(instance.agentPool(agent))) {
-                    tasks++;
-                }
-            }
-            if (agents > 0) {
-                loads.add(new Report.PoolLoad(pool.id(), agents, tasks, instance.scale().toDouble(poolBusy),
-                        utilization.pools().get(pool.id())));
-            }
-        }
-        return loads;
+    private static List<Report.PoolLoad> poolLoads(Instance instance, Workload workload, Utilization utilization) {
+        return workload.pools().stream()
+                .map(load -> new Report.PoolLoad(load.pool(), load.agents(), load.tasks(),
+                        instance.scale().toDouble(load.busy()), utilization.pools().get(load.pool())))
+                .toList();
     }
 
     private static Report.Waves waves(Instance instance, WavePlan wavePlan) {
         var scale = instance.scale();
-        var spans = new ArrayList<Report.Span>();
-        for (int wave = 0; wave < wavePlan.count(); wave++) {
-            spans.add(new Report.Span(wave + 1, ids(instance, wavePlan.effectiveWaves().get(wave)),
-                    scale.toDouble(wavePlan.waveStart()[wave]), scale.toDouble(wavePlan.waveEnd()[wave])));
-        }
+        var spans = spans(instance, wavePlan.waves(), 1);
         var findings = wavePlan.findings().stream()
-                .map(f -> new Report.Finding(camelCase(f.kind().name()), f.wave(), f.tasks(), f.message()))
+                .map(f -> new Report.Finding(f.kind(), f.wave(), f.tasks(), f.message()))
                 .toList();
         return new Report.Waves(scale.toDouble(wavePlan.schedule().makespan()), wavePlan.count(), spans, findings);
     }
 
-    private static Report.Saving saving(String against, long otherMakespan, long optimizedMakespan, PlanAnalysis analysis) {
+    private static Report.Saving saving(Report.Baseline against, long otherMakespan, long optimizedMakespan, PlanAnalysis analysis) {
         var scale = analysis.instance().scale();
         double other = scale.toDouble(otherMakespan);
         double optimized = scale.toDouble(optimizedMakespan);
         return new Report.Saving(against, other, scale.toDouble(otherMakespan - optimizedMakespan),
-                ClaimChecks.savingsPercent(other, optimized), ClaimChecks.speedup(other, optimized));
-    }
-
-    static List<String> ids(Instance instance, List<Integer> tasks) {
-        return tasks.stream().map(instance::taskId).toList();
-    }
-
-    static String camelCase(String constant) {
-        var words = constant.toLowerCase().split("_");
-        var result = new StringBuilder(words[0]);
-        for (int i = 1; i < words.length; i++) {
-            result.append(Character.toUpperCase(words[i].charAt(0))).append(words[i].substring(1));
-        }
-        return result.toString();
+                Savings.percent(other, optimized), Savings.speedup(other, optimized));
     }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.fanout.report.CsvReport;
+import dev.fanout.report.Markdown;
 import dev.fanout.report.Numbers;
 
 /** A what-if answer as Markdown (a table, the knee, and the curve as a Mermaid xychart) and as CSV. */
@@ -15,7 +16,7 @@ public final class WhatIfRendering {
     public static String markdown(WhatIfResult result) {
         var out = new StringBuilder();
         var unit = result.timeUnit();
-        out.append("# What if: ").append(cell(result.plan())).append("\n\n");
+        out.append("# What if: ").append(Markdown.cell(result.plan())).append("\n\n");
         out.append("%s · times in %s · each scenario solved for at most %s s · sequential total %s %s · critical path %s %s.\n\n"
                 .formatted(title(result.kind()), unit, Numbers.format(result.secondsPerScenario()),
                         Numbers.format(result.sequential()), unit, Numbers.format(result.criticalPath()), unit));
@@ -29,11 +30,11 @@ public final class WhatIfRendering {
         var notes = new ArrayList<String>();
         for (var row : result.rows()) {
             if (!row.feasible()) {
-                out.append("| %s | — | — | — | — | — | — | — | — |\n".formatted(cell(row.scenario())));
+                out.append("| %s | — | — | — | — | — | — | — | — |\n".formatted(Markdown.cell(row.scenario())));
                 notes.add(row.scenario() + ": " + row.error());
                 continue;
             }
-            out.append("| %s | %d | %s | %s | %s | %s | %s %% | %s× | %s |\n".formatted(cell(row.scenario()), row.agents(),
+            out.append("| %s | %d | %s | %s | %s | %s | %s %% | %s× | %s |\n".formatted(Markdown.cell(row.scenario()), row.agents(),
                     Numbers.format(row.makespan()), Numbers.format(row.lowerBound()), row.optimal() ? "yes" : "no",
                     Numbers.format(row.saved()), Numbers.format(row.savingsPercent()), Numbers.format(row.speedup()),
                     Numbers.percent(row.meanUtilization())));
@@ -43,7 +44,7 @@ public final class WhatIfRendering {
         }
         out.append('\n');
         for (var note : notes) {
-            out.append("- ").append(cell(note)).append('\n');
+            out.append("- ").append(Markdown.cell(note)).append('\n');
         }
         if (!notes.isEmpty()) {
             out.append('\n');
@@ -76,11 +77,11 @@ public final class WhatIfRendering {
         return CsvReport.write(header, rows);
     }
 
-    private static String title(String kind) {
+    private static String title(WhatIfRequest.Kind kind) {
         return switch (kind) {
-            case "agentCounts" -> "Agent-count sweep (generalist agents holding every skill)";
-            case "pools" -> "Pool-size sweep";
-            default -> "Named scenarios";
+            case AGENT_COUNTS -> "Agent-count sweep (generalist agents holding every skill)";
+            case POOLS -> "Pool-size sweep";
+            case SCENARIOS -> "Named scenarios";
         };
     }
 
@@ -90,9 +91,5 @@ public final class WhatIfRendering {
 
     private static String number(Double value) {
         return value == null ? "" : Numbers.format(value);
-    }
-
-    private static String cell(String text) {
-        return text.replace("|", "\\|").replace("\n", " ");
     }
 }

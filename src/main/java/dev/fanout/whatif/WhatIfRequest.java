@@ -3,15 +3,19 @@ package dev.fanout.whatif;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 
 import dev.fanout.plan.Plan;
 import dev.fanout.plan.PlanDocument.AgentDocument;
 import dev.fanout.plan.PlanRejectedException;
+import dev.fanout.plan.Unmodifiable;
 import dev.fanout.plan.Violation;
+import dev.fanout.report.JsonNames;
 
 /**
  * A what-if question, one of three forms:
@@ -28,16 +32,37 @@ import dev.fanout.plan.Violation;
 public record WhatIfRequest(List<Integer> agentCounts, Map<String, List<Integer>> pools, List<Scenario> scenarios,
         BigDecimal secondsPerScenario) {
 
+    /** Copies as given, nulls included: {@link #validate} names them. */
+    public WhatIfRequest {
+        agentCounts = Unmodifiable.list(agentCounts);
+        pools = pools == null ? null : Unmodifiable.map(copyValues(pools));
+        scenarios = Unmodifiable.list(scenarios);
+    }
+
+    private static Map<String, List<Integer>> copyValues(Map<String, List<Integer>> pools) {
+        var copy = new LinkedHashMap<String, List<Integer>>();
+        pools.forEach((pool, counts) -> copy.put(pool, Unmodifiable.list(counts)));
+        return copy;
+    }
+
     /** Most rows one request may ask for. */
     public static final int MAX_ROWS = 50;
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Scenario(String name, Map<String, Integer> pools, List<String> removeAgents,
             List<AgentDocument> addAgents) {
+        public Scenario {
+            pools = Unmodifiable.map(pools);
+            removeAgents = Unmodifiable.list(removeAgents);
+            addAgents = Unmodifiable.list(addAgents);
+        }
     }
 
+    /** Which of the three forms the question takes, named in JSON as the request field that asks it. */
     public enum Kind {
-        AGENT_COUNTS, POOLS, SCENARIOS
+        @JsonProperty("agentCounts") AGENT_COUNTS,
+        @JsonProperty("pools") POOLS,
+        @JsonProperty("scenarios") SCENARIOS
     }
 
     public Kind kind() {
@@ -74,7 +99,7 @@ public record WhatIfRequest(List<Integer> agentCounts, Map<String, List<Integer>
             rows = scenarios(problems, plan, poolIds, maxAgents) + 1;
         }
         if (rows > MAX_ROWS) {
-            problems.add(new Violation(kind() == Kind.SCENARIOS ? "scenarios" : kind() == Kind.POOLS ? "pools" : "agentCounts",
+            problems.add(new Violation(JsonNames.of(kind()),
                     rows + " rows", "at most " + MAX_ROWS + " scenarios per request"));
         }
         if (secondsPerScenario != null

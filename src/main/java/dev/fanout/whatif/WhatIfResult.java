@@ -5,14 +5,21 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import dev.fanout.plan.Unmodifiable;
+
 /**
  * The answer to a what-if question: one row per scenario and, for count sweeps, the knee of each series. Figures
  * are in the plan's time unit; savings are against one agent doing everything (the sequential total, the same in
  * every scenario).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record WhatIfResult(String planId, String plan, String kind, String timeUnit, double sequential,
+public record WhatIfResult(String planId, String plan, WhatIfRequest.Kind kind, String timeUnit, double sequential,
         double criticalPath, double secondsPerScenario, List<Row> rows, List<Knee> knees, Instant createdAt) {
+
+    public WhatIfResult {
+        rows = Unmodifiable.list(rows);
+        knees = Unmodifiable.list(knees);
+    }
 
     /**
      * One scenario. {@code series} and {@code count} place count-sweep rows on a curve ("agents", 4; "pool core", 3).

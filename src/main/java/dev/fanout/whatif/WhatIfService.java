@@ -22,6 +22,7 @@ import dev.fanout.plan.PlanVariants;
 import dev.fanout.config.FanoutConfig;
 import dev.fanout.persistence.WhatIfStore;
 import dev.fanout.report.Numbers;
+import dev.fanout.report.Savings;
 import dev.fanout.report.Sentences;
 import dev.fanout.service.PlanCatalog;
 import dev.fanout.service.PlanIntake;
@@ -97,7 +98,7 @@ public class WhatIfService {
         var scale = base.instance().scale();
         double sequential = scale.toDouble(base.sequential());
         var rows = solved.stream().map(s -> row(s, sequential)).toList();
-        var result = new WhatIfResult(planId, plan.name(), kind(request), plan.timeUnit().label(), sequential,
+        var result = new WhatIfResult(planId, plan.name(), request.kind(), plan.timeUnit().label(), sequential,
                 scale.toDouble(base.criticalPath().length()), Numbers.round(seconds, 2), rows, knees(solved, rows),
                 Instant.now());
         store.save(planId, result, result.createdAt());
@@ -189,8 +190,7 @@ public class WhatIfService {
         double lowerBound = scale.toDouble(solved.analysis().lowerBound());
         return new WhatIfResult.Row(spec.label(), spec.series(), spec.count(), instance.agentCount(), makespan, lowerBound,
                 solved.schedule().makespan() <= solved.analysis().lowerBound(), Numbers.round(sequential - makespan, 4),
-                sequential == 0 ? 0 : Numbers.round((sequential - makespan) / sequential * 100, 1),
-                makespan == 0 ? 1 : Numbers.round(sequential / makespan, 2),
+                Savings.percent(sequential, makespan), Savings.speedup(sequential, makespan),
                 Utilization.of(solved.schedule()).mean(), solved.note(), null);
     }
 
@@ -215,13 +215,5 @@ public class WhatIfService {
             });
         }
         return knees;
-    }
-
-    private static String kind(WhatIfRequest request) {
-        return switch (request.kind()) {
-            case AGENT_COUNTS -> "agentCounts";
-            case POOLS -> "pools";
-            case SCENARIOS -> "scenarios";
-        };
     }
 }

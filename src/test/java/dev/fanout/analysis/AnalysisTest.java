@@ -85,27 +85,30 @@ class AnalysisTest {
         // C alone, 20 + 30 + its tail 15 = 65.
         assertEquals(65, bounds.skillSet());
         assertEquals(65, analysis.lowerBound());
-        assertEquals("criticalPath", bounds.binding());
+        assertEquals(LowerBounds.Kind.CRITICAL_PATH, bounds.binding());
     }
 
     @Test
     void tierBarrierScheduleWaitsForEachTierToEnd() {
-        var tiers = analysis.tierSchedule();
+        var tiers = analysis.tierSchedule().schedule();
         assertEquals(List.of(), ScheduleCheck.violations(tiers, 10));
         assertEquals(25, tiers.start(task("C")), "tier 1 starts when D, the longest of tier 0, ends");
         assertEquals(55, tiers.start(task("M")));
         assertEquals(70, tiers.makespan());
+        // Tier 0 (A, B, D) ends with D at 2.5; tier 1 (C, F) with C at 5.5; tier 2 is the milestone M; tier 3 E.
+        var phases = analysis.tierSchedule().phases().stream().map(p -> List.of(p.start(), p.end())).toList();
+        assertEquals(List.of(List.of(0L, 25L), List.of(25L, 55L), List.of(55L, 55L), List.of(55L, 70L)), phases);
     }
 
     @Test
     void authorsWavesRunAsWrittenWithTheMilestonePlacedWhereItsDependenciesAllow() {
         var waves = analysis.wavePlan().orElseThrow();
         assertEquals(3, waves.count());
-        assertEquals(java.util.Set.of("C", "F", "M"), java.util.Set.copyOf(ids(waves.effectiveWaves().get(1))));
+        assertEquals(java.util.Set.of("C", "F", "M"), java.util.Set.copyOf(ids(waves.waves().phases().get(1).tasks())));
         assertEquals(List.of(), waves.findings(), "the waves agree with the dependencies");
         assertEquals(70, waves.schedule().makespan());
-        assertEquals(25, waves.waveEnd()[0]);
-        assertEquals(55, waves.waveEnd()[1]);
+        assertEquals(25, waves.waves().phases().get(0).end());
+        assertEquals(55, waves.waves().phases().get(1).end());
     }
 
     @Test
@@ -119,7 +122,7 @@ class AnalysisTest {
 
     @Test
     void leftShiftNeverStartsATaskLater() {
-        var tiers = analysis.tierSchedule();
+        var tiers = analysis.tierSchedule().schedule();
         var shifted = tiers.leftShifted();
         for (int t = 0; t < instance.taskCount(); t++) {
             assertTrue(shifted.start(t) <= tiers.start(t), instance.taskId(t));
@@ -142,6 +145,13 @@ class AnalysisTest {
         assertEquals(0.4615, utilization.pools().get("core"), 1e-4, "6 / 13");
         assertEquals(0.1538, utilization.pools().get("infra"), 1e-4);
         assertEquals(0.4231, utilization.mean(), 1e-4, "11 / 26");
+
+        var workload = Workload.of(schedule);
+        var ux = workload.agents().get(instance.agentIndex("ux"));
+        assertEquals(List.of(2, 40L), List.of(ux.tasks(), ux.busy()), "D and E: 2.5 + 1.5 days");
+        assertEquals(List.of(new Workload.PoolLoad("core", 2, 3, 60), new Workload.PoolLoad("infra", 1, 1, 10)),
+                workload.pools(), "core: A, C and F (2 + 3 + 1 days); infra: B");
+        assertEquals(110, workload.totalBusy());
     }
 
     @Test

@@ -34,7 +34,7 @@ class BoundsAndBaselinesPropertyTest {
                 });
         assertTrue(improved.makespan() <= analysis.startingSchedule().makespan(), "search never makes it worse");
         var late = new InsertionScheduler(analysis.instance(), true).schedule(reverseTopological(analysis.instance()));
-        var schedules = new ArrayList<Schedule>(List.of(analysis.tierSchedule(), analysis.startingSchedule(),
+        var schedules = new ArrayList<Schedule>(List.of(analysis.tierSchedule().schedule(), analysis.startingSchedule(),
                 ListScheduler.criticalPathFirst(analysis.instance(), analysis.paths()), improved, late));
         for (var schedule : schedules) {
             assertEquals(List.of(), ScheduleCheck.violations(schedule, 5));

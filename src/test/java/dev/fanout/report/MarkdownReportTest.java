@@ -29,7 +29,7 @@ class MarkdownReportTest {
     @Test
     void aThousandTaskPlanShowsTheEarliestFiveHundredInTheChartAndSaysSo() {
         var markdown = markdown(1000, 40);
-        assertEquals(MarkdownReport.MAX_GANTT_TASKS, ganttBars(markdown));
+        assertEquals(MermaidGantt.MAX_GANTT_TASKS, ganttBars(markdown));
         assertTrue(markdown.contains("The chart shows the 500 earliest-starting of the 1000 tasks; "
                 + "`?format=csv&table=assignments` lists them all."), markdown.substring(markdown.indexOf("```mermaid")));
         assertTrue(markdown.contains("| … 700 more tasks (see the JSON or CSV report) | | | | |"));

@@ -1,0 +1,97 @@
+package dev.fanout.plan;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.fanout.plan.PlanDocument.TaskDocument;
+
+/** The plan's tasks, field by field: ids, texts, durations, pools, dependencies as listed, priorities. */
+final class TasksValidator {
+
+    private TasksValidator() {
+    }
+
+    static Map<String, Plan.Task> check(Problems problems, List<TaskDocument> documents, Map<String, Plan.Pool> pools,
+            PlanLimits limits) {
+        var tasks = new LinkedHashMap<String, Plan.Task>();
+        if (documents == null || documents.isEmpty()) {
+            problems.add("tasks", documents == null ? null : "[]", "a plan needs at least one task");
+            return tasks;
+        }
+        if (documents.size() > limits.maxTasks()) {
+            problems.add("tasks", documents.size() + " tasks", "exceeds the limit of " + limits.maxTasks() + " tasks per plan");
+            return tasks;
+        }
+        var dependencyCount = new int[1]; // counted inside the lambda below
+        problems.eachObject(documents, "tasks", "a task object", (field, task) -> {
+            var id = problems.requireId(field + ".id", task.id());
+            problems.optionalText(field + ".title", task.title());
+            problems.optionalText(field + ".description", task.description());
+            var duration = duration(problems, field + ".duration", task.duration());
+            if (task.pool() != null && !pools.containsKey(task.pool())) {
+                problems.add(field + ".pool", Problems.quote(task.pool()), "names no pool" + PoolsValidator.known(pools.keySet()));
+            }
+            var dependsOn = new ArrayList<String>();
+            if (task.dependsOn() != null) {
+                for (int d = 0; d < task.dependsOn().size(); d++) {
+                    var dependency = task.dependsOn().get(d);
+                    if (dependency == null || dependency.isBlank()) {
+                        problems.add(field + ".dependsOn[" + d + "]", String.valueOf(dependency), "must be a task id");
+                    } else if (!dependsOn.contains(dependency)) {
+                        dependsOn.add(dependency);
+                    }
+                }
+                dependencyCount[0] += dependsOn.size();
+            }
+            int priority = 0;
+            if (task.priority() != null) {
+                priority = task.priority();
+                if (Math.abs((long) priority) > PlanValidator.MAX_PRIORITY) {
+                    problems.add(field + ".priority", String.valueOf(priority),
+                            "must be an integer from -" + PlanValidator.MAX_PRIORITY + " to " + PlanValidator.MAX_PRIORITY);
+                    priority = 0;
+                }
+            }
+            if (id != null && duration != null) {
+                if (tasks.containsKey(id)) {
+                    problems.add(field + ".id", Problems.quote(id), "duplicates the id of another task");
+                } else {
+                    tasks.put(id, new Plan.Task(id, task.title(), task.description(), duration,
+                            PlanValidator.skillsOrEmpty(task.skills()), task.pool(), dependsOn, priority));
+                }
+            } else if (id != null && tasks.containsKey(id)) {
+                problems.add(field + ".id", Problems.quote(id), "duplicates the id of another task");
+            }
+        });
+        if (dependencyCount[0] > limits.maxDependencies()) {
+            problems.add("tasks[].dependsOn", dependencyCount[0] + " dependencies",
+                    "exceeds the limit of " + limits.maxDependencies() + " dependencies per plan");
+        }
+        return tasks;
+    }
+
+    private static BigDecimal duration(Problems problems, String field, BigDecimal duration) {
+        if (duration == null) {
+            problems.add(field, null, "is required: a number ≥ 0 (0 makes the task a milestone)");
+            return null;
+        }
+        if (duration.signum() < 0) {
+            problems.add(field, duration.toPlainString(), "must be a number ≥ 0");
+            return null;
+        }
+        if (duration.compareTo(PlanValidator.MAX_DURATION) > 0) {
+            problems.add(field, duration.toString(), "must be at most " + PlanValidator.MAX_DURATION.toPlainString()
+                    + " (is the time unit right?)");
+            return null;
+        }
+        var normalized = duration.stripTrailingZeros();
+        if (normalized.scale() > PlanValidator.MAX_DECIMALS) {
+            problems.add(field, duration.toPlainString(), "has more than " + PlanValidator.MAX_DECIMALS + " decimal places");
+            return null;
+        }
+        return normalized.scale() < 0 ? normalized.setScale(0) : normalized;
+    }
+}

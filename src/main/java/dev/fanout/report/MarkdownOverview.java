@@ -1,0 +1,105 @@
+package dev.fanout.report;
+
+import dev.fanout.analysis.LowerBounds;
+import dev.fanout.analysis.PlanAnalysis;
+
+/** The report's opening: the plan in one line, the strategies side by side, and what bounds the plan. */
+final class MarkdownOverview extends MarkdownSection {
+
+    private final PlanAnalysis analysis;
+
+    MarkdownOverview(Report report, PlanAnalysis analysis, StringBuilder out) {
+        super(report, out);
+        this.analysis = analysis;
+    }
+
+    @Override
+    void write() {
+        header();
+        timelineSummary();
+        bottleneck();
+    }
+
+    private void header() {
+        line("# " + Markdown.cell(report.summary().plan()));
+        line();
+        var plan = analysis.instance().plan();
+        if (plan.description() != null && !plan.description().isBlank()) {
+            line(Markdown.quote(plan.description()));
+            line();
+        }
+        var optimizedLine = report.strategies().optimized().optimal()
+                ? "the optimized schedule is **proven optimal** (it equals the lower bound)"
+                : "the optimized schedule is at most **" + Numbers.format(gapPercent())
+                        + " %** longer than the best possible (its lower bound)";
+        line("%d tasks · %d agents · times in %s · %s.".formatted(report.summary().tasks(), report.summary().agents(), unit, optimizedLine));
+        line();
+    }
+
+    private double gapPercent() {
+        double makespan = report.strategies().optimized().makespan();
+        return report.bounds().lowerBound() == 0 ? 0 : Numbers.round((makespan - report.bounds().lowerBound()) / report.bounds().lowerBound() * 100, 1);
+    }
+
+    private void timelineSummary() {
+        line("## Timeline summary");
+        line();
+        line("| Strategy | Makespan (%s) | Optimized saves (%s) | Saving | Speed-up |".formatted(unit, unit));
+        line("|---|---:|---:|---:|---:|");
+        for (var saving : report.savings()) {
+            line("| %s | %s | %s | %s %% | %s× |".formatted(strategyLabel(saving.against()),
+                    Numbers.format(saving.makespan()), Numbers.format(saving.saved()), Numbers.format(saving.percent()),
+                    Numbers.format(saving.speedup())));
+        }
+        line("| **Optimized (Fanout)** | **%s** | — | — | — |".formatted(Numbers.format(report.strategies().optimized().makespan())));
+        line("| Lower bound (%s) | %s | | | |".formatted(boundLabel(report.bounds().lowerBounds().binding()),
+                Numbers.format(report.bounds().lowerBound())));
+        line();
+        line("Sequential is one agent doing every task. Tiers run the dependency levels one after another, each "
+                + "starting when the previous has ended. No schedule can beat the lower bound.");
+        line();
+    }
+
+    private String strategyLabel(Report.Baseline strategy) {
+        return switch (strategy) {
+            case SEQUENTIAL -> "Sequential (one agent)";
+            case WAVES -> "Author's waves (%d waves)".formatted(report.strategies().waves().count());
+            case TIERS -> "Dependency tiers (%d tiers)".formatted(report.strategies().tiers().levels().size());
+        };
+    }
+
+    private static String boundLabel(LowerBounds.Kind binding) {
+        return switch (binding) {
+            case CRITICAL_PATH -> "critical path";
+            case SKILL_SET -> "scarcest skill set";
+            case AGENT_CHAIN -> "dependencies and scarce agents";
+            case WORK -> "total work ÷ agents";
+        };
+    }
+
+    private void bottleneck() {
+        var bottleneck = report.explanations().bottleneck();
+        line("## What bounds the plan");
+        line();
+        line(Markdown.cell(bottleneck.summary()));
+        line();
+        line("The schedule's own critical chain, from time 0 to the last task:");
+        line();
+        line("| Task | Agent | Start | End | Starts when |");
+        line("|---|---|---:|---:|---|");
+        for (var wait : bottleneck.chain()) {
+            line("| %s | %s | %s | %s | %s |".formatted(Markdown.cell(wait.task()), wait.agent() == null ? "—" : Markdown.cell(wait.agent()),
+                    Numbers.format(wait.start()), Numbers.format(wait.end()), startsWhen(wait)));
+        }
+        line();
+    }
+
+    private String startsWhen(Report.Wait wait) {
+        return switch (wait.reason()) {
+            case DEPENDENCY -> "dependency " + Markdown.cell(wait.on()) + " ends";
+            case AGENT -> "its agent finishes " + Markdown.cell(wait.on());
+            case FREE -> "at once";
+            case IDLE -> "after idle time";
+        };
+    }
+}
