@@ -93,7 +93,7 @@ public class PlanResource {
     public PlanDetail get(@PathParam("id") String id) {
         var stored = catalog.get(id);
         return new PlanDetail(stored.id(), stored.name(), stored.createdAt(),
-                current.status(id, stored.solve().map(PlanStore.StoredSolve::status).orElse(null)), catalog.document(stored));
+                current.status(stored), catalog.document(stored));
     }
 
     @DELETE
@@ -102,8 +102,7 @@ public class PlanResource {
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "404", description = "No plan has this id")
     public Response delete(@PathParam("id") String id) {
-        solves.stopIfSolving(id);
-        catalog.delete(id);
+        solves.delete(id);
         return Response.noContent().build();
     }
 
@@ -131,7 +130,6 @@ public class PlanResource {
     @APIResponse(responseCode = "404", description = "No plan has this id")
     @APIResponse(responseCode = "409", description = "Not solving")
     public ScheduleView stop(@PathParam("id") String id) {
-        catalog.get(id);
         solves.stop(id);
         return current.view(id);
     }

@@ -45,12 +45,14 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response noWhatIfYet(NoWhatIfYet e, HttpServerRequest request) {
-        return problem(Response.Status.NOT_FOUND, "No what-if yet", e, request);
+        return problem(Response.Status.NOT_FOUND, "No what-if yet",
+                e.getMessage() + ": POST /api/plans/" + e.planId() + "/what-if", request);
     }
 
     @ServerExceptionMapper
     public Response alreadySolving(AlreadySolving e, HttpServerRequest request) {
-        return problem(Response.Status.CONFLICT, "Already solving", e, request);
+        return problem(Response.Status.CONFLICT, "Already solving", e.getMessage() + ": poll GET /api/plans/" + e.planId()
+                + "/schedule, or stop it with DELETE /api/plans/" + e.planId() + "/solve", request);
     }
 
     @ServerExceptionMapper
@@ -60,7 +62,8 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response notSolvedYet(NotSolvedYet e, HttpServerRequest request) {
-        return problem(Response.Status.CONFLICT, "Not solved yet", e, request);
+        return problem(Response.Status.CONFLICT, "Not solved yet",
+                e.getMessage() + ": POST /api/plans/" + e.planId() + "/solve first", request);
     }
 
     @ServerExceptionMapper
@@ -87,8 +90,12 @@ public class ProblemMappers {
     }
 
     private static Response problem(Response.Status status, String title, RuntimeException e, HttpServerRequest request) {
-        return respond(new Problem("/problems/" + slug(title), title, status.getStatusCode(), e.getMessage(),
-                request.path(), null));
+        return problem(status, title, e.getMessage(), request);
+    }
+
+    /** With a detail that adds to the exception's words what to do next, in the API's own routes. */
+    private static Response problem(Response.Status status, String title, String detail, HttpServerRequest request) {
+        return respond(new Problem("/problems/" + slug(title), title, status.getStatusCode(), detail, request.path(), null));
     }
 
     /** Bodies bound by the framework (not plans, which are read by {@link PlanReader}). */

@@ -49,7 +49,9 @@ public class WhatIfResource {
     public Response compare(@PathParam("id") String id, byte[] body, @HeaderParam(HttpHeaders.ACCEPT) String accept,
             @QueryParam("format") String format) {
         sizeLimit.check(body, "/api/plans/" + id + "/what-if");
-        return render(whatIf.run(id, body), accept, format);
+        // The format is checked before the sweep runs: a refused request has no effect, not even a stored sweep.
+        var type = PlanResource.ReportFormat.choose(accept, format);
+        return render(whatIf.run(id, body), type);
     }
 
     @GET
@@ -59,11 +61,12 @@ public class WhatIfResource {
     @APIResponse(responseCode = "404", description = "No plan has this id, or it has no comparison yet")
     public Response last(@PathParam("id") String id, @HeaderParam(HttpHeaders.ACCEPT) String accept,
             @QueryParam("format") String format) {
-        return render(whatIf.last(id), accept, format);
+        var type = PlanResource.ReportFormat.choose(accept, format);
+        return render(whatIf.last(id), type);
     }
 
-    private static Response render(WhatIfResult result, String accept, String format) {
-        return switch (PlanResource.ReportFormat.choose(accept, format)) {
+    private static Response render(WhatIfResult result, String type) {
+        return switch (type) {
             case PlanResource.MARKDOWN -> Response.ok(WhatIfRendering.markdown(result), PlanResource.MARKDOWN + ";charset=UTF-8").build();
             case PlanResource.CSV -> Response.ok(WhatIfRendering.csv(result), PlanResource.CSV + ";charset=UTF-8").build();
             default -> Response.ok(result, MediaType.APPLICATION_JSON).build();

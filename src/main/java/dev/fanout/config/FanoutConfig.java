@@ -79,6 +79,10 @@ public interface FanoutConfig {
         Path directory();
     }
 
+    /**
+     * Read by Quarkus itself ({@code quarkus.datasource.*} is set from these keys in {@code application.properties}),
+     * not by Fanout's code: here so that they are documented and checked with the rest.
+     */
     interface Db {
         /** h2 (embedded, the default) or postgresql; fixed when the application is built (README, "PostgreSQL"). */
         String kind();

@@ -2,6 +2,7 @@
  * Storage, one boundary: the Panache entities (plan, its latest solve, its last what-if comparison), the Flyway
  * migrations in {@code db/migration}, the schedule codec, and the stores that read and write them in one transaction
  * per method. Stores hand out plain records, never entities. Uses plan, analysis and report (for the types it
- * stores); used by the service layer and the what-if service only.
+ * stores). Its stores are used by the service layer and the what-if service only; its records ({@code StoredPlan},
+ * {@code Summary}) travel up to the API as plain data.
  */
 package dev.fanout.persistence;

@@ -12,8 +12,10 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.interceptor.Interceptor;
 
 import org.jboss.logging.Logger;
 
@@ -37,6 +39,11 @@ public class BackgroundSolves {
     private static final Logger LOG = Logger.getLogger(BackgroundSolves.class);
     private static final Duration SAVE_INTERVAL = Duration.ofSeconds(1);
     private static final Duration HEARTBEAT = Duration.ofSeconds(5);
+    /**
+     * Start-up order: interrupted solves resume before anything else starts solving (the example plans, which
+     * {@link SeedPlans} loads after this), so that only solves of a previous run are taken for interrupted.
+     */
+    static final int RESUME_FIRST = Interceptor.Priority.APPLICATION;
 
     /** A running solve: its best schedule so far is what readers see. */
     public record Progress(PlanAnalysis analysis, Schedule best) {
@@ -133,20 +140,28 @@ public class BackgroundSolves {
     /**
      * Stops a background solve; the best schedule so far is kept.
      *
+     * @throws PlanNotFound when no plan has this id
      * @throws NotSolving when the plan is not being solved
      */
     public void stop(String id) {
+        catalog.get(id);
         if (!running.containsKey(id)) {
             throw new NotSolving(id);
         }
         runner.stop(problemId(id));
     }
 
-    /** Stops the plan's solve if one runs (before the plan is deleted). */
-    public void stopIfSolving(String id) {
+    /**
+     * Deletes a plan with its schedule and what-if comparison. Plans are deleted through here, not the catalog, so
+     * that a running solve is stopped first (its end, arriving later, finds nothing to save).
+     *
+     * @throws PlanNotFound when no plan has this id
+     */
+    public void delete(String id) {
         if (running.containsKey(id)) {
             runner.stop(problemId(id));
         }
+        catalog.delete(id);
     }
 
     public boolean isSolving(String id) {
@@ -205,8 +220,11 @@ public class BackgroundSolves {
      * saved schedule for the time it had left (at least a second); if it cannot, its best schedule is kept and it is
      * marked SOLVED. Then running solves are marked alive every few seconds.
      */
-    void onStart(@Observes StartupEvent event) {
+    void onStart(@Observes @Priority(RESUME_FIRST) StartupEvent event) {
         for (var id : store.interruptedSolves()) {
+            if (running.containsKey(id)) {
+                continue;
+            }
             var solve = catalog.get(id).solve().orElseThrow();
             double requested = solve.requestedSeconds() == null ? 0 : solve.requestedSeconds();
             double used = solve.startedAt() == null ? 0 : Duration.between(solve.startedAt(), solve.updatedAt()).toMillis() / 1000.0;

@@ -40,13 +40,18 @@ public class CurrentSchedules {
         if (progress.isPresent()) {
             return new Current(SolveStatus.SOLVING, progress.get().analysis(), progress.get().best(), null);
         }
-        var status = status(stored.id(), stored.solve().map(StoredSolve::status).orElse(null));
+        var status = status(stored);
         if (stored.solve().map(StoredSolve::schedule).isEmpty()) {
             return new Current(status, null, null, null);
         }
         var analysis = catalog.analysis(stored.id());
         return new Current(status, analysis, catalog.storedSchedule(stored, analysis).orElseThrow(),
                 stored.solve().get().message());
+    }
+
+    /** A stored plan's status: SOLVING while it is being solved, else its latest solve's, else NOT_SOLVED. */
+    public SolveStatus status(PlanStore.StoredPlan stored) {
+        return status(stored.id(), stored.solve().map(StoredSolve::status).orElse(null));
     }
 
     /** The status of a plan whose latest solve was saved with {@code saved} (null when it was never solved). */

@@ -65,8 +65,8 @@ public class PlanCatalog {
         return PlanReader.readJson(stored.document().getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Deletes the plan with its schedule and what-if comparison. A running solve is the caller's to stop first. */
-    public void delete(String id) {
+    /** Deletes the plan with its schedule and what-if comparison; {@link BackgroundSolves#delete} stops its solve first. */
+    void delete(String id) {
         if (!store.delete(id)) {
             throw new PlanNotFound(id);
         }

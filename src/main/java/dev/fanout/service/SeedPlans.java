@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
@@ -38,7 +39,8 @@ public class SeedPlans {
         this.config = config.seed();
     }
 
-    void onStart(@Observes StartupEvent event) {
+    /** After interrupted solves have resumed ({@link BackgroundSolves#RESUME_FIRST}). */
+    void onStart(@Observes @Priority(BackgroundSolves.RESUME_FIRST + 100) StartupEvent event) {
         if (config.enabled() && catalog.isEmpty()) {
             load(config.directory());
         }

@@ -63,15 +63,18 @@ public class SolveAdmission {
             }
         }
         metrics.refused();
-        long retry = retryAfterSeconds();
-        throw new Overloaded("all %d places in the solve queue are taken (%d solving, %d waiting); retry in %d s"
-                .formatted(capacity, runner.running(), runner.queued(), retry), retry);
-    }
-
-    /** Seconds until the first running solve must end: a fair moment to try again. */
-    long retryAfterSeconds() {
-        return Math.max(1, runner.nanosUntilFirstEnds().stream()
-                .map(nanos -> Math.ceilDiv(nanos, 1_000_000_000L)).findFirst().orElse(1));
+        // A request larger than all places waits for an idle service: the last running solve's end, not the first's.
+        var until = solves > capacity ? runner.nanosUntilLastEnds() : runner.nanosUntilFirstEnds();
+        long retry = Math.max(1, until.stream().map(nanos -> Math.ceilDiv(nanos, 1_000_000_000L)).findFirst().orElse(1));
+        int free;
+        synchronized (this) {
+            free = Math.max(0, capacity - taken);
+        }
+        var queue = "(%d solving, %d waiting); retry in %d s".formatted(runner.running(), runner.queued(), retry);
+        throw new Overloaded(solves == 1 || free == 0
+                ? "all %d places in the solve queue are taken %s".formatted(capacity, queue)
+                : "the request needs %d places in the solve queue and %d of %d are free %s".formatted(solves, free, capacity, queue),
+                retry);
     }
 
     /** Solves that may be running or waiting at once. */

@@ -1,6 +1,6 @@
 package dev.fanout.service;
 
-import java.util.List;
+import java.util.ArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
@@ -65,11 +65,17 @@ public class SolveMetrics {
      * ends.
      */
     AutoCloseable watchPlan(String planId, Supplier<Number> bestMakespan, double lowerBound) {
-        List<Meter> meters = List.of(
-                Gauge.builder("fanout.solve.best.makespan", bestMakespan).tag("plan", planId)
-                        .description("Best makespan so far of a running solve, in the plan's time unit").register(registry),
-                Gauge.builder("fanout.solve.lower.bound", () -> lowerBound).tag("plan", planId)
-                        .description("Lower bound of a running solve's plan, in the plan's time unit").register(registry));
-        return () -> meters.forEach(registry::remove);
+        var meters = new ArrayList<Meter>();
+        AutoCloseable removal = () -> meters.forEach(registry::remove);
+        try {
+            meters.add(Gauge.builder("fanout.solve.best.makespan", bestMakespan).tag("plan", planId)
+                    .description("Best makespan so far of a running solve, in the plan's time unit").register(registry));
+            meters.add(Gauge.builder("fanout.solve.lower.bound", () -> lowerBound).tag("plan", planId)
+                    .description("Lower bound of a running solve's plan, in the plan's time unit").register(registry));
+        } catch (RuntimeException e) {
+            meters.forEach(registry::remove);
+            throw e;
+        }
+        return removal;
     }
 }

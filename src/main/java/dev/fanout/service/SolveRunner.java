@@ -16,6 +16,7 @@ import java.util.function.Consumer;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.eclipse.microprofile.config.Config;
 import org.jboss.logging.Logger;
 
 import dev.fanout.analysis.PlanAnalysis;
@@ -30,6 +31,7 @@ import dev.fanout.config.FanoutConfig;
 public class SolveRunner {
 
     private static final Logger LOG = Logger.getLogger(SolveRunner.class);
+    private static final String TIMEFOLD_COUNT = "quarkus.timefold.solver-manager.parallel-solver-count";
 
     private final SolveSearch search;
     private final SolveMetrics metrics;
@@ -38,10 +40,16 @@ public class SolveRunner {
     /** When each running solve must end (System.nanoTime()), to tell refused clients when to come back. */
     private final Map<String, Long> deadlines = new ConcurrentHashMap<>();
 
-    public SolveRunner(SolveSearch search, SolveMetrics metrics, FanoutConfig config) {
+    public SolveRunner(SolveSearch search, SolveMetrics metrics, FanoutConfig config, Config allConfig) {
         this.search = search;
         this.metrics = metrics;
         int count = config.solve().parallelSolves();
+        // Timefold's own count is set from ours in application.properties; set apart, the two would disagree.
+        var timefold = allConfig.getOptionalValue(TIMEFOLD_COUNT, String.class).map(String::strip);
+        if (timefold.isPresent() && !timefold.get().equals(String.valueOf(count))) {
+            throw new IllegalStateException("%s is %s but fanout.solve.parallel-solves is %d: set fanout.solve.parallel-solves"
+                    .formatted(TIMEFOLD_COUNT, timefold.get(), count) + " only (Timefold's count follows it)");
+        }
         this.threads = new ThreadPoolExecutor(count, count, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
                 runnable -> {
                     var thread = new Thread(runnable, "fanout-solve");
@@ -97,8 +105,10 @@ public class SolveRunner {
             // The search keeps its own failures to itself; this is the last guard, so that a solve always ends.
             LOG.errorf(e, "solve %s failed", problemId);
             var spent = Duration.ofNanos(System.nanoTime() - startedAt);
-            return new SolveOutcome(best.get(), best.get().makespan() <= analysis.lowerBound(), spent, true, true,
+            var outcome = new SolveOutcome(best.get(), best.get().makespan() <= analysis.lowerBound(), spent, true, true,
                     "the solver failed; the best schedule found before is kept", spent, 0);
+            metrics.solved(analysis, outcome);
+            return outcome;
         } finally {
             stopFlags.remove(problemId);
             deadlines.remove(problemId);
@@ -109,6 +119,12 @@ public class SolveRunner {
     OptionalLong nanosUntilFirstEnds() {
         long now = System.nanoTime();
         return deadlines.values().stream().mapToLong(deadline -> Math.max(0, deadline - now)).min();
+    }
+
+    /** Nanoseconds until the last running solve must end, if any runs. */
+    OptionalLong nanosUntilLastEnds() {
+        long now = System.nanoTime();
+        return deadlines.values().stream().mapToLong(deadline -> Math.max(0, deadline - now)).max();
     }
 
     /** Whether the solver threads still take work (false once the service is shutting down). */

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
@@ -68,6 +69,13 @@ public class SolveSearch {
         long startedAt = System.nanoTime();
         long deadline = startedAt + limit.toNanos();
         var lastImprovement = new AtomicLong(startedAt);
+        // Every schedule handed to onBest, the shortest kept: a stage that fails after improving must not lose it.
+        var reported = new AtomicReference<>(starting);
+        Consumer<Schedule> improvedTo = schedule -> {
+            reported.accumulateAndGet(schedule, (kept, found) -> found.makespan() < kept.makespan() ? found : kept);
+            lastImprovement.set(System.nanoTime());
+            onBest.accept(schedule);
+        };
         var best = starting;
         try {
             if (best.makespan() <= analysis.lowerBound()) {
@@ -76,10 +84,7 @@ public class SolveSearch {
             // 1. Heuristic search: cheap per schedule, so it goes far on large plans in little time.
             long heuristicDeadline = startedAt + Math.round(limit.toNanos() * heuristicShare(analysis.instance().taskCount()));
             var improved = ScheduleSearch.improve(analysis.instance(), analysis.paths(), best, analysis.lowerBound(),
-                    heuristicDeadline, stopRequested, 0, schedule -> {
-                        lastImprovement.set(System.nanoTime());
-                        onBest.accept(schedule);
-                    });
+                    heuristicDeadline, stopRequested, 0, improvedTo);
             if (improved.makespan() < best.makespan()) {
                 best = improved;
             }
@@ -95,8 +100,7 @@ public class SolveSearch {
                     .withBestSolutionEventConsumer(event -> {
                         var schedule = validOrNull(analysis, event.solution());
                         if (schedule != null && schedule.makespan() < heuristicBest.makespan()) {
-                            lastImprovement.set(System.nanoTime());
-                            onBest.accept(schedule);
+                            improvedTo.accept(schedule);
                         }
                     })
                     .run();
@@ -113,6 +117,7 @@ public class SolveSearch {
                 message = "interrupted; the best schedule found before is kept";
             } catch (ExecutionException e) {
                 LOG.errorf(e.getCause(), "solver failed on plan '%s'", analysis.instance().plan().name());
+                best = shorter(best, reported.get());
                 failed = true;
                 message = "the solver failed; the best schedule found before is kept";
             }
@@ -122,16 +127,20 @@ public class SolveSearch {
                 var polished = ScheduleSearch.justify(analysis.instance(), analysis.paths(), best, polishDeadline);
                 if (polished.makespan() < best.makespan()) {
                     best = polished;
-                    lastImprovement.set(System.nanoTime());
-                    onBest.accept(best);
+                    improvedTo.accept(best);
                 }
             }
             return outcome(analysis, best, startedAt, lastImprovement, failed, message, solverRun.getMoveEvaluationSpeed());
         } catch (RuntimeException e) {
             LOG.errorf(e, "solve %s failed", problemId);
-            return outcome(analysis, best, startedAt, lastImprovement, true,
+            return outcome(analysis, shorter(best, reported.get()), startedAt, lastImprovement, true,
                     "the solver failed; the best schedule found before is kept", 0);
         }
+    }
+
+    /** The shorter of two valid schedules; the first on a tie. */
+    private static Schedule shorter(Schedule first, Schedule second) {
+        return second.makespan() < first.makespan() ? second : first;
     }
 
     /** Asks Timefold's stage of a running solve to end; the outcome still arrives. */

@@ -88,8 +88,14 @@ public class WhatIfService {
         List<Solved> solved;
         try (var admitted = admission.admit(specs.size())) {
             var pending = new ArrayList<CompletableFuture<Solved>>();
-            for (var spec : specs) {
-                pending.add(solve(spec, limit).whenComplete((done, failure) -> admitted.releaseOne()));
+            try {
+                for (var spec : specs) {
+                    pending.add(solve(spec, limit).whenComplete((done, failure) -> admitted.releaseOne()));
+                }
+            } catch (RuntimeException e) {
+                // The places go back when the scenarios already submitted are over, not before.
+                pending.forEach(future -> future.handle((done, failure) -> null).join());
+                throw e;
             }
             solved = pending.stream().map(CompletableFuture::join).toList();
         }

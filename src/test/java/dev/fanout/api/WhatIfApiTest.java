@@ -178,6 +178,15 @@ class WhatIfApiTest {
 
     // --- Refusals ---------------------------------------------------------------------------------------------------
 
+    @Test
+    void aRefusedFormatRunsNoSweepAndStoresNothing() {
+        var id = ApiPlans.create(POOLS);
+        given().contentType("application/json").body("{\"agentCounts\": [1, 2]}")
+                .when().post("/api/plans/" + id + "/what-if?format=pdf")
+                .then().statusCode(400).contentType("application/problem+json").body("detail", containsString("format = pdf"));
+        given().when().get("/api/plans/" + id + "/what-if").then().statusCode(404);
+    }
+
     private static void refused(String id, String body, String... detailParts) {
         var response = given().contentType("application/json").body(TestPlans.json(body))
                 .when().post("/api/plans/" + id + "/what-if")

@@ -54,7 +54,9 @@ class SolveAdmissionTest {
     @Test
     void aRequestLargerThanTheWholeQueueWaitsForAnIdleServiceRatherThanBeingImpossible() {
         try (var first = admission.admit(1)) {
-            assertThrows(Overloaded.class, () -> admission.admit(50), "50 do not fit beside a running solve");
+            var refused = assertThrows(Overloaded.class, () -> admission.admit(50), "50 do not fit beside a running solve");
+            assertTrue(refused.getMessage().startsWith("the request needs 50 places in the solve queue and 9 of 10 are free"),
+                    refused.getMessage());
         }
         try (var big = admission.admit(50)) {
             assertEquals(50, admission.taken(), "an idle service takes it, counted as 50");
