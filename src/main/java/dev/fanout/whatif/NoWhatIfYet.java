@@ -1,16 +1,11 @@
 package dev.fanout.whatif;
 
-/** The plan exists but has no what-if comparison stored yet. */
-public final class NoWhatIfYet extends RuntimeException {
+import dev.fanout.service.PlanStateException;
 
-    private final String planId;
+/** The plan exists but has no what-if comparison stored yet. */
+public final class NoWhatIfYet extends PlanStateException {
 
     public NoWhatIfYet(String planId) {
-        super("plan '" + planId + "' has no what-if comparison yet");
-        this.planId = planId;
-    }
-
-    public String planId() {
-        return planId;
+        super(planId, "has no what-if comparison yet");
     }
 }
