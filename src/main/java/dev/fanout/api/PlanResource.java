@@ -37,9 +37,6 @@ import dev.fanout.service.TimeLimits;
 @Tag(name = "Plans")
 public class PlanResource {
 
-    static final String MARKDOWN = "text/markdown";
-    static final String CSV = "text/csv";
-
     private final PlanIntake intake;
     private final PlanCatalog catalog;
     private final BackgroundSolves solves;
@@ -146,7 +143,7 @@ public class PlanResource {
 
     @GET
     @Path("{id}/report")
-    @Produces({ MediaType.APPLICATION_JSON, MARKDOWN, CSV })
+    @Produces({ MediaType.APPLICATION_JSON, Representation.MARKDOWN_TYPE, Representation.CSV_TYPE })
     @Operation(summary = "The comparison report",
             description = "JSON by default; Markdown with Accept: text/markdown (or ?format=markdown), CSV with Accept: text/csv (or ?format=csv); ?table= picks the CSV table.")
     @APIResponse(responseCode = "200", description = "The report")
@@ -156,13 +153,13 @@ public class PlanResource {
     public Response report(@PathParam("id") String id, @HeaderParam(HttpHeaders.ACCEPT) String accept,
             @QueryParam("format") String format,
             @Parameter(description = "CSV only: timeline (default), assignments or agents") @QueryParam("table") String table) {
-        var type = ReportFormat.choose(accept, format);
+        var representation = Representation.choose(accept, format);
         var data = current.report(id);
-        return switch (type) {
+        return switch (representation) {
+            case JSON -> Response.ok(data.report(), MediaType.APPLICATION_JSON).build();
             case MARKDOWN -> Response.ok(MarkdownReport.render(data.report(), data.analysis(), data.schedule()),
-                    MARKDOWN + ";charset=UTF-8").build();
-            case CSV -> Response.ok(csvTable(data.report(), table), CSV + ";charset=UTF-8").build();
-            default -> Response.ok(data.report(), MediaType.APPLICATION_JSON).build();
+                    representation.withCharset()).build();
+            case CSV -> Response.ok(csvTable(data.report(), table), representation.withCharset()).build();
         };
     }
 
@@ -179,29 +176,5 @@ public class PlanResource {
         return new PlanSummary(plan.id(), plan.name(), plan.taskCount(), plan.agentCount(),
                 current.status(plan.id(), plan.status()), plan.makespan(), plan.lowerBound(), plan.optimal(),
                 plan.createdAt());
-    }
-
-    /** Picks the report format from ?format= first, then Accept; JSON when neither asks for something else. */
-    static final class ReportFormat {
-        static String choose(String accept, String format) {
-            if (format != null) {
-                return switch (format.toLowerCase(java.util.Locale.ROOT)) {
-                    case "json" -> MediaType.APPLICATION_JSON;
-                    case "markdown", "md" -> MARKDOWN;
-                    case "csv" -> CSV;
-                    default -> throw new InvalidParameter("format", format, "must be json, markdown or csv");
-                };
-            }
-            if (accept == null) {
-                return MediaType.APPLICATION_JSON;
-            }
-            for (var part : accept.split(",")) {
-                var type = part.split(";")[0].strip().toLowerCase(java.util.Locale.ROOT);
-                if (type.equals(MARKDOWN) || type.equals(CSV) || type.equals(MediaType.APPLICATION_JSON)) {
-                    return type;
-                }
-            }
-            return MediaType.APPLICATION_JSON;
-        }
     }
 }

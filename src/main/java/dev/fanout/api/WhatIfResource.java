@@ -37,7 +37,7 @@ public class WhatIfResource {
     @POST
     @Blocking
     @Consumes(MediaType.WILDCARD)
-    @Produces({ MediaType.APPLICATION_JSON, PlanResource.MARKDOWN, PlanResource.CSV })
+    @Produces({ MediaType.APPLICATION_JSON, Representation.MARKDOWN_TYPE, Representation.CSV_TYPE })
     @Operation(summary = "Compare scenarios",
             description = "Body: {\"agentCounts\": [1,2,4,8]}, {\"pools\": {\"core\": [1,2,3]}} or {\"scenarios\": [{\"name\": …, "
                     + "\"pools\": {…}, \"removeAgents\": […], \"addAgents\": […]}]}, optionally with \"secondsPerScenario\". "
@@ -50,26 +50,26 @@ public class WhatIfResource {
             @QueryParam("format") String format) {
         sizeLimit.check(body, "/api/plans/" + id + "/what-if");
         // The format is checked before the sweep runs: a refused request has no effect, not even a stored sweep.
-        var type = PlanResource.ReportFormat.choose(accept, format);
-        return render(whatIf.run(id, body), type);
+        var representation = Representation.choose(accept, format);
+        return render(whatIf.run(id, body), representation);
     }
 
     @GET
-    @Produces({ MediaType.APPLICATION_JSON, PlanResource.MARKDOWN, PlanResource.CSV })
+    @Produces({ MediaType.APPLICATION_JSON, Representation.MARKDOWN_TYPE, Representation.CSV_TYPE })
     @Operation(summary = "The plan's last what-if comparison")
     @APIResponse(responseCode = "200", description = "The last comparison")
     @APIResponse(responseCode = "404", description = "No plan has this id, or it has no comparison yet")
     public Response last(@PathParam("id") String id, @HeaderParam(HttpHeaders.ACCEPT) String accept,
             @QueryParam("format") String format) {
-        var type = PlanResource.ReportFormat.choose(accept, format);
-        return render(whatIf.last(id), type);
+        var representation = Representation.choose(accept, format);
+        return render(whatIf.last(id), representation);
     }
 
-    private static Response render(WhatIfResult result, String type) {
-        return switch (type) {
-            case PlanResource.MARKDOWN -> Response.ok(WhatIfRendering.markdown(result), PlanResource.MARKDOWN + ";charset=UTF-8").build();
-            case PlanResource.CSV -> Response.ok(WhatIfRendering.csv(result), PlanResource.CSV + ";charset=UTF-8").build();
-            default -> Response.ok(result, MediaType.APPLICATION_JSON).build();
+    private static Response render(WhatIfResult result, Representation representation) {
+        return switch (representation) {
+            case JSON -> Response.ok(result, MediaType.APPLICATION_JSON).build();
+            case MARKDOWN -> Response.ok(WhatIfRendering.markdown(result), representation.withCharset()).build();
+            case CSV -> Response.ok(WhatIfRendering.csv(result), representation.withCharset()).build();
         };
     }
 }
