@@ -1,53 +1,116 @@
 package dev.fanout.it;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.fanout.TestPlans;
 
 /**
  * The web page as a user's browser renders it: Debian's Chromium, headless, loads a solved plan's page and the DOM it
- * ends up with is checked (a Gantt bar for every task with work, the savings table, the what-if chart, labels for
- * screen readers). Screenshots are kept in target/screenshots.
+ * ends up with is checked (a Gantt bar for every task with work, the savings table, the what-if chart, the author's
+ * claims, labels for screen readers). The plans are written here, small enough that every figure the page shows can
+ * be worked out by hand and that the solver proves its schedule optimal at once. Screenshots are kept in
+ * target/screenshots.
  */
 class BrowserIT {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * Two python workers (pool core) and a writer. Sequential: 3 + 4 + 2 + 5 + 1 = 15 weeks. Critical path:
+     * A(3) → B(4) → D(5) = 12 weeks, which the plan's agents reach (A, B, D on core; C and E on the writer), so
+     * the optimum is 12: saved 3 weeks against sequential, 20 %, 15 / 12 = 1.25×. The author's waves run one after
+     * another: max(3, 1) + 4 + 2 + 5 = 14 weeks. Dependency tiers {A, E}, {B, C}, {D}: 3 + 4 + 5 = 12.
+     */
+    private static final String RELEASE = TestPlans.json("""
+            {'name': 'Browser check: a release in weeks', 'timeUnit': 'weeks',
+             'pools': [{'id': 'core', 'workers': 2, 'skills': {'python': 1}}],
+             'agents': [{'id': 'writer', 'skills': ['docs']}],
+             'tasks': [
+               {'id': 'A', 'title': 'Core model', 'duration': 3, 'skills': ['python'], 'pool': 'core', 'dependsOn': []},
+               {'id': 'B', 'title': 'Service layer', 'duration': 4, 'skills': ['python'], 'dependsOn': ['A']},
+               {'id': 'C', 'title': 'User guide', 'duration': 2, 'skills': ['docs'], 'dependsOn': ['A']},
+               {'id': 'D', 'title': 'Integration', 'duration': 5, 'skills': ['python'], 'dependsOn': ['B', 'C']},
+               {'id': 'E', 'title': 'Style sheet', 'duration': 1, 'skills': ['docs'], 'dependsOn': []}],
+             'waves': [['A', 'E'], ['B'], ['C'], ['D']]}
+            """);
+
+    /**
+     * Two milestones (kickoff at the start, release at the end) and four tasks with work on two agents. Sequential:
+     * 2 + 3 + 1 + 2 = 8 days. Critical path: design(2) → build(3) → test(1) = 6 days, reached by the two agents (docs
+     * beside build), so the parallel duration is 6 (the claim of 6 holds) and the speed-up 8 / 6 = 1.33× (the claim
+     * of 2× is optimistic). The release milestone ends when test ends: day 6.
+     */
+    private static final String MILESTONES = TestPlans.json("""
+            {'name': 'Browser check: milestones', 'timeUnit': 'days',
+             'pools': [{'id': 'team', 'workers': 2, 'skills': ['code']}],
+             'tasks': [
+               {'id': 'kickoff', 'duration': 0, 'dependsOn': []},
+               {'id': 'design', 'duration': 2, 'skills': ['code'], 'dependsOn': ['kickoff']},
+               {'id': 'build', 'duration': 3, 'skills': ['code'], 'dependsOn': ['design']},
+               {'id': 'test', 'duration': 1, 'skills': ['code'], 'dependsOn': ['build']},
+               {'id': 'docs', 'duration': 2, 'skills': ['code'], 'dependsOn': ['design']},
+               {'id': 'release', 'duration': 0, 'dependsOn': ['test', 'docs']}],
+             'claims': [
+               {'metric': 'parallel', 'value': 6, 'source': 'the kickoff slides: six days in parallel'},
+               {'metric': 'speedup', 'value': 2, 'source': 'the kickoff slides: twice as fast'}]}
+            """);
+
+    private static final List<Integer> AGENT_COUNTS = List.of(1, 2, 3, 4, 6, 8, 12);
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static AppProcess app;
+    private static String releaseId;
+    private static String milestonesId;
 
     @BeforeAll
     static void startService() throws Exception {
         app = AppProcess.start(Files.createTempDirectory("fanout-browser").resolve("fanout"), Map.of());
-        // The seed plans are solved at start-up; store a what-if sweep so the page has a curve to draw.
-        given().baseUri(app.url()).contentType("application/json").body("{\"agentCounts\": [1, 2, 3, 4, 6, 8, 12]}")
-                .when().post("/api/plans/onex-runtime-registration/what-if").then().statusCode(200);
+        releaseId = createSolvedOptimal(RELEASE);
+        milestonesId = createSolvedOptimal(MILESTONES);
+        // A stored what-if sweep, so the page has a curve to draw.
+        given().baseUri(app.url()).contentType("application/json").body("{\"agentCounts\": " + AGENT_COUNTS + "}")
+                .when().post("/api/plans/" + releaseId + "/what-if").then().statusCode(200);
         Files.createDirectories(SCREENSHOTS);
     }
 
     @AfterAll
     static void stopService() throws Exception {
         app.close();
+    }
+
+    /** Stores a plan and solves it in the background until SOLVED; its id, once the schedule is proven optimal. */
+    private static String createSolvedOptimal(String planJson) {
+        String id = given().baseUri(app.url()).contentType("application/json").body(planJson)
+                .when().post("/api/plans").then().statusCode(201).extract().path("id");
+        given().baseUri(app.url()).when().post("/api/plans/" + id + "/solve?seconds=10").then().statusCode(202);
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250)).until(() -> "SOLVED".equals(
+                given().baseUri(app.url()).when().get("/api/plans/" + id + "/schedule").then().statusCode(200)
+                        .extract().path("status")));
+        boolean optimal = given().baseUri(app.url()).when().get("/api/plans/" + id + "/schedule").then()
+                .statusCode(200).extract().path("optimal");
+        assertTrue(optimal, "proven optimal, so the page shows the optimum's figures");
+        return id;
     }
 
     /** Chromium from the machine's packages: a test tool's own browser download does not work here. */
@@ -79,73 +142,112 @@ class BrowserIT {
         return Jsoup.parse(chromium(pageUrl, "--window-size=1400,1000", "--dump-dom"));
     }
 
+    private static String planPage(String id) {
+        return app.url() + "/?plan=" + id;
+    }
+
+    /** The texts of a table row's cells after its heading, the row found by how its heading starts. */
+    private static List<String> row(Element table, String headingStart) {
+        var rows = table.select("tbody tr").stream()
+                .filter(tr -> tr.selectFirst("th") != null && tr.selectFirst("th").text().startsWith(headingStart))
+                .toList();
+        assertEquals(1, rows.size(), "one row " + headingStart + " in " + table.text());
+        return rows.getFirst().select("td").eachText();
+    }
+
+    /** The Gantt element of a task: exactly one. */
+    private static Element task(Document page, String id) {
+        var elements = page.select("#gantt [data-task=\"" + id + "\"]");
+        assertEquals(1, elements.size(), "one element for " + id);
+        return elements.first();
+    }
+
     @Test
     void aSolvedPlanShowsItsGanttSavingsAndWhatIfCurve() throws Exception {
-        var page = render(app.url() + "/?plan=onex-runtime-registration");
-        var plan = JSON.readTree(TestPlans.read(TestPlans.DATA.resolve("onex-runtime-registration.json")));
+        var page = render(planPage(releaseId));
 
-        assertEquals("ONEX runtime & registration", page.selectFirst("#plan-name").text());
+        assertEquals("Browser check: a release in weeks", page.selectFirst("#plan-name").text());
         // One bar per task with work, each focusable and labelled for screen readers.
-        for (var task : plan.get("tasks")) {
-            if (task.get("duration").asDouble() == 0) {
-                continue;
-            }
-            var id = task.get("id").asText();
-            var bars = page.select("#gantt [data-task=\"" + id + "\"]");
-            assertEquals(1, bars.size(), "one bar for " + id);
-            var bar = bars.first();
+        for (var id : List.of("A", "B", "C", "D", "E")) {
+            var bar = task(page, id);
             assertNotNull(bar.selectFirst("rect"), id + " is drawn as a bar");
             assertEquals("0", bar.attr("tabindex"), id + " is reachable with the keyboard");
-            assertTrue(bar.attr("aria-label").startsWith(id), id + " is labelled");
+            assertTrue(bar.attr("aria-label").startsWith(id + " "), id + " is labelled: " + bar.attr("aria-label"));
         }
-        assertFalse(page.select("#gantt .task.critical").isEmpty(), "the critical path is highlighted");
-        assertTrue(page.selectFirst("#gantt .axis").text().contains("days"), "the time axis is in the plan's unit");
+        assertEquals(5, page.select("#gantt .task rect").size(), "a bar for every task, no more");
+        // The critical path, and the times it forces in a 12-week schedule: A 0–3, B 3–7, D 7–12.
+        assertEquals(Set.of("A", "B", "D"), page.select("#gantt .task.critical").stream()
+                .map(bar -> bar.attr("data-task")).collect(Collectors.toSet()), "the critical path is highlighted");
+        assertTrue(task(page, "A").attr("aria-label").endsWith("weeks 0 to 3, critical"), task(page, "A").attr("aria-label"));
+        assertTrue(task(page, "B").attr("aria-label").endsWith("weeks 3 to 7, critical"), task(page, "B").attr("aria-label"));
+        assertTrue(task(page, "D").attr("aria-label").endsWith("weeks 7 to 12, critical"), task(page, "D").attr("aria-label"));
+        var axis = page.select("#gantt .axis text").eachText();
+        assertTrue(axis.contains("weeks"), "the time axis is in the plan's unit: " + axis);
+        assertTrue(axis.contains("12"), "the time axis reaches the makespan: " + axis);
 
         var savings = page.selectFirst("#savings-table");
-        assertTrue(savings.text().contains("Sequential"), savings.text());
-        assertTrue(savings.text().contains("114 days"), "the sequential total");
-        assertTrue(savings.text().contains("Optimized (Fanout)"));
-        assertTrue(page.selectFirst("#progress").text().contains("proven optimal"));
+        // Columns: duration, saved, saved %, speed-up; each worked out above RELEASE.
+        assertEquals(List.of("15 weeks", "3 weeks", "20 %", "1.25×"), row(savings, "Sequential"), "the sequential total");
+        assertEquals(List.of("14 weeks", "2 weeks", "14.3 %", "1.17×"), row(savings, "Author's waves (4 waves)"));
+        assertEquals(List.of("12 weeks", "0 weeks", "0 %", "1×"), row(savings, "Dependency tiers (3 tiers)"));
+        assertEquals("12 weeks", row(savings, "Optimized (Fanout)").getFirst());
+        assertEquals("12 weeks", row(savings, "Lower bound").getFirst());
+        var progress = page.selectFirst("#progress").text();
+        assertTrue(progress.contains("proven optimal"), progress);
+        assertTrue(progress.contains("Makespan: 12 weeks"), progress);
 
+        // The sweep's generalists: one agent does everything (15 weeks); from two on, the critical path (12) binds,
+        // so the knee is at 2 agents.
         var whatIf = page.selectFirst("#whatif-section");
         var chart = whatIf.selectFirst("svg#whatif-chart");
         assertNotNull(chart.selectFirst("path.curve"), "the makespan curve");
-        assertEquals(7, chart.select("circle.point").size(), "one point per agent count");
-        assertNotNull(chart.selectFirst("[data-knee]"), "the knee is marked");
-        assertTrue(page.selectFirst("#knee").text().startsWith("Knee: "));
+        assertEquals(AGENT_COUNTS.size(), chart.select("circle.point").size(), "one point per agent count");
+        assertEquals(AGENT_COUNTS.stream().map(String::valueOf).toList(), chart.select("circle.point").eachAttr("data-agents"));
+        assertEquals("1 agents: 15 weeks; 2 agents: 12 weeks; 3 agents: 12 weeks; 4 agents: 12 weeks; "
+                + "6 agents: 12 weeks; 8 agents: 12 weeks; 12 agents: 12 weeks. The knee is at 2 agents.",
+                page.selectFirst("#whatif-chart-desc").text());
+        assertEquals("2", chart.selectFirst("[data-knee]").attr("data-knee"), "the knee is marked");
+        assertTrue(page.selectFirst("#knee").text().startsWith("Knee: 2 agents."), page.selectFirst("#knee").text());
 
-        chromium(app.url() + "/?plan=onex-runtime-registration", "--window-size=1400,1000",
+        chromium(planPage(releaseId), "--window-size=1400,1000",
                 "--screenshot=" + SCREENSHOTS.resolve("plan-1400x1000.png").toAbsolutePath());
-        chromium(app.url() + "/?plan=onex-runtime-registration", "--window-size=1280,800",
+        chromium(planPage(releaseId), "--window-size=1280,800",
                 "--screenshot=" + SCREENSHOTS.resolve("plan-1280x800.png").toAbsolutePath());
         assertTrue(Files.size(SCREENSHOTS.resolve("plan-1400x1000.png")) > 10_000, "a screenshot was taken");
     }
 
     @Test
     void milestonesAreMarkedButNeedNoBar() throws Exception {
-        var page = render(app.url() + "/?plan=mahavishnu-task-orchestration");
-        var plan = JSON.readTree(TestPlans.read(TestPlans.DATA.resolve("mahavishnu-task-orchestration.json")));
-        int withWork = 0;
-        for (var task : plan.get("tasks")) {
-            var element = page.selectFirst("#gantt [data-task=\"" + task.get("id").asText() + "\"]");
-            assertNotNull(element, task.get("id").asText());
-            if (task.get("duration").asDouble() > 0) {
-                withWork++;
-                assertNotNull(element.selectFirst("rect"));
-            } else {
-                assertTrue(element.hasClass("milestone"));
-            }
+        var page = render(planPage(milestonesId));
+        assertEquals("Browser check: milestones", page.selectFirst("#plan-name").text());
+        for (var id : List.of("design", "build", "test", "docs")) {
+            assertNotNull(task(page, id).selectFirst("rect"), id + " is drawn as a bar");
         }
-        assertEquals(withWork, page.select("#gantt .task rect").size(), "a bar for every task with work, no more");
-        assertTrue(page.selectFirst("#claims").text().contains("Parallel duration"), "the author's claims are checked");
+        for (var id : List.of("kickoff", "release")) {
+            var milestone = task(page, id);
+            assertTrue(milestone.hasClass("milestone"), id + " is marked as a milestone");
+            assertNull(milestone.selectFirst("rect"), id + " has no bar");
+            assertNotNull(milestone.selectFirst("path"), id + " is drawn as a diamond");
+        }
+        assertTrue(task(page, "release").attr("aria-label").contains("milestone, days 6 to 6"),
+                task(page, "release").attr("aria-label"));
+        assertEquals(4, page.select("#gantt .task rect").size(), "a bar for every task with work, no more");
+
+        // The author's claims, checked: columns claimed, computed, verdict; worked out above MILESTONES.
+        var claims = page.selectFirst("#claims");
+        assertEquals(List.of("6", "6", "holds"), row(claims.selectFirst("table"), "Parallel duration"));
+        assertEquals(List.of("2", "1.33", "optimistic"), row(claims.selectFirst("table"), "Speed-up"));
     }
 
     @Test
     void theListShowsEveryPlanAndTheFormIsLabelled() throws Exception {
+        int listed = given().baseUri(app.url()).when().get("/api/plans").then().statusCode(200)
+                .extract().jsonPath().getList("$").size();
         var page = render(app.url() + "/");
         var rows = page.select("#plans-table tbody tr");
-        assertEquals(TestPlans.seedFiles().size(), rows.size());
-        assertTrue(rows.select("a[href^=/?plan=]").size() == rows.size(), "each plan links to its page");
+        assertEquals(listed, rows.size(), "a row for every plan the API lists");
+        assertEquals(rows.size(), rows.select("a[href^=/?plan=]").size(), "each plan links to its page");
+        assertEquals(1, rows.select("a[href=/?plan=" + releaseId + "]").size(), "the plan added here is listed");
         assertNotNull(page.selectFirst("label[for=plan-text]"), "the plan box has a label");
         assertNotNull(page.selectFirst("#add-errors[role=alert]"), "errors are announced");
         chromium(app.url() + "/", "--window-size=1400,1000",
