@@ -540,6 +540,23 @@ function selectTask(id) {
 // ---------------------------------------------------------------------------------------------------------------
 // Savings and claims
 
+/** The plan's deadline, if it states one: met with how much to spare, or missed by how much and whether any schedule could. */
+function renderDeadline(report) {
+  const box = $('#deadline');
+  clear(box);
+  const deadline = report.deadline;
+  box.hidden = !deadline;
+  if (!deadline) return;
+  const unit = report.timeUnit;
+  box.className = deadline.met ? 'deadline met' : 'deadline missed';
+  box.append(el('strong', {}, `Deadline: ${fmt(deadline.at)} ${unit}. `),
+    deadline.met
+      ? `The optimized schedule meets it with ${fmt(deadline.margin)} ${unit} to spare.`
+      : `The optimized schedule misses it by ${fmt(-deadline.margin)} ${unit}` + (deadline.provenMissed
+        ? `, and no schedule can meet it: the lower bound is ${fmt(report.lowerBound)} ${unit}.`
+        : `; the lower bound (${fmt(report.lowerBound)} ${unit}) does not rule it out.`));
+}
+
 function renderSavings() {
   const tbody = $('#savings-table tbody');
   clear(tbody);
@@ -571,6 +588,7 @@ function renderSavings() {
     el('th', { scope: 'row' }, `Lower bound (${bounds[report.lowerBounds.binding] || report.lowerBounds.binding})`),
     el('td', { class: 'num' }, `${fmt(report.lowerBound)} ${unit}`),
     el('td', { class: 'num' }, ''), el('td', { class: 'num' }, ''), el('td', { class: 'num' }, '')));
+  renderDeadline(report);
 
   const claims = $('#claims');
   clear(claims);

@@ -78,6 +78,6 @@ public final class RandomPlans {
         }
         return new PlanDocument("random " + seed, null, "hours",
                 List.of(new PlanDocument.PoolDocument("even", null, 0, null), new PlanDocument.PoolDocument("odd", null, 0, null)),
-                agents, tasks, null, null);
+                agents, tasks, null, null, null);
     }
 }

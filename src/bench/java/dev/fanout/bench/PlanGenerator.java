@@ -146,7 +146,7 @@ public final class PlanGenerator {
         return new PlanDocument(spec.name(), "Generated (seed %d): %d tasks on %d agents in %d pools, %d skill types; "
                 .formatted(spec.seed(), n, m, spec.pools(), spec.skills())
                 + "a planted schedule fills every agent up to %d hours, so the optimum is exactly %d.".formatted(horizon, horizon),
-                "hours", pools, agents, tasks, null, null);
+                "hours", pools, agents, tasks, null, null, null);
     }
 
     private static String pool(int agent, Spec spec) {

@@ -76,7 +76,7 @@ public final class ImopseReader {
         var planName = name != null ? name : fileName != null ? fileName.replaceFirst("\\.def$", "") : "iMOPSE instance";
         return new PlanDocument(planName, "iMOPSE MS-RCPSP instance" + (fileName == null ? "" : " " + fileName)
                 + ": " + tasks.size() + " tasks, " + agents.size() + " resources; times in hours.",
-                "hours", List.of(), agents, tasks, null, null);
+                "hours", List.of(), agents, tasks, null, null, null);
     }
 
     /** {@code 1  56.2  Q4: 1  Q0: 0 …}: id, salary, then skill/level pairs. */

@@ -9,7 +9,8 @@ import java.util.stream.Collectors;
 /**
  * A validated plan: every reference resolves, the dependencies form no cycle, every task with work in it has
  * at least one agent able to do it, and the pools' workers have been generated as agents.
- * Built only by {@link PlanValidator}.
+ * {@code deadline} is when the plan must be done, in its time unit (null when it states none). Built only by
+ * {@link PlanValidator}.
  */
 public record Plan(
         String name,
@@ -19,7 +20,8 @@ public record Plan(
         List<Agent> agents,
         List<Task> tasks,
         List<List<String>> waves,
-        List<Claim> claims) {
+        List<Claim> claims,
+        java.math.BigDecimal deadline) {
 
     public Plan {
         pools = List.copyOf(pools);
@@ -27,6 +29,10 @@ public record Plan(
         tasks = List.copyOf(tasks);
         waves = waves.stream().map(List::copyOf).toList();
         claims = List.copyOf(claims);
+    }
+
+    public boolean hasDeadline() {
+        return deadline != null;
     }
 
     public boolean hasWaves() {

@@ -21,7 +21,8 @@ public record PlanDocument(
         List<AgentDocument> agents,
         List<TaskDocument> tasks,
         List<List<String>> waves,
-        List<ClaimDocument> claims) {
+        List<ClaimDocument> claims,
+        BigDecimal deadline) {
 
     /** Copies as given, nulls included: the validator names what is missing or null. */
     public PlanDocument {

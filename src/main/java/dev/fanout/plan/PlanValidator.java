@@ -46,6 +46,7 @@ public final class PlanValidator {
         var tasks = TasksValidator.check(problems, document.tasks(), pools, limits);
         var waves = WavesValidator.check(problems, document.waves(), tasks);
         var claims = ClaimsValidator.check(problems, document.claims());
+        var deadline = deadline(problems, document.deadline());
         problems.throwIfAny();
 
         DependencyValidator.references(problems, tasks);
@@ -55,10 +56,32 @@ public final class PlanValidator {
         problems.throwIfAny();
 
         var plan = new Plan(name, document.description(), timeUnit, List.copyOf(pools.values()), agents,
-                List.copyOf(tasks.values()), waves, claims);
+                List.copyOf(tasks.values()), waves, claims, deadline);
         FeasibilityValidator.check(problems, plan, document.tasks());
         problems.throwIfAny();
         return plan;
+    }
+
+    /** A number above 0 in the plan's time unit, as exact as a duration (CONTRACT §5); null when none is stated. */
+    private static BigDecimal deadline(Problems problems, BigDecimal deadline) {
+        if (deadline == null) {
+            return null;
+        }
+        if (deadline.signum() <= 0) {
+            problems.add("deadline", deadline.toPlainString(), "must be a number > 0 in the plan's time unit");
+            return null;
+        }
+        if (deadline.compareTo(MAX_DURATION) > 0) {
+            problems.add("deadline", deadline.toPlainString(), "must be at most " + MAX_DURATION.toPlainString()
+                    + " (is the time unit right?)");
+            return null;
+        }
+        var normalized = deadline.stripTrailingZeros();
+        if (normalized.scale() > MAX_DECIMALS) {
+            problems.add("deadline", deadline.toPlainString(), "has more than " + MAX_DECIMALS + " decimal places");
+            return null;
+        }
+        return normalized.scale() < 0 ? normalized.setScale(0) : normalized;
     }
 
     private static TimeUnit timeUnit(Problems problems, String text) {

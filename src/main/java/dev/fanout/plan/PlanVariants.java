@@ -40,7 +40,7 @@ public final class PlanVariants {
                         null, task.dependsOn(), task.priority()))
                 .toList();
         return new PlanDocument(document.name(), document.description(), document.timeUnit(), List.of(), agents, tasks,
-                null, null);
+                null, null, document.deadline());
     }
 
     /** The plan with pool {@code pool} given {@code workers} generated workers; everything else unchanged. */
@@ -56,7 +56,7 @@ public final class PlanVariants {
                         : pool)
                 .toList();
         return new PlanDocument(document.name(), document.description(), document.timeUnit(), pools, document.agents(),
-                document.tasks(), null, null);
+                document.tasks(), null, null, document.deadline());
     }
 
     /**
@@ -87,7 +87,7 @@ public final class PlanVariants {
                 : document.agents().stream().filter(agent -> !removedDeclared.contains(agent.id())).toList();
         var resized = withPools(document, smaller);
         return new PlanDocument(resized.name(), resized.description(), resized.timeUnit(), resized.pools(), agents,
-                resized.tasks(), null, null);
+                resized.tasks(), null, null, resized.deadline());
     }
 
     /** Adds declared agents. */
@@ -95,7 +95,7 @@ public final class PlanVariants {
         var agents = new ArrayList<AgentDocument>(document.agents() == null ? List.of() : document.agents());
         agents.addAll(added);
         return new PlanDocument(document.name(), document.description(), document.timeUnit(), document.pools(), agents,
-                document.tasks(), null, null);
+                document.tasks(), null, null, document.deadline());
     }
 
     private static List<PoolDocument> pools(PlanDocument document) {

@@ -58,6 +58,23 @@ final class MarkdownOverview extends MarkdownSection {
         line("Sequential is one agent doing every task. Tiers run the dependency levels one after another, each "
                 + "starting when the previous has ended. No schedule can beat the lower bound.");
         line();
+        var deadline = report.strategies().deadline();
+        if (deadline != null) {
+            line(deadlineSentence(deadline));
+            line();
+        }
+    }
+
+    /** Whether the optimized schedule meets the plan's deadline, by how much, and whether any schedule could. */
+    private String deadlineSentence(Report.Deadline deadline) {
+        var at = "**Deadline: %s %s.** ".formatted(Numbers.format(deadline.at()), unit);
+        if (deadline.met()) {
+            return at + "The optimized schedule meets it with %s %s to spare.".formatted(Numbers.format(deadline.margin()), unit);
+        }
+        var late = "The optimized schedule misses it by %s %s".formatted(Numbers.format(-deadline.margin()), unit);
+        return at + late + (deadline.provenMissed()
+                ? ", and no schedule can meet it: the lower bound is %s %s.".formatted(Numbers.format(report.bounds().lowerBound()), unit)
+                : "; the lower bound (%s %s) does not rule it out.".formatted(Numbers.format(report.bounds().lowerBound()), unit));
     }
 
     private String strategyLabel(Report.Baseline strategy) {

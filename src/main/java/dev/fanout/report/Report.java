@@ -39,9 +39,20 @@ public record Report(
     public record Summary(String plan, String timeUnit, int tasks, int agents) {
     }
 
-    /** How long each way of running the plan takes; {@code waves} is null when the plan has none. */
+    /**
+     * How long each way of running the plan takes; {@code waves} is null when the plan has none, {@code deadline} when
+     * it states none.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Strategies(Strategy sequential, Waves waves, Tiers tiers, Optimized optimized) {
+    public record Strategies(Strategy sequential, Waves waves, Tiers tiers, Optimized optimized, Deadline deadline) {
+    }
+
+    /**
+     * The plan's deadline set against the optimized schedule (CONTRACT §5): {@code met} when the makespan is at or
+     * before {@code at}; {@code margin} is {@code at} minus the makespan (negative: late by that much);
+     * {@code provenMissed} when the lower bound itself is past {@code at}, so that no schedule can meet it.
+     */
+    public record Deadline(double at, boolean met, double margin, boolean provenMissed) {
     }
 
     /** What no schedule can beat, and the longest dependency chain. */

@@ -38,7 +38,19 @@ public final class ReportBuilder {
                 spans(instance, analysis.tierSchedule(), 0));
         long makespan = optimized.makespan();
         var result = new Report.Optimized(scale.toDouble(makespan), makespan == analysis.lowerBound(), status);
-        return new Report.Strategies(sequential, waves, tiers, result);
+        return new Report.Strategies(sequential, waves, tiers, result, deadline(analysis, result));
+    }
+
+    /** Null when the plan states no deadline. */
+    private static Report.Deadline deadline(PlanAnalysis analysis, Report.Optimized optimized) {
+        var plan = analysis.instance().plan();
+        if (!plan.hasDeadline()) {
+            return null;
+        }
+        double at = plan.deadline().doubleValue();
+        double lowerBound = analysis.instance().scale().toDouble(analysis.lowerBound());
+        return new Report.Deadline(at, optimized.makespan() <= at, Numbers.round(at - optimized.makespan(), 4),
+                lowerBound > at);
     }
 
     private static Report.Bounds bounds(PlanAnalysis analysis) {

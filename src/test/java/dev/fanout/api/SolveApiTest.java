@@ -215,6 +215,36 @@ class SolveApiTest {
                 .body("errors[1].value", equalTo("-1"));
     }
 
+    /** A (3 weeks) then B (2 weeks) on one agent: 5 weeks, the critical path. */
+    private static String chainWithDeadline(String deadline) {
+        return TestPlans.json("""
+                {'name': 'deadline', 'timeUnit': 'weeks', %s
+                 'agents': [{'id': 'a'}],
+                 'tasks': [{'id': 'A', 'duration': 3}, {'id': 'B', 'duration': 2, 'dependsOn': ['A']}]}""".formatted(deadline));
+    }
+
+    @Test
+    void theReportSaysWhetherTheDeadlineIsMet() {
+        var met = ApiPlans.solveOnce(chainWithDeadline("'deadline': 6,")).at("/report/deadline");
+        assertEquals(6.0, met.get("at").asDouble());
+        assertTrue(met.get("met").asBoolean(), "5 weeks, before week 6");
+        assertEquals(1.0, met.get("margin").asDouble(), "6 − 5");
+        assertFalse(met.get("provenMissed").asBoolean());
+
+        var missed = ApiPlans.solveOnce(chainWithDeadline("'deadline': 4.5,")).at("/report/deadline");
+        assertFalse(missed.get("met").asBoolean());
+        assertEquals(-0.5, missed.get("margin").asDouble(), "4.5 − 5");
+        assertTrue(missed.get("provenMissed").asBoolean(), "the critical path, 5 weeks, is past week 4.5");
+
+        assertTrue(ApiPlans.solveOnce(chainWithDeadline("")).at("/report/deadline").isMissingNode(),
+                "no deadline in the plan, none in the report");
+        given().contentType("application/json").body(chainWithDeadline("'deadline': 0,"))
+                .when().post("/api/solve")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("deadline"))
+                .body("errors[0].value", equalTo("0"));
+    }
+
     @Test
     void refusesAnUnsupportedContentType() {
         given().contentType("application/xml").body("<plan/>")

@@ -3,6 +3,7 @@ package dev.fanout.it;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -53,7 +54,7 @@ class BrowserIT {
                {'id': 'C', 'title': 'User guide', 'duration': 2, 'skills': ['docs'], 'dependsOn': ['A']},
                {'id': 'D', 'title': 'Integration', 'duration': 5, 'skills': ['python'], 'dependsOn': ['B', 'C']},
                {'id': 'E', 'title': 'Style sheet', 'duration': 1, 'skills': ['docs'], 'dependsOn': []}],
-             'waves': [['A', 'E'], ['B'], ['C'], ['D']]}
+             'waves': [['A', 'E'], ['B'], ['C'], ['D']], 'deadline': 14}
             """);
 
     /**
@@ -195,6 +196,11 @@ class BrowserIT {
         var progress = page.selectFirst("#progress").text();
         assertTrue(progress.contains("proven optimal"), progress);
         assertTrue(progress.contains("Makespan: 12 weeks"), progress);
+        // The deadline, week 14, against the optimized 12 weeks.
+        var deadline = page.selectFirst("#deadline");
+        assertFalse(deadline.hasAttr("hidden"), "a plan with a deadline shows it");
+        assertTrue(deadline.hasClass("met"), deadline.outerHtml());
+        assertEquals("Deadline: 14 weeks. The optimized schedule meets it with 2 weeks to spare.", deadline.text());
 
         // The sweep's generalists: one agent does everything (15 weeks); from two on, the critical path (12) binds,
         // so the knee is at 2 agents.

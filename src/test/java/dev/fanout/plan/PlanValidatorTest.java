@@ -201,6 +201,22 @@ class PlanValidatorTest {
     }
 
     @Test
+    void aDeadlineIsAnExactNumberAboveZero() {
+        assertEquals(new java.math.BigDecimal("20.5"),
+                read("{'name': 'x', 'deadline': 20.50, 'agents': [{'id': 'a', 'skills': ['go']}], 'tasks': [{'id': 't', 'duration': 1, 'skills': ['go']}]}").deadline());
+        assertEquals(null, read("{'name': 'x', 'agents': [{'id': 'a', 'skills': ['go']}], 'tasks': [{'id': 't', 'duration': 1, 'skills': ['go']}]}").deadline());
+        for (var bad : new String[] { "0", "-3", "1.23456", "2000000" }) {
+            var violation = only(rejected("{'name': 'x', 'deadline': " + bad
+                    + ", 'agents': [{'id': 'a', 'skills': ['go']}], 'tasks': [{'id': 't', 'duration': 1, 'skills': ['go']}]}"));
+            assertEquals("deadline", violation.field(), bad);
+            assertEquals(new java.math.BigDecimal(bad).toPlainString(), violation.value(), bad);
+        }
+        var notANumber = only(rejected("{'name': 'x', 'deadline': 'soon', 'agents': [{'id': 'a', 'skills': ['go']}], "
+                + "'tasks': [{'id': 't', 'duration': 1, 'skills': ['go']}]}"));
+        assertEquals("deadline", notANumber.field());
+    }
+
+    @Test
     void refusesANegativeDuration() {
         var violation = only(rejected("{'name': 'p', 'agents': [{'id': 'a'}], 'tasks': [{'id': 'T', 'duration': -2}]}"));
         assertEquals("tasks[0].duration", violation.field());
