@@ -1,5 +1,8 @@
 package dev.fanout.it;
 
+import static dev.fanout.it.Browsers.RELEASE;
+import static dev.fanout.it.Browsers.SCREENSHOTS;
+import static dev.fanout.it.Browsers.row;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -13,7 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -39,25 +41,6 @@ import dev.fanout.TestPlans;
 class BrowserIT {
 
     /**
-     * Two python workers (pool core) and a writer. Sequential: 3 + 4 + 2 + 5 + 1 = 15 weeks. Critical path:
-     * A(3) → B(4) → D(5) = 12 weeks, which the plan's agents reach (A, B, D on core; C and E on the writer), so
-     * the optimum is 12: saved 3 weeks against sequential, 20 %, 15 / 12 = 1.25×. The author's waves run one after
-     * another: max(3, 1) + 4 + 2 + 5 = 14 weeks. Dependency tiers {A, E}, {B, C}, {D}: 3 + 4 + 5 = 12.
-     */
-    private static final String RELEASE = TestPlans.json("""
-            {'name': 'Browser check: a release in weeks', 'timeUnit': 'weeks',
-             'pools': [{'id': 'core', 'workers': 2, 'skills': {'python': 1}}],
-             'agents': [{'id': 'writer', 'skills': ['docs']}],
-             'tasks': [
-               {'id': 'A', 'title': 'Core model', 'duration': 3, 'skills': ['python'], 'pool': 'core', 'dependsOn': []},
-               {'id': 'B', 'title': 'Service layer', 'duration': 4, 'skills': ['python'], 'dependsOn': ['A']},
-               {'id': 'C', 'title': 'User guide', 'duration': 2, 'skills': ['docs'], 'dependsOn': ['A']},
-               {'id': 'D', 'title': 'Integration', 'duration': 5, 'skills': ['python'], 'dependsOn': ['B', 'C']},
-               {'id': 'E', 'title': 'Style sheet', 'duration': 1, 'skills': ['docs'], 'dependsOn': []}],
-             'waves': [['A', 'E'], ['B'], ['C'], ['D']], 'deadline': 14}
-            """);
-
-    /**
      * Two milestones (kickoff at the start, release at the end) and four tasks with work on two agents. Sequential:
      * 2 + 3 + 1 + 2 = 8 days. Critical path: design(2) → build(3) → test(1) = 6 days, reached by the two agents (docs
      * beside build), so the parallel duration is 6 (the claim of 6 holds) and the speed-up 8 / 6 = 1.33× (the claim
@@ -79,7 +62,6 @@ class BrowserIT {
             """);
 
     private static final List<Integer> AGENT_COUNTS = List.of(1, 2, 3, 4, 6, 8, 12);
-    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static AppProcess app;
     private static String releaseId;
     private static String milestonesId;
@@ -114,22 +96,10 @@ class BrowserIT {
         return id;
     }
 
-    /** Chromium from the machine's packages: a test tool's own browser download does not work here. */
-    private static String chromium() {
-        for (var candidate : List.of("/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome")) {
-            if (Files.isExecutable(Path.of(candidate))) {
-                return candidate;
-            }
-        }
-        throw new IllegalStateException("no Chromium: install Debian's package (apt-get install chromium); "
-                + "./fanout test and .ci/run do when they run as root");
-    }
-
     /** Runs headless Chromium on a page until its requests and timers settle (virtual time), with extra arguments. */
     private static String chromium(String url, String... extra) throws IOException, InterruptedException {
-        var command = new ArrayList<>(List.of(chromium(), "--headless", "--no-sandbox", "--disable-gpu",
-                "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync",
-                "--user-data-dir=" + Files.createTempDirectory("chromium-profile"), "--virtual-time-budget=15000"));
+        var command = Browsers.chromiumCommand("--headless");
+        command.add("--virtual-time-budget=15000");
         command.addAll(List.of(extra));
         command.add(url);
         var output = Files.createTempFile("chromium", ".out");
@@ -145,15 +115,6 @@ class BrowserIT {
 
     private static String planPage(String id) {
         return app.url() + "/?plan=" + id;
-    }
-
-    /** The texts of a table row's cells after its heading, the row found by how its heading starts. */
-    private static List<String> row(Element table, String headingStart) {
-        var rows = table.select("tbody tr").stream()
-                .filter(tr -> tr.selectFirst("th") != null && tr.selectFirst("th").text().startsWith(headingStart))
-                .toList();
-        assertEquals(1, rows.size(), "one row " + headingStart + " in " + table.text());
-        return rows.getFirst().select("td").eachText();
     }
 
     /** The Gantt element of a task: exactly one. */
@@ -187,7 +148,7 @@ class BrowserIT {
         assertTrue(axis.contains("12"), "the time axis reaches the makespan: " + axis);
 
         var savings = page.selectFirst("#savings-table");
-        // Columns: duration, saved, saved %, speed-up; each worked out above RELEASE.
+        // Columns: duration, saved, saved %, speed-up; each worked out where RELEASE is written (Browsers).
         assertEquals(List.of("15 weeks", "3 weeks", "20 %", "1.25×"), row(savings, "Sequential"), "the sequential total");
         assertEquals(List.of("14 weeks", "2 weeks", "14.3 %", "1.17×"), row(savings, "Author's waves (4 waves)"));
         assertEquals(List.of("12 weeks", "0 weeks", "0 %", "1×"), row(savings, "Dependency tiers (3 tiers)"));
