@@ -20,6 +20,11 @@ public final class WhatIfRendering {
         out.append("%s · times in %s · each scenario solved for at most %s s · sequential total %s %s · critical path %s %s.\n\n"
                 .formatted(title(result.kind()), unit, Numbers.format(result.secondsPerScenario()),
                         Numbers.format(result.sequential()), unit, Numbers.format(result.criticalPath()), unit));
+        var fewest = result.fewestAgents();
+        if (fewest != null) {
+            out.append("**Fewest agents to finish by %s %s: %s.** %s\n\n".formatted(Numbers.format(fewest.deadline()), unit,
+                    fewest.agents() == null ? "none found" : fewest.agents(), Markdown.cell(fewest.reason())));
+        }
         for (var knee : result.knees()) {
             out.append("**Knee of %s: %d** (%s %s; the best of the sweep is %s). %s\n\n".formatted(knee.series(),
                     knee.count(), Numbers.format(knee.makespan()), unit, Numbers.format(knee.best()), knee.reason()));
@@ -82,6 +87,7 @@ public final class WhatIfRendering {
             case AGENT_COUNTS -> "Agent-count sweep (generalist agents holding every skill)";
             case POOLS -> "Pool-size sweep";
             case SCENARIOS -> "Named scenarios";
+            case FEWEST_AGENTS -> "Fewest generalist agents for a deadline";
         };
     }
 

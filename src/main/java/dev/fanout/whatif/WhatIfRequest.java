@@ -13,6 +13,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.fanout.plan.Plan;
 import dev.fanout.plan.PlanDocument.AgentDocument;
 import dev.fanout.plan.PlanRejectedException;
+import dev.fanout.plan.PlanValidator;
 import dev.fanout.plan.Unmodifiable;
 import dev.fanout.plan.Violation;
 import dev.fanout.report.JsonNames;
@@ -24,13 +25,14 @@ import dev.fanout.report.JsonNames;
  * <li>{@code {"pools": {"core": [1, 2, 3, 5]}}}: one pool's worker count varied, all else unchanged (several pools
  * give one series each);</li>
  * <li>{@code {"scenarios": [{"name": "+1 infra", "pools": {"infra": 5}}, {"name": "no native", "removeAgents":
- * ["native-1"]}]}}: named variants, compared with the plan as it is.</li>
+ * ["native-1"]}]}}: named variants, compared with the plan as it is;</li>
+ * <li>{@code {"fewestAgents": {"deadline": 20}}}: the fewest generalist agents whose schedule finishes by then.</li>
  * </ul>
  * {@code secondsPerScenario} caps each scenario's solve.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record WhatIfRequest(List<Integer> agentCounts, Map<String, List<Integer>> pools, List<Scenario> scenarios,
-        BigDecimal secondsPerScenario) {
+        FewestAgents fewestAgents, BigDecimal secondsPerScenario) {
 
     /** Copies as given, nulls included: {@link #validate} names them. */
     public WhatIfRequest {
@@ -58,24 +60,31 @@ public record WhatIfRequest(List<Integer> agentCounts, Map<String, List<Integer>
         }
     }
 
-    /** Which of the three forms the question takes, named in JSON as the request field that asks it. */
+    /** "How few agents can still finish by {@code deadline}?", in the plan's time unit. */
+    public record FewestAgents(BigDecimal deadline) {
+    }
+
+    /** Which of the four forms the question takes, named in JSON as the request field that asks it. */
     public enum Kind {
         @JsonProperty("agentCounts") AGENT_COUNTS,
         @JsonProperty("pools") POOLS,
-        @JsonProperty("scenarios") SCENARIOS
+        @JsonProperty("scenarios") SCENARIOS,
+        @JsonProperty("fewestAgents") FEWEST_AGENTS
     }
 
     public Kind kind() {
-        return agentCounts != null ? Kind.AGENT_COUNTS : pools != null ? Kind.POOLS : Kind.SCENARIOS;
+        return agentCounts != null ? Kind.AGENT_COUNTS : pools != null ? Kind.POOLS
+                : fewestAgents != null ? Kind.FEWEST_AGENTS : Kind.SCENARIOS;
     }
 
     /** Refuses a request that does not fit the plan, naming the field and the value. */
     public void validate(Plan plan, int maxAgents, double maxSeconds) {
         var problems = new ArrayList<Violation>();
-        int forms = (agentCounts != null ? 1 : 0) + (pools != null ? 1 : 0) + (scenarios != null ? 1 : 0);
+        int forms = (agentCounts != null ? 1 : 0) + (pools != null ? 1 : 0) + (scenarios != null ? 1 : 0)
+                + (fewestAgents != null ? 1 : 0);
         if (forms != 1) {
             throw new PlanRejectedException(new Violation("", null,
-                    "give exactly one of agentCounts, pools or scenarios (" + forms + " given)"));
+                    "give exactly one of agentCounts, pools, scenarios or fewestAgents (" + forms + " given)"));
         }
         var poolIds = plan.pools().stream().map(Plan.Pool::id).toList();
         int rows = 0;
@@ -97,6 +106,14 @@ public record WhatIfRequest(List<Integer> agentCounts, Map<String, List<Integer>
         }
         if (scenarios != null) {
             rows = scenarios(problems, plan, poolIds, maxAgents) + 1;
+        }
+        if (fewestAgents != null) {
+            var deadline = fewestAgents.deadline();
+            if (deadline == null || deadline.signum() <= 0 || deadline.compareTo(PlanValidator.MAX_DURATION) > 0) {
+                problems.add(new Violation("fewestAgents.deadline", deadline == null ? null : deadline.toPlainString(),
+                        "must be a number above 0 and at most " + PlanValidator.MAX_DURATION.toPlainString()
+                                + ", in the plan's time unit"));
+            }
         }
         if (rows > MAX_ROWS) {
             problems.add(new Violation(JsonNames.of(kind()),

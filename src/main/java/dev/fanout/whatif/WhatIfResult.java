@@ -14,7 +14,19 @@ import dev.fanout.plan.Unmodifiable;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record WhatIfResult(String planId, String plan, WhatIfRequest.Kind kind, String timeUnit, double sequential,
-        double criticalPath, double secondsPerScenario, List<Row> rows, List<Knee> knees, Instant createdAt) {
+        double criticalPath, double secondsPerScenario, FewestAgents fewestAgents, List<Row> rows, List<Knee> knees,
+        Instant createdAt) {
+
+    /**
+     * The answer to "how few generalist agents can still finish by {@code deadline}?": {@code agents} and the
+     * {@code makespan} of their schedule (both null when no count was found to meet it); {@code oneFewerProvenUnable}
+     * when one agent fewer has a lower bound past the deadline (so the answer is the fewest possible), false when it
+     * was only not found to; {@code reason} says it in a sentence.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record FewestAgents(double deadline, Integer agents, Double makespan, boolean oneFewerProvenUnable,
+            String reason) {
+    }
 
     public WhatIfResult {
         rows = Unmodifiable.list(rows);

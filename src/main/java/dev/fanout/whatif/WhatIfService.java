@@ -80,6 +80,17 @@ public class WhatIfService {
         var base = catalog.analysis(planId);
         var plan = base.instance().plan();
         request.validate(plan, intake.maxAgents(), timeLimits.maxSeconds());
+        var result = switch (request.kind()) {
+            case FEWEST_AGENTS -> fewestAgents(planId, request, document, base);
+            case AGENT_COUNTS, POOLS, SCENARIOS -> sweep(planId, request, document, base);
+        };
+        store.save(planId, result, result.createdAt());
+        return result;
+    }
+
+    /** Every scenario solved side by side; the knee of each count series. */
+    private WhatIfResult sweep(String planId, WhatIfRequest request, PlanDocument document, PlanAnalysis base) {
+        var plan = base.instance().plan();
         var specs = specs(request, document, plan);
         double seconds = request.secondsPerScenario() != null ? request.secondsPerScenario().doubleValue()
                 : Math.max(MIN_SECONDS_PER_SCENARIO, DEFAULT_SWEEP_SECONDS * parallelSolves / specs.size());
@@ -104,11 +115,39 @@ public class WhatIfService {
         var scale = base.instance().scale();
         double sequential = scale.toDouble(base.sequential());
         var rows = solved.stream().map(s -> row(s, sequential)).toList();
-        var result = new WhatIfResult(planId, plan.name(), request.kind(), plan.timeUnit().label(), sequential,
-                scale.toDouble(base.criticalPath().length()), Numbers.round(seconds, 2), rows, knees(solved, rows),
+        return new WhatIfResult(planId, plan.name(), request.kind(), plan.timeUnit().label(), sequential,
+                scale.toDouble(base.criticalPath().length()), Numbers.round(seconds, 2), null, rows, knees(solved, rows),
                 Instant.now());
-        store.save(planId, result, result.createdAt());
-        return result;
+    }
+
+    /**
+     * The fewest generalist agents that finish by the deadline ({@link FewestAgentsSearch}): counts solved one after
+     * another, each taking one place in the solve queue while it runs; one row per count solved.
+     */
+    private WhatIfResult fewestAgents(String planId, WhatIfRequest request, PlanDocument document, PlanAnalysis base) {
+        var plan = base.instance().plan();
+        double seconds = request.secondsPerScenario() != null ? request.secondsPerScenario().doubleValue()
+                : DEFAULT_SWEEP_SECONDS / 2;
+        var limit = Duration.ofMillis(Math.round(seconds * 1000));
+        var answer = new FewestAgentsSearch(document, base, request.fewestAgents().deadline().doubleValue(),
+                intake.maxAgents(), variant -> PlanAnalysis.of(intake.validate(variant)), analysis -> {
+                    try (var admitted = admission.admit(1)) {
+                        return runner.solveAsync(analysis, limit).join().schedule();
+                    }
+                }).search();
+        var scale = base.instance().scale();
+        double sequential = scale.toDouble(base.sequential());
+        var rows = answer.tried().stream()
+                .map(tried -> row(new Solved(new Spec(agents(tried.count()), "agents", tried.count(), tried.document()),
+                        tried.analysis(), tried.schedule(), null, null), sequential))
+                .toList();
+        return new WhatIfResult(planId, plan.name(), request.kind(), plan.timeUnit().label(), sequential,
+                scale.toDouble(base.criticalPath().length()), Numbers.round(seconds, 2), answer.fewest(), rows, List.of(),
+                Instant.now());
+    }
+
+    private static String agents(int count) {
+        return count + (count == 1 ? " agent" : " agents");
     }
 
     /** The plan's last comparison. @throws NoWhatIfYet when it has none */
@@ -121,7 +160,7 @@ public class WhatIfService {
         var specs = new ArrayList<Spec>();
         switch (request.kind()) {
             case AGENT_COUNTS -> request.agentCounts().stream().distinct().sorted().forEach(count -> specs.add(
-                    new Spec(count + (count == 1 ? " agent" : " agents"), "agents", count,
+                    new Spec(agents(count), "agents", count,
                             PlanVariants.generalists(document, count))));
             case POOLS -> request.pools().forEach((pool, counts) -> counts.stream().distinct().sorted().forEach(count -> specs.add(
                     new Spec("pool " + pool + ": " + count + (count == 1 ? " worker" : " workers"), "pool " + pool, count,
@@ -142,6 +181,7 @@ public class WhatIfService {
                     specs.add(new Spec(scenario.name(), null, null, variant));
                 }
             }
+            case FEWEST_AGENTS -> throw new IllegalStateException("a fewest-agents question is a search, not a sweep");
         }
         return specs;
     }

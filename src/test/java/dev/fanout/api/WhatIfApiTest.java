@@ -68,6 +68,46 @@ class WhatIfApiTest {
         return column(rows, row -> row.get("makespan").asDouble());
     }
 
+    /**
+     * CHAIN again: k generalists cannot finish before max(6, 16 ÷ k), and reach it (see above). So by day 8, 2 agents
+     * (1 cannot: 16); by day 7, 3 (2 cannot: 8); by day 20, 1; by day 5, none (the critical path takes 6).
+     */
+    @Test
+    void fewestAgentsForADeadline() {
+        var id = ApiPlans.create(CHAIN);
+        var byDay8 = whatIf(id, "{'fewestAgents': {'deadline': 8}}");
+        assertEquals("fewestAgents", byDay8.get("kind").asText());
+        var fewest = byDay8.get("fewestAgents");
+        assertEquals(8.0, fewest.get("deadline").asDouble());
+        assertEquals(2, fewest.get("agents").asInt());
+        assertEquals(8.0, fewest.get("makespan").asDouble());
+        assertTrue(fewest.get("oneFewerProvenUnable").asBoolean());
+        assertEquals("2 agents finish by 8 days (makespan 8 days); 1 cannot: their lower bound is 16 days, past the deadline.",
+                fewest.get("reason").asText());
+        assertEquals(List.of(2), counts(byDay8.get("rows")), "the bounds rule 1 out without solving it");
+        assertEquals(0, byDay8.get("knees").size());
+
+        var byDay7 = whatIf(id, "{'fewestAgents': {'deadline': 7}}").get("fewestAgents");
+        assertEquals(3, byDay7.get("agents").asInt());
+        assertEquals("3 agents finish by 7 days (makespan 6 days); 2 cannot: their lower bound is 8 days, past the deadline.",
+                byDay7.get("reason").asText());
+
+        var byDay20 = whatIf(id, "{'fewestAgents': {'deadline': 20}}").get("fewestAgents");
+        assertEquals(1, byDay20.get("agents").asInt());
+        assertEquals("1 agent finishes by 20 days (makespan 16 days).", byDay20.get("reason").asText());
+
+        var byDay5 = whatIf(id, "{'fewestAgents': {'deadline': 5}}");
+        assertTrue(byDay5.get("fewestAgents").path("agents").isMissingNode(), "none");
+        assertFalse(byDay5.get("fewestAgents").get("oneFewerProvenUnable").asBoolean());
+        assertEquals("The critical path takes 6 days, past the deadline (5 days): no number of agents meets it.",
+                byDay5.get("fewestAgents").get("reason").asText());
+        assertEquals(0, byDay5.get("rows").size());
+
+        var markdown = given().accept("text/markdown").when().get("/api/plans/" + id + "/what-if")
+                .then().statusCode(200).extract().asString();
+        assertTrue(markdown.contains("**Fewest agents to finish by 5 days: none found.** The critical path takes 6 days"), markdown);
+    }
+
     @Test
     void agentCountSweepWithItsKnee() {
         var result = whatIf(ApiPlans.create(CHAIN), "{'agentCounts': [6, 1, 2, 3, 4]}");
@@ -199,7 +239,7 @@ class WhatIfApiTest {
     @Test
     void refusesBadRequests() {
         var id = ApiPlans.create(POOLS);
-        refused(id, "{'agentCounts': [1, 2], 'pools': {'core': [1]}}", "exactly one of agentCounts, pools or scenarios");
+        refused(id, "{'agentCounts': [1, 2], 'pools': {'core': [1]}}", "exactly one of agentCounts, pools, scenarios or fewestAgents");
         refused(id, "{}", "exactly one");
         refused(id, "{'agentCounts': [0, 3]}", "agentCounts[0]", "from 1");
         refused(id, "{'agentCounts': [1.5]}", "agentCounts[0]", "integer");
@@ -212,6 +252,9 @@ class WhatIfApiTest {
         refused(id, "{'scenarios': [{'name': 'x', 'pools': {'core': 1}}, {'name': 'x', 'pools': {'core': 2}}]}", "scenarios[1].name");
         refused(id, "{'agentCounts': [1], 'secondsPerScenario': 0}", "secondsPerScenario");
         refused(id, "{'agentCounts': [1,", "malformed JSON");
+        refused(id, "{'fewestAgents': {'deadline': 0}}", "fewestAgents.deadline", "above 0");
+        refused(id, "{'fewestAgents': {}}", "fewestAgents.deadline");
+        refused(id, "{'fewestAgents': {'deadline': 5}, 'agentCounts': [1]}", "exactly one");
     }
 
     @Test
