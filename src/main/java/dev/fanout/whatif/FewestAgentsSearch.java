@@ -29,6 +29,8 @@ final class FewestAgentsSearch {
 
     /** Counts solved at most, after the bounds: a search that has not met the deadline by then says so. */
     static final int MAX_SOLVES = 12;
+    /** Counts whose bounds are computed at most, past the first the work bound allows. */
+    static final int MAX_BOUND_STEPS = 50;
 
     private final PlanDocument document;
     private final PlanAnalysis base;
@@ -65,12 +67,13 @@ final class FewestAgentsSearch {
         int first = (int) Math.max(1, Math.min(maxAgents, Math.ceil(work / deadline - 1e-9)));
         IntFunction<PlanAnalysis> generalists = count -> analyze.apply(PlanVariants.generalists(document, count));
         var analysis = generalists.apply(first);
-        while (bound(analysis) > deadline && first < maxAgents) {
+        int ceiling = Math.min(maxAgents, first + MAX_BOUND_STEPS);
+        while (bound(analysis) > deadline && first < ceiling) {
             first++;
             analysis = generalists.apply(first);
         }
         if (bound(analysis) > deadline) {
-            return none(List.of(), "Even %d agents, the most a plan may have, cannot finish by %s %s: their lower bound is %s %s."
+            return none(List.of(), "Even %d agents cannot finish by %s %s: their lower bound is %s %s."
                     .formatted(first, Numbers.format(deadline), unit, Numbers.format(bound(analysis)), unit));
         }
         var tried = new ArrayList<Tried>();
