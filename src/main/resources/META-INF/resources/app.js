@@ -279,9 +279,12 @@ async function showPlan(id) {
   $('#solve-form').addEventListener('submit', startSolving);
   $('#stop-button').addEventListener('click', stopSolving);
   $('#whatif-form').addEventListener('submit', runWhatIf);
+  $('#fewest-form').addEventListener('submit', findFewest);
   document.addEventListener('keydown', (event) => { if (event.key === 'Escape') selectTask(null); });
   window.addEventListener('resize', () => view.schedule && renderGantt());
   await refresh();
+  $('#fewest-unit').textContent = timeUnit();
+  if (view.plan.deadline) $('#fewest-deadline').value = String(view.plan.deadline);
   const last = await api('/api/plans/' + encodeURIComponent(id) + '/what-if');
   if (last.ok) renderWhatIf(last.body);
 }
@@ -318,12 +321,17 @@ function schedulePoll() {
   }, 700);
 }
 
+/** The plan's time unit, as the schedule names it. */
+function timeUnit() {
+  return (view.schedule && view.schedule.timeUnit) || view.plan.timeUnit || 'days';
+}
+
 function renderFacts() {
   const facts = $('#plan-facts');
   clear(facts);
   const report = view.report;
   const agents = report ? report.agents : (view.plan.agents || []).length;
-  facts.append(`${view.plan.tasks.length} tasks · ${agents} agents · times in ${view.schedule ? view.schedule.timeUnit : 'days'}`);
+  facts.append(`${view.plan.tasks.length} tasks · ${agents} agents · times in ${timeUnit()}`);
   const bottleneck = $('#bottleneck');
   bottleneck.textContent = report && report.bottleneck ? report.bottleneck.summary : '';
 }
@@ -620,12 +628,31 @@ async function runWhatIf(event) {
     status.textContent = 'Agent counts must be whole numbers of 1 or more, separated by commas.';
     return;
   }
-  status.textContent = 'Comparing…';
-  $('#whatif-button').disabled = true;
+  await askWhatIf({ agentCounts: counts }, 'Comparing…');
+}
+
+/** "How few agents finish by this deadline?": the deadline is checked here first, as the counts are. */
+async function findFewest(event) {
+  event.preventDefault();
+  const text = $('#fewest-deadline').value.trim();
+  const deadline = Number(text);
+  if (text === '' || !Number.isFinite(deadline) || deadline <= 0) {
+    $('#whatif-status').textContent = `The deadline must be a number above 0, in ${timeUnit()}.`;
+    return;
+  }
+  await askWhatIf({ fewestAgents: { deadline } }, 'Finding the fewest agents…');
+}
+
+/** Sends a what-if question, one at a time (both buttons wait), and shows the answer or why it was refused. */
+async function askWhatIf(question, waiting) {
+  const status = $('#whatif-status');
+  const buttons = [$('#whatif-button'), $('#fewest-button')];
+  status.textContent = waiting;
+  buttons.forEach((button) => { button.disabled = true; });
   const response = await api(`/api/plans/${encodeURIComponent(view.id)}/what-if`, {
-    method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ agentCounts: counts }),
+    method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(question),
   });
-  $('#whatif-button').disabled = false;
+  buttons.forEach((button) => { button.disabled = false; });
   if (!response.ok) {
     status.textContent = response.body.detail || 'The comparison failed';
     return;
@@ -634,19 +661,22 @@ async function runWhatIf(event) {
   renderWhatIf(response.body);
 }
 
+/**
+ * The last answer, whatever question it was: a count sweep draws its curve and knee; a fewest-agents answer says its
+ * sentence instead (the counts it tried are no sweep, so no curve), and both list their rows.
+ */
 function renderWhatIf(result) {
   const rows = result.rows.filter((row) => row.series === 'agents' && row.makespan !== undefined && row.makespan !== null);
+  const fewest = result.kind === 'fewestAgents' ? result.fewestAgents : null;
+  renderFewest(fewest);
   const chart = $('#whatif-chart');
   for (const node of [...chart.childNodes]) if (node.nodeName !== 'title' && node.nodeName !== 'desc') chart.removeChild(node);
-  const tbody = $('#whatif-table tbody');
-  clear(tbody);
+  chart.toggleAttribute('hidden', Boolean(fewest));
   const knee = (result.knees || []).find((k) => k.series === 'agents');
   $('#knee').textContent = knee ? `Knee: ${knee.count} agents. ${knee.reason}` : '';
-  if (rows.length === 0) {
-    $('#whatif-table').hidden = true;
-    return;
-  }
   const unit = result.timeUnit;
+  renderWhatIfRows(rows, unit);
+  if (rows.length === 0 || fewest) return;
   const width = 760;
   const height = 340;
   const margin = { left: 64, right: 24, top: 24, bottom: 52 };
@@ -681,6 +711,28 @@ function renderWhatIf(result) {
   });
   $('#whatif-chart-desc').textContent = rows.map((row) => `${row.count} agents: ${fmt(row.makespan)} ${unit}`).join('; ')
     + (knee ? `. The knee is at ${knee.count} agents.` : '');
+}
+
+/** The fewest agents found for a deadline, the count in bold, or why none was; empty for other questions. */
+function renderFewest(fewest) {
+  const box = $('#fewest');
+  clear(box);
+  box.className = 'fewest';
+  if (!fewest) return;
+  box.classList.add('deadline', fewest.agents ? 'met' : 'missed');
+  const lead = fewest.agents ? `${fewest.agents} ${fewest.agents === 1 ? 'agent' : 'agents'}` : '';
+  if (lead && fewest.reason.startsWith(lead)) {
+    box.append(el('strong', {}, lead), fewest.reason.slice(lead.length));
+  } else {
+    box.append(fewest.reason);
+  }
+  $('#fewest-deadline').value = String(fewest.deadline);
+}
+
+/** One table row per count solved. */
+function renderWhatIfRows(rows, unit) {
+  const tbody = $('#whatif-table tbody');
+  clear(tbody);
   for (const row of rows) {
     tbody.append(el('tr', {},
       el('td', { class: 'num' }, String(row.count)),
@@ -691,5 +743,5 @@ function renderWhatIf(result) {
       el('td', { class: 'num' }, `${fmt(row.speedup)}×`),
       el('td', { class: 'num' }, `${fmt(row.meanUtilization * 100)} %`)));
   }
-  $('#whatif-table').hidden = false;
+  $('#whatif-table').hidden = rows.length === 0;
 }

@@ -37,7 +37,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * The web page driven like a user does, in Debian's headless Chromium through its ChromeDriver: typing a plan into the
  * box and adding it, pressing Solve, clicking a bar of the Gantt chart and pressing Enter on another, running a what-if
- * comparison, and correcting a refused plan line by line. The service starts without the example plans, so the only
+ * comparison, asking how few agents finish by a deadline, and correcting a refused plan line by line. The service starts without the example plans, so the only
  * plan is the one typed here ({@link Browsers#RELEASE}, whose figures are worked out by hand where it is written).
  * Full-page screenshots are kept in target/screenshots.
  */
@@ -174,6 +174,56 @@ class PageIT {
                 dom().selectFirst("#whatif-chart-desc").text());
         assertEquals(List.of("15 weeks", "12 weeks", "12 weeks"), texts("#whatif-table tbody tr td:nth-child(2)"));
         screenshot("page-plan-1400.png");
+
+        // Fewest agents by a deadline. The box starts at the plan's own deadline; 0 is refused on the page (Enter
+        // submits), and nothing is sent: no request to the what-if address, the sweep above still shown.
+        var whatIfRequests = "return performance.getEntriesByType('resource')"
+                + ".filter(entry => entry.name.endsWith('/what-if')).length";
+        var sent = (Long) driver.executeScript(whatIfRequests);
+        find("label[for=fewest-deadline]");
+        assertEquals("weeks", find("#fewest-unit").getText());
+        var deadlineBox = find("#fewest-deadline");
+        assertEquals("14", deadlineBox.getDomProperty("value"));
+        deadlineBox.clear();
+        deadlineBox.sendKeys("0", Keys.ENTER);
+        wait.until(textToBe(By.id("whatif-status"), "The deadline must be a number above 0, in weeks."));
+        assertEquals(sent, driver.executeScript(whatIfRequests), "a refused deadline is not sent");
+        assertEquals("", find("#fewest").getText());
+        assertEquals(3, driver.findElements(By.cssSelector("#whatif-chart circle.point")).size(), "the sweep stays");
+
+        // 10 weeks, with the button: the critical path A → B → D alone takes 12, so no number of agents meets it
+        // and none is solved. The curve and the knee belong to sweeps: they go, and the empty table with them.
+        deadlineBox.clear();
+        deadlineBox.sendKeys("10");
+        find("#fewest-button").click();
+        wait.until(textToBe(By.id("fewest"),
+                "The critical path takes 12 weeks, past the deadline (10 weeks): no number of agents meets it."));
+        assertEquals("", find("#whatif-status").getText());
+        assertEquals("", find("#knee").getText());
+        assertFalse(find("#whatif-chart").isDisplayed(), "no curve for a fewest-agents answer");
+        assertFalse(find("#whatif-table").isDisplayed(), "no count was solved");
+
+        // 12 weeks: k generalists are bounded by max(critical path 12, work 15 ÷ k). One is bounded by 15, past
+        // the deadline; the first count the work bound allows is ⌈15 ÷ 12⌉ = 2, bounded by max(12, 7.5) = 12, and
+        // solved to 12 (A, B, D on one agent, C and E on the other). One row: 2 agents, saving 3 of 15 weeks (20 %,
+        // 1.25×), busy 15 of 2 × 12 agent-weeks (62.5 %).
+        var fewest = "2 agents finish by 12 weeks (makespan 12 weeks); 1 cannot: their lower bound is 15 weeks, past the deadline.";
+        var tried = List.of("2", "12 weeks", "12 weeks", "yes", "20 %", "1.25×", "62.5 %");
+        deadlineBox.clear();
+        deadlineBox.sendKeys("12");
+        find("#fewest-button").click();
+        wait.until(textToBe(By.id("fewest"), fewest));
+        assertEquals("2 agents", find("#fewest strong").getText(), "the answer leads, in bold");
+        assertEquals(tried, texts("#whatif-table tbody tr td"));
+        assertFalse(find("#whatif-chart").isDisplayed());
+        screenshot("page-fewest-1400.png");
+
+        // Loaded again, the plan shows its last what-if, this answer, the same way.
+        driver.navigate().refresh();
+        wait.until(textToBe(By.id("fewest"), fewest));
+        assertEquals(tried, texts("#whatif-table tbody tr td"));
+        assertFalse(find("#whatif-chart").isDisplayed());
+        assertEquals("12", find("#fewest-deadline").getDomProperty("value"));
 
         // Back to the list: the plan is there, solved to its proven optimum.
         driver.findElement(By.linkText("← All plans")).click();
