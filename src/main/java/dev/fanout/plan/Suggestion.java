@@ -3,13 +3,13 @@ package dev.fanout.plan;
 import java.util.Set;
 
 /** A near miss named back to the user: "did you mean 'B1'?". */
-final class Suggestion {
+public final class Suggestion {
 
     private Suggestion() {
     }
 
     /** "did you mean 'B1'?" for a near miss: same text ignoring case, or one edit away. */
-    static String of(String wrong, Set<String> candidates) {
+    public static String of(String wrong, Set<String> candidates) {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (var candidate : candidates) {
