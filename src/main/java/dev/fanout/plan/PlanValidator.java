@@ -71,14 +71,22 @@ public final class PlanValidator {
             problems.add("deadline", deadline.toPlainString(), "must be a number > 0 in the plan's time unit");
             return null;
         }
-        if (deadline.compareTo(MAX_DURATION) > 0) {
-            problems.add("deadline", deadline.toPlainString(), "must be at most " + MAX_DURATION.toPlainString()
-                    + " (is the time unit right?)");
+        return exactTime(problems, "deadline", deadline, deadline.toPlainString());
+    }
+
+    /**
+     * A time in the plan's unit that the solver can hold exactly: at most {@link #MAX_DURATION} and
+     * {@link #MAX_DECIMALS} decimal places, normalized (no trailing zeros, no exponent); null, with the problem
+     * added, otherwise. {@code shown} is how the value is quoted when it is too large.
+     */
+    static BigDecimal exactTime(Problems problems, String field, BigDecimal value, String shown) {
+        if (value.compareTo(MAX_DURATION) > 0) {
+            problems.add(field, shown, "must be at most " + MAX_DURATION.toPlainString() + " (is the time unit right?)");
             return null;
         }
-        var normalized = deadline.stripTrailingZeros();
+        var normalized = value.stripTrailingZeros();
         if (normalized.scale() > MAX_DECIMALS) {
-            problems.add("deadline", deadline.toPlainString(), "has more than " + MAX_DECIMALS + " decimal places");
+            problems.add(field, value.toPlainString(), "has more than " + MAX_DECIMALS + " decimal places");
             return null;
         }
         return normalized.scale() < 0 ? normalized.setScale(0) : normalized;

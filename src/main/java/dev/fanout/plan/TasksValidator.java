@@ -82,16 +82,6 @@ final class TasksValidator {
             problems.add(field, duration.toPlainString(), "must be a number ≥ 0");
             return null;
         }
-        if (duration.compareTo(PlanValidator.MAX_DURATION) > 0) {
-            problems.add(field, duration.toString(), "must be at most " + PlanValidator.MAX_DURATION.toPlainString()
-                    + " (is the time unit right?)");
-            return null;
-        }
-        var normalized = duration.stripTrailingZeros();
-        if (normalized.scale() > PlanValidator.MAX_DECIMALS) {
-            problems.add(field, duration.toPlainString(), "has more than " + PlanValidator.MAX_DECIMALS + " decimal places");
-            return null;
-        }
-        return normalized.scale() < 0 ? normalized.setScale(0) : normalized;
+        return PlanValidator.exactTime(problems, field, duration, duration.toString());
     }
 }
