@@ -1,9 +1,9 @@
 package dev.fanout.whatif;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.function.Function;
-import java.util.function.IntFunction;
 
 import dev.fanout.analysis.PlanAnalysis;
 import dev.fanout.analysis.Schedule;
@@ -62,44 +62,63 @@ final class FewestAgentsSearch {
             return none(List.of(), "The critical path takes %s %s, past the deadline (%s %s): no number of agents meets it."
                     .formatted(Numbers.format(criticalPath), unit, Numbers.format(deadline), unit));
         }
-        // The first count whose lower bound does not rule the deadline out.
+        // The first count whose lower bound does not rule the deadline out; the count before it, when the scan saw it.
         double work = scale.toDouble(base.sequential());
-        int first = (int) Math.max(1, Math.min(maxAgents, Math.ceil(work / deadline - 1e-9)));
-        IntFunction<PlanAnalysis> generalists = count -> analyze.apply(PlanVariants.generalists(document, count));
-        var analysis = generalists.apply(first);
-        int ceiling = Math.min(maxAgents, first + MAX_BOUND_STEPS);
-        while (bound(analysis) > deadline && first < ceiling) {
-            first++;
-            analysis = generalists.apply(first);
+        var first = variant((int) Math.max(1, Math.min(maxAgents, Math.ceil(work / deadline - 1e-9))));
+        Variant ruledOut = null;
+        int ceiling = Math.min(maxAgents, first.count() + MAX_BOUND_STEPS);
+        while (bound(first.analysis()) > deadline && first.count() < ceiling) {
+            ruledOut = first;
+            first = variant(first.count() + 1);
         }
-        if (bound(analysis) > deadline) {
+        if (bound(first.analysis()) > deadline) {
             return none(List.of(), "Even %d agents cannot finish by %s %s: their lower bound is %s %s."
-                    .formatted(first, Numbers.format(deadline), unit, Numbers.format(bound(analysis)), unit));
+                    .formatted(first.count(), Numbers.format(deadline), unit, Numbers.format(bound(first.analysis())), unit));
         }
         var tried = new ArrayList<Tried>();
-        for (int count = first; count <= maxAgents && tried.size() < MAX_SOLVES; count++) {
-            var variant = count == first ? analysis : generalists.apply(count);
-            var schedule = solve.apply(variant);
-            tried.add(new Tried(count, PlanVariants.generalists(document, count), variant, schedule));
+        var variant = first;
+        while (true) {
+            var schedule = solve.apply(variant.analysis());
+            tried.add(new Tried(variant.count(), variant.document(), variant.analysis(), schedule));
             double makespan = scale.toDouble(schedule.makespan());
             if (makespan <= deadline) {
-                return new Answer(tried, found(count, makespan, count == first, first, tried));
+                return new Answer(tried, found(variant.count(), makespan, variant == first, ruledOut, tried));
             }
+            if (variant.count() >= maxAgents || tried.size() >= MAX_SOLVES) {
+                break;
+            }
+            variant = variant(variant.count() + 1);
         }
-        var last = tried.getLast();
+        var best = tried.stream().min(Comparator.comparingLong(t -> t.schedule().makespan())).orElseThrow();
         return none(tried, "No count from %d to %d agents was found to finish by %s %s in the time given (the best: %s %s with %d)."
-                .formatted(first, last.count(), Numbers.format(deadline), unit,
-                        Numbers.format(scale.toDouble(best(tried).schedule().makespan())), unit, best(tried).count()));
+                .formatted(first.count(), tried.getLast().count(), Numbers.format(deadline), unit,
+                        Numbers.format(scale.toDouble(best.schedule().makespan())), unit, best.count()));
     }
 
-    private WhatIfResult.FewestAgents found(int count, double makespan, boolean proven, int first, List<Tried> tried) {
+    /** {@code count} generalist agents: the plan variant and its analysis, each built once. */
+    private record Variant(int count, PlanDocument document, PlanAnalysis analysis) {
+    }
+
+    private Variant variant(int count) {
+        var document = PlanVariants.generalists(this.document, count);
+        return new Variant(count, document, analyze.apply(document));
+    }
+
+    /**
+     * {@code proven}: the count found is the first the bounds allow, so one fewer is ruled out by its lower bound
+     * ({@code ruledOut}'s, when the scan computed it). Otherwise the count before was solved and missed.
+     */
+    private WhatIfResult.FewestAgents found(int count, double makespan, boolean proven, Variant ruledOut,
+            List<Tried> tried) {
         var finishes = "%d %s by %s %s (makespan %s %s)".formatted(count, count == 1 ? "agent finishes" : "agents finish",
                 Numbers.format(deadline), unit, Numbers.format(makespan), unit);
         String reason;
         if (count == 1) {
             reason = finishes + ".";
         } else if (proven) {
-            reason = finishes + "; %d cannot: %s".formatted(count - 1, fewerRuledOut(first));
+            var fewer = ruledOut != null ? ruledOut : variant(count - 1);
+            reason = finishes + "; %d cannot: their lower bound is %s %s, past the deadline."
+                    .formatted(count - 1, Numbers.format(bound(fewer.analysis())), unit);
         } else {
             var previous = tried.get(tried.size() - 2);
             reason = finishes + "; %d %s not found to (%s %s in the time given), though their lower bound (%s %s) does not rule it out."
@@ -110,18 +129,8 @@ final class FewestAgentsSearch {
         return new WhatIfResult.FewestAgents(deadline, count, makespan, count == 1 || proven, reason);
     }
 
-    /** Why {@code first} − 1 agents cannot: their lower bound, or the work bound when it was never computed. */
-    private String fewerRuledOut(int first) {
-        var fewer = analyze.apply(PlanVariants.generalists(document, first - 1));
-        return "their lower bound is %s %s, past the deadline.".formatted(Numbers.format(bound(fewer)), unit);
-    }
-
     private Answer none(List<Tried> tried, String reason) {
         return new Answer(tried, new WhatIfResult.FewestAgents(deadline, null, null, false, reason));
-    }
-
-    private static Tried best(List<Tried> tried) {
-        return tried.stream().min(java.util.Comparator.comparingLong(t -> t.schedule().makespan())).orElseThrow();
     }
 
     private static double bound(PlanAnalysis analysis) {
