@@ -110,14 +110,7 @@ public class WhatIfService {
             }
             solved = pending.stream().map(CompletableFuture::join).toList();
         }
-        solved = keepMonotone(solved);
-
-        var scale = base.instance().scale();
-        double sequential = scale.toDouble(base.sequential());
-        var rows = solved.stream().map(s -> row(s, sequential)).toList();
-        return new WhatIfResult(planId, plan.name(), request.kind(), plan.timeUnit().label(), sequential,
-                scale.toDouble(base.criticalPath().length()), Numbers.round(seconds, 2), null, rows, knees(solved, rows),
-                Instant.now());
+        return answer(planId, request, base, seconds, keepMonotone(solved), null);
     }
 
     /**
@@ -125,7 +118,6 @@ public class WhatIfService {
      * another, each taking one place in the solve queue while it runs; one row per count solved.
      */
     private WhatIfResult fewestAgents(String planId, WhatIfRequest request, PlanDocument document, PlanAnalysis base) {
-        var plan = base.instance().plan();
         double seconds = request.secondsPerScenario() != null ? request.secondsPerScenario().doubleValue()
                 : DEFAULT_SWEEP_SECONDS / 2;
         var limit = Duration.ofMillis(Math.round(seconds * 1000));
@@ -135,15 +127,26 @@ public class WhatIfService {
                         return runner.solveAsync(analysis, limit).join().schedule();
                     }
                 }).search();
+        var solved = answer.tried().stream()
+                .map(tried -> new Solved(new Spec(agents(tried.count()), "agents", tried.count(), tried.document()),
+                        tried.analysis(), tried.schedule(), null, null))
+                .toList();
+        return answer(planId, request, base, seconds, solved, answer.fewest());
+    }
+
+    /**
+     * The answer: one row per scenario solved, against the plan's sequential total; the knee of each count series for a
+     * sweep, none for a fewest-agents search (its rows are the counts it tried, not a curve).
+     */
+    private static WhatIfResult answer(String planId, WhatIfRequest request, PlanAnalysis base, double seconds,
+            List<Solved> solved, WhatIfResult.FewestAgents fewest) {
+        var plan = base.instance().plan();
         var scale = base.instance().scale();
         double sequential = scale.toDouble(base.sequential());
-        var rows = answer.tried().stream()
-                .map(tried -> row(new Solved(new Spec(agents(tried.count()), "agents", tried.count(), tried.document()),
-                        tried.analysis(), tried.schedule(), null, null), sequential))
-                .toList();
+        var rows = solved.stream().map(s -> row(s, sequential)).toList();
+        var knees = fewest == null ? knees(solved, rows) : List.<WhatIfResult.Knee>of();
         return new WhatIfResult(planId, plan.name(), request.kind(), plan.timeUnit().label(), sequential,
-                scale.toDouble(base.criticalPath().length()), Numbers.round(seconds, 2), answer.fewest(), rows, List.of(),
-                Instant.now());
+                scale.toDouble(base.criticalPath().length()), Numbers.round(seconds, 2), fewest, rows, knees, Instant.now());
     }
 
     private static String agents(int count) {
