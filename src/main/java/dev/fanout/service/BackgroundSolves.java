@@ -97,10 +97,7 @@ public class BackgroundSolves {
      */
     public void start(String id, Duration limit) {
         // Whoever starts it (a request, or the start-up resuming it), the solve's log lines name its plan.
-        LogContext.withPlan(id, () -> {
-            startWithLogContext(id, limit);
-            return null;
-        });
+        LogContext.withPlan(id, () -> startWithLogContext(id, limit));
     }
 
     private void startWithLogContext(String id, Duration limit) {

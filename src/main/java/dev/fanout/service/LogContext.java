@@ -1,7 +1,5 @@
 package dev.fanout.service;
 
-import java.util.function.Supplier;
-
 import org.jboss.logging.MDC;
 
 /**
@@ -29,11 +27,11 @@ public final class LogContext {
     }
 
     /** Runs {@code work} with lines naming {@code planId}, then restores what the thread named before. */
-    public static <T> T withPlan(String planId, Supplier<T> work) {
+    public static void withPlan(String planId, Runnable work) {
         var previous = MDC.get(PLAN);
         enterPlan(planId);
         try {
-            return work.get();
+            work.run();
         } finally {
             enterPlan(previous == null ? null : previous.toString());
         }
