@@ -21,9 +21,10 @@ final class AgentSets {
     /** For each set, the groups that are subsets of it, itself included. */
     private final int[][] subsets;
 
-    private AgentSets(List<BitSet> sets, int[] groupOf, int[][] tasks, int[][] subsets) {
+    private AgentSets(Instance instance, List<BitSet> sets, int[] groupOf, int[][] tasks, int[][] subsets) {
         this.sets = sets;
-        this.setSize = sets.stream().mapToInt(BitSet::cardinality).toArray();
+        // How many tasks each set can run at once: its size, unless caps allow fewer.
+        this.setSize = sets.stream().mapToInt(set -> LowerBounds.parallelism(instance, set)).toArray();
         this.groupOf = groupOf;
         this.tasks = tasks;
         this.subsets = subsets;
@@ -58,7 +59,7 @@ final class AgentSets {
             subsets[i] = inside.stream().mapToInt(Integer::intValue).toArray();
         }
         var tasks = members.stream().map(list -> list.stream().mapToInt(Integer::intValue).toArray()).toArray(int[][]::new);
-        return new AgentSets(sets, groupOf, tasks, subsets);
+        return new AgentSets(instance, sets, groupOf, tasks, subsets);
     }
 
     static boolean isSubset(BitSet subset, BitSet set) {
@@ -119,7 +120,7 @@ final class AgentSets {
             for (int member : subsets[set]) {
                 for (int i = 0; i < sizes[member]; i++) {
                     starts[k] = earliest[members[member][i]];
-                    durations[k++] = instance.duration(members[member][i]);
+                    durations[k++] = instance.fastestDuration(members[member][i]);
                 }
             }
             best = Math.max(best, EnergyBound.of(starts, durations, null, setSize[set]));

@@ -11,21 +11,29 @@ import dev.fanout.plan.Plan;
 
 /**
  * What bounds a plan's makespan, named in the plan's own words: the critical path (its tasks), a scarce set of
- * agents (a pool, or the holders of a skill), a chain of dependencies through scarce agents, or plain total work.
+ * agents (a pool, or the holders of a skill), a chain of dependencies through scarce agents, plain total work, or a
+ * shared limit: an area the tasks change one at a time, a resource, the plan's or a pool's cap.
  * It is the lower bound that binds, so it is what more agents (of the right kind) would have to beat.
  */
-public record Bottleneck(Kind kind, long bound, String subject, List<String> agents, List<String> tasks) {
+public record Bottleneck(Kind kind, long bound, String subject, List<String> agents, List<String> tasks, long margin) {
 
     public enum Kind {
         @JsonProperty("criticalPath") CRITICAL_PATH,
         @JsonProperty("agentSet") AGENT_SET,
         @JsonProperty("agentChain") AGENT_CHAIN,
-        @JsonProperty("work") WORK
+        @JsonProperty("work") WORK,
+        @JsonProperty("area") AREA,
+        @JsonProperty("resource") RESOURCE,
+        @JsonProperty("cap") CAP
     }
 
     public Bottleneck {
         agents = List.copyOf(agents);
         tasks = List.copyOf(tasks);
+    }
+
+    Bottleneck(Kind kind, long bound, String subject, List<String> agents, List<String> tasks) {
+        this(kind, bound, subject, agents, tasks, 0);
     }
 
     public static Bottleneck of(PlanAnalysis analysis) {
@@ -46,6 +54,39 @@ public record Bottleneck(Kind kind, long bound, String subject, List<String> age
                     "the chain through " + instance.taskId(bounds.agentChainTask()), List.of(),
                     List.of(instance.taskId(bounds.agentChainTask())));
             case WORK -> new Bottleneck(Kind.WORK, bounds.work(), "total work", List.of(), List.of());
+            case SHARED_LIMIT -> sharedLimit(instance, bounds.sharedLimitIndex(), bounds.sharedLimit(),
+                    bounds.sharedLimit() - Math.max(Math.max(bounds.criticalPath(), bounds.work()),
+                            Math.max(bounds.skillSet(), bounds.agentChain())));
+        };
+    }
+
+    /** {@code margin}: how much longer than every bound that ignores shared limits. */
+    private static Bottleneck sharedLimit(Instance instance, int index, long bound, long margin) {
+        var limits = instance.limits();
+        var shared = limits.limit(index);
+        var tasks = new ArrayList<String>();
+        for (int task = 0; task < instance.taskCount(); task++) {
+            for (int held : limits.limitsOf(task)) {
+                if (held == index) {
+                    tasks.add(instance.taskId(task));
+                }
+            }
+        }
+        return switch (shared.kind()) {
+            case AREA -> new Bottleneck(Kind.AREA, bound, "area " + shared.name() + " (one task at a time)", List.of(),
+                    tasks, margin);
+            case RESOURCE -> new Bottleneck(Kind.RESOURCE, bound, "resource " + shared.name() + " (capacity "
+                    + shared.capacity() + ")", List.of(), tasks, margin);
+            case PLAN_CAP -> new Bottleneck(Kind.CAP, bound, "the plan's cap of " + shared.capacity() + " tasks at once",
+                    List.of(), tasks, margin);
+            case POOL_CAP -> {
+                var members = new BitSet();
+                for (int a = 0; a < instance.agentCount(); a++) {
+                    members.set(a, limits.poolLimitOf(a) == index);
+                }
+                yield new Bottleneck(Kind.CAP, bound, "the cap of pool '" + shared.name() + "' (" + shared.capacity()
+                        + " tasks at once)", instance.agentIds(members), tasksOnlyFor(instance, members), margin);
+            }
         };
     }
 

@@ -28,11 +28,11 @@ public record CriticalPath(long length, List<Integer> tasks, long[] slack) {
         int n = instance.taskCount();
         long length = 0;
         for (int task = 0; task < n; task++) {
-            length = Math.max(length, paths.head(task) + instance.duration(task) + paths.tail(task));
+            length = Math.max(length, paths.head(task) + instance.fastestDuration(task) + paths.tail(task));
         }
         var slack = new long[n];
         for (int task = 0; task < n; task++) {
-            slack[task] = length - (paths.head(task) + instance.duration(task) + paths.tail(task));
+            slack[task] = length - (paths.head(task) + instance.fastestDuration(task) + paths.tail(task));
         }
         var chain = new ArrayList<Integer>();
         int current = -1;
@@ -45,10 +45,10 @@ public record CriticalPath(long length, List<Integer> tasks, long[] slack) {
         while (current >= 0) {
             chain.add(current);
             int next = -1;
-            long endOfCurrent = paths.head(current) + instance.duration(current);
+            long endOfCurrent = paths.head(current) + instance.fastestDuration(current);
             for (int s : instance.successors(current)) {
                 if (slack[s] == 0 && paths.head(s) == endOfCurrent
-                        && instance.duration(s) + paths.tail(s) == paths.tail(current)
+                        && instance.fastestDuration(s) + paths.tail(s) == paths.tail(current)
                         && (next < 0 || preferred(instance, s, next))) {
                     next = s;
                 }

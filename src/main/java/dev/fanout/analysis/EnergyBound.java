@@ -24,6 +24,14 @@ final class EnergyBound {
      * @param agents m, the number of agents that can do them
      */
     static long of(long[] earliest, long[] durations, long[] after, int agents) {
+        return of(earliest, durations, after, agents, true);
+    }
+
+    /**
+     * As above; without {@code backToBack} only the work counts (for a resource some tasks take several units of,
+     * where "some agent does ⌈k / m⌉ of them" does not hold; {@code durations} are then units × time).
+     */
+    static long of(long[] earliest, long[] durations, long[] after, int agents, boolean backToBack) {
         int k = earliest.length;
         if (k == 0) {
             return 0;
@@ -61,7 +69,7 @@ final class EnergyBound {
             }
             boolean lastOfThreshold = i == k - 1 || earliest[order[i + 1]] != earliest[order[i]];
             if (lastOfThreshold) {
-                long span = Math.max(LowerBounds.ceilDiv(work, agents), chosenSum);
+                long span = backToBack ? Math.max(LowerBounds.ceilDiv(work, agents), chosenSum) : LowerBounds.ceilDiv(work, agents);
                 best = Math.max(best, earliest[order[i]] + span + leastAfter);
             }
         }

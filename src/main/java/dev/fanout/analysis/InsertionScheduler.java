@@ -4,8 +4,8 @@ import java.util.Arrays;
 
 /**
  * Serial schedule generation with insertion: tasks are placed one at a time in a given order (each after all its
- * dependencies), each on the able agent where it can start earliest, into an idle gap between tasks already placed
- * if one is long enough. Works forwards, or backwards on the reversed dependencies (then "start" means time before
+ * dependencies), each on the able agent where it can end earliest, into an idle gap between tasks already placed
+ * if one is long enough, within the shared limits (resources, areas, caps). Works forwards, or backwards on the reversed dependencies (then "start" means time before
  * the end), which is what forward-backward improvement needs.
  */
 final class InsertionScheduler {
@@ -18,6 +18,7 @@ final class InsertionScheduler {
     private final long[][] starts;
     private final long[][] ends;
     private final int[] counts;
+    private final SharedLimits.Occupancy occupancy;
 
     InsertionScheduler(Instance instance, boolean backwards) {
         this.instance = instance;
@@ -30,6 +31,7 @@ final class InsertionScheduler {
         starts = new long[m][8];
         ends = new long[m][8];
         counts = new int[m];
+        occupancy = instance.limits().newOccupancy();
     }
 
     private int[] before(int task) {
@@ -50,46 +52,59 @@ final class InsertionScheduler {
         // Mirror: backwards time t..t+d becomes forward time M-t-d..M-t.
         long makespan = 0;
         for (int task = 0; task < start.length; task++) {
-            makespan = Math.max(makespan, start[task] + instance.duration(task));
+            makespan = Math.max(makespan, start[task] + instance.duration(task, agentOf[task]));
         }
         var forward = new long[start.length];
         for (int task = 0; task < start.length; task++) {
-            forward[task] = makespan - start[task] - instance.duration(task);
+            forward[task] = makespan - start[task] - instance.duration(task, agentOf[task]);
         }
         return new Schedule(instance, agentOf, forward);
     }
 
+    /**
+     * Places the task where it ends earliest over every able agent's idle gaps, within the shared limits and (forwards)
+     * the agent's window; an agent whose window cannot hold it is passed over unless every one's is.
+     */
     private void place(int task) {
         long ready = 0;
         for (int p : before(task)) {
-            ready = Math.max(ready, start[p] + instance.duration(p));
+            ready = Math.max(ready, start[p] + instance.duration(p, agentOf[p]));
         }
-        long duration = instance.duration(task);
         if (instance.isMilestone(task)) {
             start[task] = ready;
             return;
         }
         int bestAgent = -1;
         long bestStart = Long.MAX_VALUE;
+        long bestEnd = Long.MAX_VALUE;
         long bestSlack = Long.MAX_VALUE;
+        boolean bestFits = false;
         int bestPosition = -1;
         var eligible = instance.eligibleAgents(task);
         for (int agent = eligible.nextSetBit(0); agent >= 0; agent = eligible.nextSetBit(agent + 1)) {
             // Earliest gap at or after `ready` that fits; the slack is the idle time the task leaves before it.
+            long duration = instance.duration(task, agent);
+            long opens = backwards ? 0 : instance.availableFrom(agent);
             long[] agentStarts = starts[agent];
             long[] agentEnds = ends[agent];
             int count = counts[agent];
             long previousEnd = 0;
             for (int i = 0; i <= count; i++) {
-                long gapStart = Math.max(ready, previousEnd);
+                long gapStart = occupancy.earliestFit(task, agent, Math.max(Math.max(ready, previousEnd), opens), duration);
                 long gapEnd = i < count ? agentStarts[i] : Long.MAX_VALUE;
                 if (gapEnd - gapStart >= duration) {
                     long slack = gapStart - previousEnd;
-                    if (gapStart < bestStart || gapStart == bestStart && slack < bestSlack) {
+                    long end = gapStart + duration;
+                    boolean fits = backwards || end <= instance.availableUntil(agent);
+                    boolean better = fits != bestFits ? fits
+                            : end < bestEnd || end == bestEnd && (gapStart < bestStart || gapStart == bestStart && slack < bestSlack);
+                    if (bestAgent < 0 || better) {
                         bestStart = gapStart;
+                        bestEnd = end;
                         bestSlack = slack;
                         bestAgent = agent;
                         bestPosition = i;
+                        bestFits = fits;
                     }
                     break;
                 }
@@ -100,7 +115,8 @@ final class InsertionScheduler {
         }
         start[task] = bestStart;
         agentOf[task] = bestAgent;
-        insert(bestAgent, bestPosition, bestStart, bestStart + duration);
+        insert(bestAgent, bestPosition, bestStart, bestEnd);
+        occupancy.reserve(task, bestAgent, bestStart, bestEnd - bestStart);
     }
 
     private void insert(int agent, int position, long from, long to) {

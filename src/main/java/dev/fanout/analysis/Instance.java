@@ -1,5 +1,7 @@
 package dev.fanout.analysis;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
@@ -31,6 +33,14 @@ public final class Instance {
     private final BitSet[] skilledAgents;
     private final BitSet[] poolAgents;
     private final BitSet[] eligibleAgents;
+    /** Per agent, in ticks: its window (until is {@link Long#MAX_VALUE} when it has none). */
+    private final long[] availableFrom;
+    private final long[] availableUntil;
+    /** Per task and agent, the ticks it takes there; null when every agent works at speed 1. */
+    private final long[][] agentDurations;
+    /** Per task, the fewest ticks it takes on any agent able to do it. */
+    private final long[] fastestDurations;
+    private final SharedLimits limits;
     private final Map<String, Integer> taskIndex = new HashMap<>();
     private final Map<String, Integer> agentIndex = new HashMap<>();
 
@@ -38,7 +48,7 @@ public final class Instance {
         this.plan = plan;
         var tasks = plan.tasks();
         var agents = plan.agents();
-        scale = TimeScale.fitting(tasks.stream().map(Plan.Task::duration).toList());
+        scale = TimeScale.fitting(times(plan));
         int n = tasks.size();
         taskIds = new String[n];
         durations = new long[n];
@@ -92,6 +102,63 @@ public final class Instance {
                 eligibleAgents[i].clear();
             }
         }
+        availableFrom = new long[m];
+        availableUntil = new long[m];
+        boolean anySpeed = false;
+        for (int a = 0; a < m; a++) {
+            var window = agents.get(a).availability();
+            availableFrom[a] = scale.ticks(window.from());
+            availableUntil[a] = window.until() == null ? Long.MAX_VALUE : scale.ticks(window.until());
+            anySpeed |= window.speed().compareTo(BigDecimal.ONE) != 0;
+        }
+        agentDurations = anySpeed ? new long[n][m] : null;
+        fastestDurations = durations.clone();
+        if (anySpeed) {
+            for (int i = 0; i < n; i++) {
+                long fastest = Long.MAX_VALUE;
+                for (int a = 0; a < m; a++) {
+                    agentDurations[i][a] = scale.ticks(timeOn(tasks.get(i).duration(), agents.get(a).availability().speed()));
+                    if (eligibleAgents[i].get(a)) {
+                        fastest = Math.min(fastest, agentDurations[i][a]);
+                    }
+                }
+                fastestDurations[i] = isMilestone(i) ? 0 : fastest;
+            }
+        }
+        limits = SharedLimits.of(plan, durations);
+    }
+
+    /**
+     * The time a task takes at a speed: duration / speed, rounded up to {@link dev.fanout.plan.PlanValidator#MAX_DECIMALS}
+     * places when it does not come out exact (1 day at speed 3 takes 0.3334 days: never less than the work needs).
+     */
+    public static BigDecimal timeOn(BigDecimal duration, BigDecimal speed) {
+        if (speed.compareTo(BigDecimal.ONE) == 0) {
+            return duration;
+        }
+        var time = duration.divide(speed, dev.fanout.plan.PlanValidator.MAX_DECIMALS, RoundingMode.CEILING).stripTrailingZeros();
+        return time.scale() < 0 ? time.setScale(0) : time;
+    }
+
+    /** Every time the plan states or implies: durations, durations at each agent's speed, windows. */
+    private static List<BigDecimal> times(Plan plan) {
+        var times = new ArrayList<BigDecimal>();
+        var speeds = new java.util.TreeSet<BigDecimal>();
+        for (var agent : plan.agents()) {
+            var window = agent.availability();
+            times.add(window.from());
+            if (window.until() != null) {
+                times.add(window.until());
+            }
+            speeds.add(window.speed());
+        }
+        for (var task : plan.tasks()) {
+            for (var speed : speeds) {
+                times.add(timeOn(task.duration(), speed));
+            }
+            times.add(task.duration());
+        }
+        return times;
     }
 
     public static Instance of(Plan plan) {
@@ -152,8 +219,49 @@ public final class Instance {
         return index;
     }
 
+    /** The ticks the task takes at speed 1 (its duration as written). */
     public long duration(int task) {
         return durations[task];
+    }
+
+    /** The ticks the task takes on the agent, at the agent's speed; its duration for {@link Schedule#NO_AGENT}. */
+    public long duration(int task, int agent) {
+        return agentDurations == null || agent < 0 ? durations[task] : agentDurations[task][agent];
+    }
+
+    /** The fewest ticks the task takes on any agent able to do it: what every bound may assume. */
+    public long fastestDuration(int task) {
+        return fastestDurations[task];
+    }
+
+    /** Whether some agent works at another speed than 1. */
+    public boolean hasSpeeds() {
+        return agentDurations != null;
+    }
+
+    /** The tick from which the agent works. */
+    public long availableFrom(int agent) {
+        return availableFrom[agent];
+    }
+
+    /** The tick by which the agent's tasks must end; {@link Long#MAX_VALUE} when it has no end. */
+    public long availableUntil(int agent) {
+        return availableUntil[agent];
+    }
+
+    /** Whether some agent has a window. */
+    public boolean hasWindows() {
+        for (int a = 0; a < availableFrom.length; a++) {
+            if (availableFrom[a] > 0 || availableUntil[a] != Long.MAX_VALUE) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Resources, areas and caps: what links tasks on different agents. */
+    public SharedLimits limits() {
+        return limits;
     }
 
     public int priority(int task) {

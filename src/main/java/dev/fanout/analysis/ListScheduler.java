@@ -7,11 +7,11 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Greedy list scheduling: tasks are placed one at a time, each on the able agent that can start it earliest, never
- * before its dependencies end nor before a release time. Used for the baseline strategies (tiers, the author's waves)
+ * Greedy list scheduling: tasks are placed one at a time, each on the able agent that can end it earliest, never
+ * before its dependencies end nor before a release time, within the shared limits (resources, areas, caps). Used for the baseline strategies (tiers, the author's waves)
  * and for the solver's starting schedule.
  *
- * <p>Every schedule it builds is no longer than the sequential total: a task starts at the end of some earlier placed
+ * <p>Without windows and speeds, every schedule it builds is no longer than the sequential total: a task starts at the end of some earlier placed
  * task (or at a release that is itself such an end), so by induction each end is at most the sum of the durations
  * placed so far.
  */
@@ -22,6 +22,7 @@ public final class ListScheduler {
     private final long[] start;
     private final boolean[] placed;
     private final long[] agentFree;
+    private final SharedLimits.Occupancy occupancy;
 
     public ListScheduler(Instance instance) {
         this.instance = instance;
@@ -31,6 +32,10 @@ public final class ListScheduler {
         start = new long[n];
         placed = new boolean[n];
         agentFree = new long[instance.agentCount()];
+        for (int agent = 0; agent < agentFree.length; agent++) {
+            agentFree[agent] = instance.availableFrom(agent);
+        }
+        occupancy = instance.limits().newOccupancy();
     }
 
     /**
@@ -106,8 +111,11 @@ public final class ListScheduler {
     }
 
     /**
-     * Places one task on the able agent that can start it earliest; among those, the one that has been idle the
-     * shortest (keeping agents that freed up long ago for tasks that are ready sooner).
+     * Places one task on the able agent where it can end earliest (its window, speed and the shared limits
+     * considered); among those, the one that has been idle the shortest (keeping agents that freed up long ago for
+     * tasks that are ready sooner). An agent whose window closes before the task could end is passed over, unless
+     * every able agent's is: then the task goes where it ends first, and the schedule is invalid (which
+     * {@link ScheduleCheck} says).
      */
     void place(int task, long release) {
         long ready = release;
@@ -121,21 +129,32 @@ public final class ListScheduler {
         }
         int bestAgent = -1;
         long bestStart = Long.MAX_VALUE;
+        long bestEnd = Long.MAX_VALUE;
+        boolean bestFits = false;
         var eligible = instance.eligibleAgents(task);
         for (int agent = eligible.nextSetBit(0); agent >= 0; agent = eligible.nextSetBit(agent + 1)) {
-            long candidate = Math.max(ready, agentFree[agent]);
-            if (candidate < bestStart || (candidate == bestStart && agentFree[agent] > agentFree[bestAgent])) {
+            long duration = instance.duration(task, agent);
+            long candidate = occupancy.earliestFit(task, agent, Math.max(ready, agentFree[agent]), duration);
+            long candidateEnd = candidate + duration;
+            boolean fits = candidateEnd <= instance.availableUntil(agent);
+            boolean better = fits != bestFits ? fits
+                    : candidateEnd < bestEnd || candidateEnd == bestEnd
+                            && (candidate < bestStart || candidate == bestStart && agentFree[agent] > agentFree[bestAgent]);
+            if (bestAgent < 0 || better) {
                 bestStart = candidate;
+                bestEnd = candidateEnd;
                 bestAgent = agent;
+                bestFits = fits;
             }
         }
         agentOf[task] = bestAgent;
         start[task] = bestStart;
-        agentFree[bestAgent] = bestStart + instance.duration(task);
+        agentFree[bestAgent] = bestEnd;
+        occupancy.reserve(task, bestAgent, bestStart, bestEnd - bestStart);
     }
 
     long end(int task) {
-        return start[task] + instance.duration(task);
+        return start[task] + instance.duration(task, agentOf[task]);
     }
 
     Schedule build() {

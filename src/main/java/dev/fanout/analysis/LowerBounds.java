@@ -16,11 +16,16 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * eligible-agent sets, their pairwise unions and the set of all agents.</li>
  * <li><b>agent chain</b>: for each task, its head + duration + tail where heads and tails also count the work that
  * only certain agents can do before and after it ({@link ResourcePaths}).</li>
+ * <li><b>shared limit</b>: the tasks that hold one resource, area or cap, at most its capacity in units at a time:
+ * the same energy bound, with the capacity in place of the agents ({@link SharedLimits}).</li>
  * </ul>
+ * Under the constraints of CONTRACT §5 every figure stays a bound: a task counts with its time on the fastest agent
+ * able to do it; a set of agents runs at most as many tasks at once as its caps allow ({@link #parallelism}); the
+ * work bound counts only the time inside the agents' windows.
  * The skill-set bound uses those agent-aware heads and tails too. Ticks are whole numbers in some optimal schedule (see {@link TimeScale}), so rounding up stays valid.
  */
 public record LowerBounds(long criticalPath, long work, long skillSet, BitSet skillSetAgents, long agentChain,
-        int agentChainTask) {
+        int agentChainTask, long sharedLimit, int sharedLimitIndex) {
 
     public LowerBounds {
         skillSetAgents = (BitSet) skillSetAgents.clone();
@@ -36,7 +41,7 @@ public record LowerBounds(long criticalPath, long work, long skillSet, BitSet sk
     private static final long SUBSET_CHECK_BUDGET = 20_000_000L;
 
     public long best() {
-        return Math.max(Math.max(criticalPath, agentChain), Math.max(work, skillSet));
+        return Math.max(Math.max(Math.max(criticalPath, agentChain), Math.max(work, skillSet)), sharedLimit);
     }
 
     /** One of the bounds above. */
@@ -44,7 +49,8 @@ public record LowerBounds(long criticalPath, long work, long skillSet, BitSet sk
         @JsonProperty("criticalPath") CRITICAL_PATH,
         @JsonProperty("skillSet") SKILL_SET,
         @JsonProperty("work") WORK,
-        @JsonProperty("agentChain") AGENT_CHAIN
+        @JsonProperty("agentChain") AGENT_CHAIN,
+        @JsonProperty("sharedLimit") SHARED_LIMIT
     }
 
     /**
@@ -59,17 +65,19 @@ public record LowerBounds(long criticalPath, long work, long skillSet, BitSet sk
         if (skillSet == best) {
             return Kind.SKILL_SET;
         }
-        return work == best ? Kind.WORK : Kind.AGENT_CHAIN;
+        if (work == best) {
+            return Kind.WORK;
+        }
+        return agentChain == best ? Kind.AGENT_CHAIN : Kind.SHARED_LIMIT;
     }
 
     public static LowerBounds of(Instance instance, Paths paths, CriticalPath criticalPath) {
-        long totalWork = instance.totalWork();
-        long work = instance.agentCount() == 0 ? 0 : ceilDiv(totalWork, instance.agentCount());
+        long work = work(instance);
         var resourcePaths = ResourcePaths.of(instance, paths);
         long agentChain = 0;
         int agentChainTask = -1;
         for (int task = 0; task < instance.taskCount(); task++) {
-            long bound = resourcePaths.head(task) + instance.duration(task) + resourcePaths.tail(task);
+            long bound = resourcePaths.head(task) + instance.fastestDuration(task) + resourcePaths.tail(task);
             if (bound > agentChain) {
                 agentChain = bound;
                 agentChainTask = task;
@@ -103,7 +111,130 @@ public record LowerBounds(long criticalPath, long work, long skillSet, BitSet sk
                 bestSet = set;
             }
         }
-        return new LowerBounds(criticalPath.length(), work, best, bestSet, agentChain, agentChainTask);
+        long sharedLimit = 0;
+        int sharedLimitIndex = -1;
+        for (int limit = 0; limit < instance.limits().limits().size(); limit++) {
+            long bound = sharedLimitBound(instance, limit, resourcePaths);
+            if (bound > sharedLimit) {
+                sharedLimit = bound;
+                sharedLimitIndex = limit;
+            }
+        }
+        return new LowerBounds(criticalPath.length(), work, best, bestSet, agentChain, agentChainTask, sharedLimit,
+                sharedLimitIndex);
+    }
+
+    /**
+     * Total work (each task at its fastest) over the agents: no more agents are busy at once than the caps allow,
+     * and an agent is busy only inside its window. The least T at which the agents' time in [0, T] can hold the
+     * work, and T ≥ work ÷ the most tasks that can run at once.
+     */
+    static long work(Instance instance) {
+        int m = instance.agentCount();
+        if (m == 0) {
+            return 0;
+        }
+        long work = 0;
+        for (int task = 0; task < instance.taskCount(); task++) {
+            work += instance.fastestDuration(task);
+        }
+        var all = new BitSet();
+        all.set(0, m);
+        long bound = ceilDiv(work, parallelism(instance, all));
+        if (!instance.hasWindows()) {
+            return bound;
+        }
+        // The agents' time inside their windows up to T grows with T: the least T that holds the work.
+        long low = 0;
+        long high = 1;
+        while (capacityUntil(instance, high) < work && high < Long.MAX_VALUE / 4) {
+            high *= 2;
+        }
+        while (low < high) {
+            long middle = low + (high - low) / 2;
+            if (capacityUntil(instance, middle) >= work) {
+                high = middle;
+            } else {
+                low = middle + 1;
+            }
+        }
+        return Math.max(bound, low);
+    }
+
+    private static long capacityUntil(Instance instance, long time) {
+        long capacity = 0;
+        for (int a = 0; a < instance.agentCount(); a++) {
+            capacity += Math.max(0, Math.min(time, instance.availableUntil(a)) - instance.availableFrom(a));
+        }
+        return capacity;
+    }
+
+    /**
+     * The most tasks the agents of {@code set} can run at once: one each, but no more from a capped pool than its cap,
+     * and no more in all than the plan's cap.
+     */
+    static int parallelism(Instance instance, BitSet set) {
+        var limits = instance.limits();
+        var perPool = new java.util.HashMap<Integer, Integer>();
+        int total = 0;
+        for (int a = set.nextSetBit(0); a >= 0; a = set.nextSetBit(a + 1)) {
+            int pool = limits.poolLimitOf(a);
+            if (pool < 0) {
+                total++;
+            } else {
+                perPool.merge(pool, 1, Integer::sum);
+            }
+        }
+        for (var entry : perPool.entrySet()) {
+            total += Math.min(entry.getValue(), limits.limit(entry.getKey()).capacity());
+        }
+        var cap = instance.plan().maxConcurrent();
+        return Math.max(1, cap == null ? total : Math.min(total, cap));
+    }
+
+    /**
+     * The energy bound of the tasks that must hold one shared limit: those that hold it wherever they run, and for a
+     * pool's cap those only the pool's agents can do. Tasks taking one unit each behave like jobs on as many agents as
+     * the capacity; with several units, only their units × time counts.
+     */
+    private static long sharedLimitBound(Instance instance, int limit, ResourcePaths paths) {
+        var limits = instance.limits();
+        var shared = limits.limit(limit);
+        var heads = new java.util.ArrayList<Long>();
+        var energies = new java.util.ArrayList<Long>();
+        var tails = new java.util.ArrayList<Long>();
+        boolean oneUnitEach = true;
+        for (int task = 0; task < instance.taskCount(); task++) {
+            if (instance.isMilestone(task)) {
+                continue;
+            }
+            int units = 0;
+            var held = limits.limitsOf(task);
+            for (int i = 0; i < held.length; i++) {
+                if (held[i] == limit) {
+                    units = limits.unitsOf(task)[i];
+                }
+            }
+            if (units == 0 && shared.kind() == SharedLimits.Kind.POOL_CAP) {
+                var eligible = instance.eligibleAgents(task);
+                boolean onlyPool = !eligible.isEmpty();
+                for (int a = eligible.nextSetBit(0); a >= 0; a = eligible.nextSetBit(a + 1)) {
+                    onlyPool &= limits.poolLimitOf(a) == limit;
+                }
+                units = onlyPool ? 1 : 0;
+            }
+            if (units > 0) {
+                oneUnitEach &= units == 1;
+                heads.add(paths.head(task));
+                energies.add(units * instance.fastestDuration(task));
+                tails.add(paths.tail(task));
+            }
+        }
+        var h = heads.stream().mapToLong(Long::longValue).toArray();
+        var e = energies.stream().mapToLong(Long::longValue).toArray();
+        var t = tails.stream().mapToLong(Long::longValue).toArray();
+        int capacity = shared.capacity();
+        return Math.max(EnergyBound.of(h, e, t, capacity, oneUnitEach), EnergyBound.of(t, e, h, capacity, oneUnitEach));
     }
 
     /** The energy bound of the tasks only the agents of {@code set} can do, forwards and mirrored. */
@@ -125,12 +256,12 @@ public record LowerBounds(long criticalPath, long work, long skillSet, BitSet sk
             if (AgentSets.isSubset(sets.agents(group), set)) {
                 for (int task : sets.tasks(group)) {
                     heads[k] = paths.head(task);
-                    durations[k] = instance.duration(task);
+                    durations[k] = instance.fastestDuration(task);
                     tails[k++] = paths.tail(task);
                 }
             }
         }
-        int agents = set.cardinality();
+        int agents = parallelism(instance, set);
         return Math.max(EnergyBound.of(heads, durations, tails, agents), EnergyBound.of(tails, durations, heads, agents));
     }
 

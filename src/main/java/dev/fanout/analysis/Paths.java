@@ -16,13 +16,13 @@ public final class Paths {
         var order = instance.topologicalOrder();
         for (int task : order) {
             for (int p : instance.predecessors(task)) {
-                heads[task] = Math.max(heads[task], heads[p] + instance.duration(p));
+                heads[task] = Math.max(heads[task], heads[p] + instance.fastestDuration(p));
             }
         }
         for (int i = n - 1; i >= 0; i--) {
             int task = order[i];
             for (int s : instance.successors(task)) {
-                tails[task] = Math.max(tails[task], instance.duration(s) + tails[s]);
+                tails[task] = Math.max(tails[task], instance.fastestDuration(s) + tails[s]);
             }
         }
     }

@@ -58,7 +58,7 @@ public final class ResourcePaths {
             }
             long chain = 0;
             for (int p : instance.predecessors(task)) {
-                chain = Math.max(chain, heads[p] + instance.duration(p));
+                chain = Math.max(chain, heads[p] + instance.fastestDuration(p));
             }
             heads[task] = Math.max(chain, groups.bound(instance, ancestors[task], heads));
         }
@@ -72,7 +72,7 @@ public final class ResourcePaths {
             }
             long chain = 0;
             for (int s : instance.successors(task)) {
-                chain = Math.max(chain, instance.duration(s) + tails[s]);
+                chain = Math.max(chain, instance.fastestDuration(s) + tails[s]);
             }
             tails[task] = Math.max(chain, groups.bound(instance, descendants[task], tails));
         }

@@ -40,7 +40,12 @@ public final class Schedule {
     }
 
     public long end(int task) {
-        return start[task] + instance.duration(task);
+        return start[task] + duration(task);
+    }
+
+    /** The ticks the task takes on its agent (at the agent's speed). */
+    public long duration(int task) {
+        return instance.duration(task, agentOf[task]);
     }
 
     public long makespan() {
@@ -56,7 +61,7 @@ public final class Schedule {
         var busy = new long[instance.agentCount()];
         for (int task = 0; task < start.length; task++) {
             if (agentOf[task] != NO_AGENT) {
-                busy[agentOf[task]] += instance.duration(task);
+                busy[agentOf[task]] += duration(task);
             }
         }
         return busy;
@@ -79,12 +84,12 @@ public final class Schedule {
     }
 
     /**
-     * The same agents doing their tasks in the same order, each task starting as early as its agent and its
-     * dependencies allow. Never later than this schedule (each start can only move earlier), and exactly how the
-     * solver times a task, so any valid schedule can seed the solver.
+     * The same agents doing their tasks in the same order, each task starting as early as its agent, its dependencies
+     * and the shared limits allow, tasks taking the limits in the order this schedule starts them. Never later than
+     * this schedule when it is valid (each start can only move earlier: see {@link #fromSequences(Instance, List, long[])}).
      */
     public Schedule leftShifted() {
-        return fromSequences(instance, sequences());
+        return fromSequences(instance, sequences(), start);
     }
 
     /**
@@ -113,12 +118,27 @@ public final class Schedule {
     }
 
     /**
-     * Times agents' task sequences: start = max(end of the agent's previous task, end of every dependency).
-     * Milestones start when their dependencies end.
+     * Times agents' task sequences: each task starts at the earliest time when the previous task on its agent and every
+     * dependency have ended, its agent's window has opened, and every shared limit it holds (resources, areas, caps)
+     * has room for it over its whole duration. Tasks take the shared limits in the order of their start without the
+     * limits (the order the agents and dependencies alone give); see {@link #fromSequences(Instance, List, long[])}.
      *
      * @throws IllegalArgumentException if the sequences and dependencies wait for each other in a loop
      */
     public static Schedule fromSequences(Instance instance, List<List<Integer>> sequences) {
+        return fromSequences(instance, sequences, null);
+    }
+
+    /**
+     * As {@link #fromSequences(Instance, List)}, tasks taking the shared limits in the order of {@code priority} (lower
+     * first; null: the start without the limits). Each task is placed at the earliest time that fits the tasks placed
+     * before it (serial schedule generation). With the starts of a valid schedule as the priority, no task starts later
+     * than it did there: the tasks placed before a task started no later than it, so they can only have moved out of
+     * its way.
+     *
+     * @throws IllegalArgumentException if the sequences and dependencies wait for each other in a loop
+     */
+    public static Schedule fromSequences(Instance instance, List<List<Integer>> sequences, long[] priority) {
         int n = instance.taskCount();
         var agentOf = new int[n];
         Arrays.fill(agentOf, NO_AGENT);
@@ -150,18 +170,59 @@ public final class Schedule {
                 follower.accept(nextOnAgent[task]);
             }
         };
-        var order = TopologicalOrder.of(IntStream.range(0, n).toArray(), waiting, followers, null);
+        var all = IntStream.range(0, n).toArray();
+        var order = TopologicalOrder.of(all, waiting.clone(), followers, null);
         if (order.length != n) {
             throw new IllegalArgumentException("agent orders contradict the dependencies");
         }
         var start = new long[n];
-        for (int task : order) {
-            long ready = previousOnAgent[task] >= 0 ? start[previousOnAgent[task]] + instance.duration(previousOnAgent[task]) : 0;
-            for (int p : instance.predecessors(task)) {
-                ready = Math.max(ready, start[p] + instance.duration(p));
+        var limits = instance.limits();
+        if (!limits.any()) {
+            for (int task : order) {
+                start[task] = ready(instance, task, agentOf, previousOnAgent, start);
             }
-            start[task] = ready;
+            return new Schedule(instance, agentOf, start);
+        }
+        long[] rank = priority;
+        if (rank == null) {
+            for (int task : order) {
+                start[task] = ready(instance, task, agentOf, previousOnAgent, start);
+            }
+            rank = start.clone();
+        }
+        var topologicalRank = new int[n];
+        for (int i = 0; i < n; i++) {
+            topologicalRank[order[i]] = i;
+        }
+        long[] byRank = rank;
+        var placing = TopologicalOrder.of(all, waiting, followers,
+                Comparator.<Integer>comparingLong(task -> byRank[task]).thenComparingInt(task -> topologicalRank[task]));
+        var occupancy = limits.newOccupancy();
+        for (int task : placing) {
+            long ready = ready(instance, task, agentOf, previousOnAgent, start);
+            int agent = agentOf[task];
+            if (agent == NO_AGENT) {
+                start[task] = ready;
+            } else {
+                long duration = instance.duration(task, agent);
+                start[task] = occupancy.earliestFit(task, agent, ready, duration);
+                occupancy.reserve(task, agent, start[task], duration);
+            }
         }
         return new Schedule(instance, agentOf, start);
+    }
+
+    /** When the task could start for its agent (previous task, window) and its dependencies, given their starts. */
+    private static long ready(Instance instance, int task, int[] agentOf, int[] previousOnAgent, long[] start) {
+        int agent = agentOf[task];
+        long ready = agent == NO_AGENT ? 0 : instance.availableFrom(agent);
+        int previous = previousOnAgent[task];
+        if (previous >= 0) {
+            ready = Math.max(ready, start[previous] + instance.duration(previous, agent));
+        }
+        for (int p : instance.predecessors(task)) {
+            ready = Math.max(ready, start[p] + instance.duration(p, agentOf[p]));
+        }
+        return ready;
     }
 }

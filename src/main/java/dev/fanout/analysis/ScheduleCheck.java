@@ -1,11 +1,15 @@
 package dev.fanout.analysis;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.PriorityQueue;
 
 /**
- * Checks a schedule against its plan: every task with work on an agent able to do it (skills, levels, pool), every
- * milestone on none, no task before its dependencies end, no two tasks overlapping on one agent.
+ * Checks a schedule against its plan: every task with work on an agent able to do it (skills, levels, pool), inside
+ * the agent's window, every milestone on none, no task before its dependencies end, no two tasks overlapping on one
+ * agent, and at no instant more units of a shared limit in use than it has (resources, areas, the plan's and the
+ * pools' caps).
  */
 public final class ScheduleCheck {
 
@@ -33,6 +37,14 @@ public final class ScheduleCheck {
             } else if (!instance.poolAgents(task).get(agent)) {
                 problems.add(id + " is given to " + instance.agentId(agent) + ", who is outside its pool");
             }
+            if (agent != Schedule.NO_AGENT && !instance.isMilestone(task)) {
+                if (schedule.start(task) < instance.availableFrom(agent)) {
+                    problems.add(id + " starts before its agent " + instance.agentId(agent) + " is available");
+                }
+                if (schedule.end(task) > instance.availableUntil(agent)) {
+                    problems.add(id + " ends after its agent " + instance.agentId(agent) + " is available");
+                }
+            }
             for (int p : instance.predecessors(task)) {
                 if (schedule.start(task) < schedule.end(p)) {
                     problems.add(id + " starts before its dependency " + instance.taskId(p) + " ends");
@@ -51,7 +63,64 @@ public final class ScheduleCheck {
                 }
             }
         }
+        if (problems.size() < limit && instance.limits().any()) {
+            sharedLimits(schedule, problems, limit);
+        }
         return problems.size() > limit ? problems.subList(0, limit) : problems;
+    }
+
+    /** Sweeps each shared limit's use over time: at no instant more units in use than its capacity. */
+    private static void sharedLimits(Schedule schedule, List<String> problems, int limit) {
+        var instance = schedule.instance();
+        var limits = instance.limits();
+        var uses = new ArrayList<List<int[]>>();
+        for (int l = 0; l < limits.limits().size(); l++) {
+            uses.add(new ArrayList<>());
+        }
+        for (int task = 0; task < instance.taskCount(); task++) {
+            if (instance.isMilestone(task) || schedule.agentOf(task) == Schedule.NO_AGENT) {
+                continue;
+            }
+            var held = limits.limitsOf(task);
+            for (int i = 0; i < held.length; i++) {
+                uses.get(held[i]).add(new int[] { task, limits.unitsOf(task)[i] });
+            }
+            int pool = limits.poolLimitOf(schedule.agentOf(task));
+            if (pool >= 0) {
+                uses.get(pool).add(new int[] { task, 1 });
+            }
+        }
+        for (int l = 0; l < uses.size() && problems.size() < limit; l++) {
+            var byStart = uses.get(l);
+            byStart.sort(Comparator.comparingLong(use -> schedule.start(use[0])));
+            var running = new PriorityQueue<int[]>(Comparator.comparingLong(use -> schedule.end(use[0])));
+            int inUse = 0;
+            for (var use : byStart) {
+                long at = schedule.start(use[0]);
+                while (!running.isEmpty() && schedule.end(running.peek()[0]) <= at) {
+                    inUse -= running.poll()[1];
+                }
+                running.add(use);
+                inUse += use[1];
+                var shared = limits.limit(l);
+                if (inUse > shared.capacity()) {
+                    var together = running.stream().map(other -> instance.taskId(other[0])).sorted().toList();
+                    problems.add("at " + at + " ticks " + String.join(", ", together) + " run together, over "
+                            + describe(shared));
+                    break;
+                }
+            }
+        }
+    }
+
+    /** "area src/ (1 at a time)", "resource db (capacity 2)", … */
+    static String describe(SharedLimits.Limit shared) {
+        return switch (shared.kind()) {
+            case RESOURCE -> "the capacity " + shared.capacity() + " of resource " + shared.name();
+            case AREA -> "area " + shared.name() + " (one task at a time)";
+            case PLAN_CAP -> "the plan's cap of " + shared.capacity() + " tasks at once";
+            case POOL_CAP -> "pool " + shared.name() + "'s cap of " + shared.capacity() + " tasks at once";
+        };
     }
 
     public static boolean isValid(Schedule schedule) {

@@ -7,7 +7,10 @@ import java.util.Map;
 
 import dev.fanout.plan.PlanDocument.AgentDocument;
 
-/** The plan's agents: those declared, then the workers generated for each pool, each holding its pool's skills. */
+/**
+ * The plan's agents: those declared, then the workers generated for each pool, each holding its pool's skills, window
+ * and speed. A declared agent that names a pool gains the pool's skills but keeps its own window and speed.
+ */
 final class AgentsValidator {
 
     private AgentsValidator() {
@@ -31,11 +34,13 @@ final class AgentsValidator {
                     pool.skills().forEach((skill, level) -> skills.merge(skill, level, Math::max));
                 }
             }
+            var availability = CapacityRules.check(problems, field, agent.availableFrom(), agent.availableUntil(),
+                    agent.speed(), Plan.Availability.ALWAYS);
             if (id != null) {
                 if (agents.containsKey(id)) {
                     problems.add(field + ".id", Problems.quote(id), "duplicates the id of another agent");
                 } else {
-                    agents.put(id, new Plan.Agent(id, agent.name(), agent.pool(), skills, false));
+                    agents.put(id, new Plan.Agent(id, agent.name(), agent.pool(), skills, false, availability));
                 }
             }
         });
@@ -46,7 +51,7 @@ final class AgentsValidator {
                     problems.add("agents", Problems.quote(id), "clashes with worker " + n + " generated for pool '"
                             + pool.id() + "' (workers are named <pool id>-1 … <pool id>-N)");
                 } else {
-                    agents.put(id, new Plan.Agent(id, null, pool.id(), pool.skills(), true));
+                    agents.put(id, new Plan.Agent(id, null, pool.id(), pool.skills(), true, pool.availability()));
                 }
             }
         }

@@ -1,13 +1,20 @@
 package dev.fanout.plan;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 import dev.fanout.plan.PlanDocument.TaskDocument;
 
-/** Every task with work in it has an agent able to do it; if not, what it needs and why no agent has it. */
+/**
+ * Every task with work in it has an agent able to do it, inside that agent's window, after its dependencies can have
+ * ended at the earliest; if not, what it needs and why no agent has it. Caps and resources never make a plan
+ * impossible (every cap is at least 1 and no task uses more units than a capacity), windows can.
+ */
 final class FeasibilityValidator {
 
     private FeasibilityValidator() {
@@ -20,10 +27,12 @@ final class FeasibilityValidator {
                 indexOf.putIfAbsent(documents.get(i).id().strip(), i);
             }
         }
+        var unableTasks = new ArrayList<String>();
         for (var task : plan.tasks()) {
             if (task.isMilestone() || plan.agents().stream().anyMatch(agent -> agent.canDo(task))) {
                 continue;
             }
+            unableTasks.add(task.id());
             var needs = new ArrayList<String>();
             if (!task.skills().isEmpty()) {
                 needs.add("skills " + task.skills().entrySet().stream()
@@ -44,5 +53,65 @@ final class FeasibilityValidator {
                     "no agent can do this task: it needs " + (needs.isEmpty() ? "an agent" : String.join(" in ", needs))
                             + ", and " + why);
         }
+        if (unableTasks.isEmpty()) {
+            windows(problems, plan, indexOf);
+        }
+    }
+
+    /**
+     * Each task's earliest end, dependencies first: on the able agent where it ends soonest, starting no earlier than
+     * the agent's window opens and ending no later than it closes. A task no able agent can fit is refused, naming
+     * the windows and the earliest its dependencies allow.
+     */
+    private static void windows(Problems problems, Plan plan, Map<String, Integer> indexOf) {
+        if (plan.agents().stream().allMatch(agent -> agent.availability().isAlways())) {
+            return;
+        }
+        var tasks = plan.tasksById();
+        var earliestEnd = new HashMap<String, BigDecimal>();
+        for (var task : plan.tasks()) {
+            earliestEnd(task, tasks, plan.agents(), earliestEnd, problems, indexOf);
+        }
+    }
+
+    /** Null when the task (or something it waits for) fits no window; then the problem is added once. */
+    private static BigDecimal earliestEnd(Plan.Task task, Map<String, Plan.Task> tasks, List<Plan.Agent> agents,
+            Map<String, BigDecimal> memo, Problems problems, Map<String, Integer> indexOf) {
+        if (memo.containsKey(task.id())) {
+            return memo.get(task.id());
+        }
+        BigDecimal ready = BigDecimal.ZERO;
+        for (var dependency : task.dependsOn()) {
+            var end = earliestEnd(tasks.get(dependency), tasks, agents, memo, problems, indexOf);
+            if (end == null) {
+                memo.put(task.id(), null);
+                return null;
+            }
+            ready = ready.max(end);
+        }
+        if (task.isMilestone()) {
+            memo.put(task.id(), ready);
+            return ready;
+        }
+        BigDecimal best = null;
+        for (var agent : agents) {
+            if (!agent.canDo(task)) {
+                continue;
+            }
+            var window = agent.availability();
+            var start = ready.max(window.from());
+            var end = start.add(task.duration().divide(window.speed(), MathContext.DECIMAL64));
+            if ((window.until() == null || end.compareTo(window.until()) <= 0) && (best == null || end.compareTo(best) < 0)) {
+                best = end;
+            }
+        }
+        memo.put(task.id(), best);
+        if (best == null) {
+            problems.add("tasks[" + indexOf.getOrDefault(task.id(), -1) + "]", Problems.quote(task.id()),
+                    "no agent able to do this task can fit it in its window (availableFrom … availableUntil): "
+                            + (ready.signum() > 0 ? "its dependencies end at " + ready.toPlainString() + " at the earliest, and " : "")
+                            + "it takes " + task.duration().toPlainString() + " at speed 1");
+        }
+        return best;
     }
 }

@@ -9,8 +9,9 @@ import java.util.stream.Collectors;
 /**
  * A validated plan: every reference resolves, the dependencies form no cycle, every task with work in it has
  * at least one agent able to do it, and the pools' workers have been generated as agents.
- * {@code deadline} is when the plan must be done, in its time unit (null when it states none). Built only by
- * {@link PlanValidator}.
+ * {@code deadline} is when the plan must be done, in its time unit (null when it states none);
+ * {@code maxConcurrent} how many tasks may run at once whatever agents exist (null: no cap); {@code resources} what
+ * tasks share that only so many may use at once (CONTRACT §5). Built only by {@link PlanValidator}.
  */
 public record Plan(
         String name,
@@ -21,7 +22,9 @@ public record Plan(
         List<Task> tasks,
         List<List<String>> waves,
         List<Claim> claims,
-        java.math.BigDecimal deadline) {
+        java.math.BigDecimal deadline,
+        Integer maxConcurrent,
+        List<Resource> resources) {
 
     public Plan {
         pools = List.copyOf(pools);
@@ -29,6 +32,13 @@ public record Plan(
         tasks = List.copyOf(tasks);
         waves = waves.stream().map(List::copyOf).toList();
         claims = List.copyOf(claims);
+        resources = List.copyOf(resources);
+    }
+
+    /** A plan without the constraints of CONTRACT §5 (no cap, no shared resources). */
+    public Plan(String name, String description, TimeUnit timeUnit, List<Pool> pools, List<Agent> agents,
+            List<Task> tasks, List<List<String>> waves, List<Claim> claims, java.math.BigDecimal deadline) {
+        this(name, description, timeUnit, pools, agents, tasks, waves, claims, deadline, null, List.of());
     }
 
     public boolean hasDeadline() {
@@ -39,6 +49,14 @@ public record Plan(
         return !waves.isEmpty();
     }
 
+    /**
+     * Whether two tasks' areas overlap (CONTRACT §5): equal, or one ends in {@code /} (a folder) and the other starts
+     * with it. Two tasks with overlapping areas never run at the same time.
+     */
+    public static boolean areasOverlap(String area, String other) {
+        return area.equals(other) || area.endsWith("/") && other.startsWith(area) || other.endsWith("/") && area.startsWith(other);
+    }
+
     public Map<String, Task> tasksById() {
         return tasks.stream().collect(Collectors.toMap(Task::id, Function.identity(), (a, b) -> a, LinkedHashMap::new));
     }
@@ -47,16 +65,46 @@ public record Plan(
         return agents.stream().collect(Collectors.toMap(Agent::id, Function.identity(), (a, b) -> a, LinkedHashMap::new));
     }
 
-    public record Pool(String id, String name, int workers, Map<String, Integer> skills) {
+    /**
+     * A pool: {@code maxConcurrent} caps how many tasks its agents run at once (null: no cap); the window and speed
+     * are its generated workers'.
+     */
+    public record Pool(String id, String name, int workers, Map<String, Integer> skills, Integer maxConcurrent,
+            Availability availability) {
         public Pool {
             skills = Map.copyOf(skills);
         }
+
+        public Pool(String id, String name, int workers, Map<String, Integer> skills) {
+            this(id, name, workers, skills, null, Availability.ALWAYS);
+        }
+    }
+
+    /**
+     * When an agent works and how fast: every task on it starts at or after {@code from} and ends by {@code until}
+     * (null: no end), and takes duration / {@code speed}.
+     */
+    public record Availability(java.math.BigDecimal from, java.math.BigDecimal until, java.math.BigDecimal speed) {
+        public static final Availability ALWAYS = new Availability(java.math.BigDecimal.ZERO, null, java.math.BigDecimal.ONE);
+
+        public boolean isAlways() {
+            return from.signum() == 0 && until == null && speed.compareTo(java.math.BigDecimal.ONE) == 0;
+        }
+    }
+
+    /** Something tasks share: at no instant do running tasks use more than {@code capacity} units of it. */
+    public record Resource(String id, String name, int capacity) {
     }
 
     /** An agent: declared in {@code agents}, or generated from a pool's {@code workers} (then {@code generated}). */
-    public record Agent(String id, String name, String pool, Map<String, Integer> skills, boolean generated) {
+    public record Agent(String id, String name, String pool, Map<String, Integer> skills, boolean generated,
+            Availability availability) {
         public Agent {
             skills = Map.copyOf(skills);
+        }
+
+        public Agent(String id, String name, String pool, Map<String, Integer> skills, boolean generated) {
+            this(id, name, pool, skills, generated, Availability.ALWAYS);
         }
 
         /** Holds every skill the task lists at the level asked or higher. */
@@ -83,10 +131,19 @@ public record Plan(
             Map<String, Integer> skills,
             String pool,
             List<String> dependsOn,
-            int priority) {
+            int priority,
+            Map<String, Integer> uses,
+            List<String> areas) {
         public Task {
             skills = Map.copyOf(skills);
             dependsOn = List.copyOf(dependsOn);
+            uses = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(uses));
+            areas = List.copyOf(areas);
+        }
+
+        public Task(String id, String title, String description, java.math.BigDecimal duration,
+                Map<String, Integer> skills, String pool, List<String> dependsOn, int priority) {
+            this(id, title, description, duration, skills, pool, dependsOn, priority, Map.of(), List.of());
         }
 
         /** A milestone takes no time and needs no agent: it ends when its dependencies end. */

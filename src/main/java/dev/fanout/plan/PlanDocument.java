@@ -22,7 +22,9 @@ public record PlanDocument(
         List<TaskDocument> tasks,
         List<List<String>> waves,
         List<ClaimDocument> claims,
-        BigDecimal deadline) {
+        BigDecimal deadline,
+        Integer maxConcurrent,
+        List<ResourceDocument> resources) {
 
     /** Copies as given, nulls included: the validator names what is missing or null. */
     public PlanDocument {
@@ -31,6 +33,25 @@ public record PlanDocument(
         tasks = Unmodifiable.list(tasks);
         waves = waves == null ? null : Unmodifiable.list(waves.stream().map(Unmodifiable::list).toList());
         claims = Unmodifiable.list(claims);
+        resources = Unmodifiable.list(resources);
+    }
+
+    /** The plan before CONTRACT §5: no cap and no shared resources. */
+    public PlanDocument(String name, String description, String timeUnit, List<PoolDocument> pools,
+            List<AgentDocument> agents, List<TaskDocument> tasks, List<List<String>> waves, List<ClaimDocument> claims,
+            BigDecimal deadline) {
+        this(name, description, timeUnit, pools, agents, tasks, waves, claims, deadline, null, null);
+    }
+
+    /** This plan with other pools, agents and tasks, its waves and claims dropped (a variant, not the plan as written). */
+    public PlanDocument variant(List<PoolDocument> pools, List<AgentDocument> agents, List<TaskDocument> tasks) {
+        return new PlanDocument(name, description, timeUnit, pools, agents, tasks, null, null, deadline, maxConcurrent,
+                resources);
+    }
+
+    /** This plan with another plan-wide cap (null: none). */
+    public PlanDocument withMaxConcurrent(Integer cap) {
+        return new PlanDocument(name, description, timeUnit, pools, agents, tasks, waves, claims, deadline, cap, resources);
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -38,9 +59,21 @@ public record PlanDocument(
             String id,
             String name,
             Integer workers,
-            @JsonDeserialize(using = SkillsDeserializer.class) Map<String, Integer> skills) {
+            @JsonDeserialize(using = SkillsDeserializer.class) Map<String, Integer> skills,
+            Integer maxConcurrent,
+            BigDecimal availableFrom,
+            BigDecimal availableUntil,
+            BigDecimal speed) {
         public PoolDocument {
             skills = Unmodifiable.map(skills);
+        }
+
+        public PoolDocument(String id, String name, Integer workers, Map<String, Integer> skills) {
+            this(id, name, workers, skills, null, null, null, null);
+        }
+
+        public PoolDocument withWorkers(Integer count) {
+            return new PoolDocument(id, name, count, skills, maxConcurrent, availableFrom, availableUntil, speed);
         }
     }
 
@@ -49,9 +82,16 @@ public record PlanDocument(
             String id,
             String name,
             String pool,
-            @JsonDeserialize(using = SkillsDeserializer.class) Map<String, Integer> skills) {
+            @JsonDeserialize(using = SkillsDeserializer.class) Map<String, Integer> skills,
+            BigDecimal availableFrom,
+            BigDecimal availableUntil,
+            BigDecimal speed) {
         public AgentDocument {
             skills = Unmodifiable.map(skills);
+        }
+
+        public AgentDocument(String id, String name, String pool, Map<String, Integer> skills) {
+            this(id, name, pool, skills, null, null, null);
         }
     }
 
@@ -64,11 +104,33 @@ public record PlanDocument(
             @JsonDeserialize(using = SkillsDeserializer.class) Map<String, Integer> skills,
             String pool,
             List<String> dependsOn,
-            Integer priority) {
+            Integer priority,
+            @JsonDeserialize(using = UsesDeserializer.class) Map<String, Integer> uses,
+            List<String> areas) {
         public TaskDocument {
             skills = Unmodifiable.map(skills);
             dependsOn = Unmodifiable.list(dependsOn);
+            uses = Unmodifiable.map(uses);
+            areas = Unmodifiable.list(areas);
         }
+
+        public TaskDocument(String id, String title, String description, BigDecimal duration, Map<String, Integer> skills,
+                String pool, List<String> dependsOn, Integer priority) {
+            this(id, title, description, duration, skills, pool, dependsOn, priority, null, null);
+        }
+
+        /** The same task for any agent: no pool named. */
+        public TaskDocument withoutPool() {
+            return new TaskDocument(id, title, description, duration, skills, null, dependsOn, priority, uses, areas);
+        }
+    }
+
+    /** Something tasks share that only so many can use at once: a test database, a licence, a migration slot. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ResourceDocument(
+            String id,
+            String name,
+            Integer capacity) {
     }
 
     /**

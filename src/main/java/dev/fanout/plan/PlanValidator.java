@@ -9,7 +9,8 @@ import java.util.Map;
  * the field and the value (CONTRACT §1). Checks run in layers: fields, then references, then the dependency graph
  * (cycles), then feasibility (every task has an agent able to do it); a later layer runs only when the earlier ones
  * passed, so that one typo does not cascade into a dozen confusing messages. Each part of the plan has its
- * validator ({@link PoolsValidator}, {@link AgentsValidator}, {@link TasksValidator}, {@link WavesValidator},
+ * validator ({@link PoolsValidator}, {@link AgentsValidator}, {@link ResourcesValidator}, {@link TasksValidator},
+ * {@link WavesValidator},
  * {@link ClaimsValidator}, {@link DependencyValidator}, {@link FeasibilityValidator}); they add to one
  * {@link Problems}.
  */
@@ -43,10 +44,12 @@ public final class PlanValidator {
         var timeUnit = timeUnit(problems, document.timeUnit());
         var pools = PoolsValidator.check(problems, document.pools(), limits);
         var agents = AgentsValidator.check(problems, document.agents(), pools, limits);
-        var tasks = TasksValidator.check(problems, document.tasks(), pools, limits);
+        var resources = ResourcesValidator.check(problems, document.resources());
+        var tasks = TasksValidator.check(problems, document.tasks(), pools, resources, limits);
         var waves = WavesValidator.check(problems, document.waves(), tasks);
         var claims = ClaimsValidator.check(problems, document.claims());
         var deadline = deadline(problems, document.deadline());
+        var maxConcurrent = CapacityRules.cap(problems, "maxConcurrent", document.maxConcurrent());
         problems.throwIfAny();
 
         DependencyValidator.references(problems, tasks);
@@ -56,7 +59,7 @@ public final class PlanValidator {
         problems.throwIfAny();
 
         var plan = new Plan(name, document.description(), timeUnit, List.copyOf(pools.values()), agents,
-                List.copyOf(tasks.values()), waves, claims, deadline);
+                List.copyOf(tasks.values()), waves, claims, deadline, maxConcurrent, List.copyOf(resources.values()));
         FeasibilityValidator.check(problems, plan, document.tasks());
         problems.throwIfAny();
         return plan;

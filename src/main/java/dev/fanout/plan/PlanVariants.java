@@ -21,8 +21,9 @@ public final class PlanVariants {
 
     /**
      * {@code count} generalist agents, {@code agent-1} … {@code agent-N}, each holding every skill the tasks ask for at
-     * the highest level asked; pools are dropped (a generalist works anywhere). With one agent the makespan is the
-     * sequential total.
+     * the highest level asked; pools (and so their caps) are dropped (a generalist works anywhere, always, at speed 1).
+     * The plan's own cap, resources and areas stay: they bind whoever does the work. With one agent the makespan is
+     * the sequential total.
      */
     public static PlanDocument generalists(PlanDocument document, int count) {
         var skills = new TreeMap<String, Integer>();
@@ -35,12 +36,8 @@ public final class PlanVariants {
         for (int n = 1; n <= count; n++) {
             agents.add(new AgentDocument("agent-" + n, "Generalist " + n, null, skills));
         }
-        var tasks = document.tasks().stream()
-                .map(task -> new TaskDocument(task.id(), task.title(), task.description(), task.duration(), task.skills(),
-                        null, task.dependsOn(), task.priority()))
-                .toList();
-        return new PlanDocument(document.name(), document.description(), document.timeUnit(), List.of(), agents, tasks,
-                null, null, document.deadline());
+        var tasks = document.tasks().stream().map(TaskDocument::withoutPool).toList();
+        return document.variant(List.of(), agents, tasks);
     }
 
     /** The plan with pool {@code pool} given {@code workers} generated workers; everything else unchanged. */
@@ -52,11 +49,10 @@ public final class PlanVariants {
     public static PlanDocument withPools(PlanDocument document, Map<String, Integer> workers) {
         var pools = pools(document).stream()
                 .map(pool -> workers.containsKey(pool.id())
-                        ? new PoolDocument(pool.id(), pool.name(), workers.get(pool.id()), pool.skills())
+                        ? pool.withWorkers(workers.get(pool.id()))
                         : pool)
                 .toList();
-        return new PlanDocument(document.name(), document.description(), document.timeUnit(), pools, document.agents(),
-                document.tasks(), null, null, document.deadline());
+        return document.variant(pools, document.agents(), document.tasks());
     }
 
     /**
@@ -86,16 +82,14 @@ public final class PlanVariants {
         var agents = document.agents() == null ? List.<AgentDocument>of()
                 : document.agents().stream().filter(agent -> !removedDeclared.contains(agent.id())).toList();
         var resized = withPools(document, smaller);
-        return new PlanDocument(resized.name(), resized.description(), resized.timeUnit(), resized.pools(), agents,
-                resized.tasks(), null, null, resized.deadline());
+        return resized.variant(resized.pools(), agents, resized.tasks());
     }
 
     /** Adds declared agents. */
     public static PlanDocument withAgents(PlanDocument document, List<AgentDocument> added) {
         var agents = new ArrayList<AgentDocument>(document.agents() == null ? List.of() : document.agents());
         agents.addAll(added);
-        return new PlanDocument(document.name(), document.description(), document.timeUnit(), document.pools(), agents,
-                document.tasks(), null, null, document.deadline());
+        return document.variant(document.pools(), agents, document.tasks());
     }
 
     private static List<PoolDocument> pools(PlanDocument document) {

@@ -7,7 +7,7 @@ import java.util.Set;
 
 import dev.fanout.plan.PlanDocument.PoolDocument;
 
-/** The plan's pools: ids, names and worker counts. */
+/** The plan's pools: ids, names, worker counts, caps, and their workers' windows and speed. */
 final class PoolsValidator {
 
     private PoolsValidator() {
@@ -33,11 +33,15 @@ final class PoolsValidator {
                     workers = 0;
                 }
             }
+            var cap = CapacityRules.cap(problems, field + ".maxConcurrent", pool.maxConcurrent());
+            var availability = CapacityRules.check(problems, field, pool.availableFrom(), pool.availableUntil(),
+                    pool.speed(), Plan.Availability.ALWAYS);
             if (id != null) {
                 if (pools.containsKey(id)) {
                     problems.add(field + ".id", Problems.quote(id), "duplicates the id of another pool");
                 } else {
-                    pools.put(id, new Plan.Pool(id, pool.name(), workers, PlanValidator.skillsOrEmpty(pool.skills())));
+                    pools.put(id, new Plan.Pool(id, pool.name(), workers, PlanValidator.skillsOrEmpty(pool.skills()), cap,
+                            availability));
                 }
             }
         });

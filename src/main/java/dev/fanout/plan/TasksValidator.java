@@ -8,14 +8,17 @@ import java.util.Map;
 
 import dev.fanout.plan.PlanDocument.TaskDocument;
 
-/** The plan's tasks, field by field: ids, texts, durations, pools, dependencies as listed, priorities. */
+/** The plan's tasks, field by field: ids, texts, durations, pools, dependencies as listed, priorities, uses, areas. */
 final class TasksValidator {
 
     private TasksValidator() {
     }
 
+    /** An area longer than this is no path a team writes. */
+    static final int MAX_AREA_LENGTH = 1_000;
+
     static Map<String, Plan.Task> check(Problems problems, List<TaskDocument> documents, Map<String, Plan.Pool> pools,
-            PlanLimits limits) {
+            Map<String, Plan.Resource> resources, PlanLimits limits) {
         var tasks = new LinkedHashMap<String, Plan.Task>();
         if (documents == null || documents.isEmpty()) {
             problems.add("tasks", documents == null ? null : "[]", "a plan needs at least one task");
@@ -55,12 +58,14 @@ final class TasksValidator {
                     priority = 0;
                 }
             }
+            var uses = uses(problems, field + ".uses", task.uses(), resources);
+            var areas = areas(problems, field + ".areas", task.areas());
             if (id != null && duration != null) {
                 if (tasks.containsKey(id)) {
                     problems.add(field + ".id", Problems.quote(id), "duplicates the id of another task");
                 } else {
                     tasks.put(id, new Plan.Task(id, task.title(), task.description(), duration,
-                            PlanValidator.skillsOrEmpty(task.skills()), task.pool(), dependsOn, priority));
+                            PlanValidator.skillsOrEmpty(task.skills()), task.pool(), dependsOn, priority, uses, areas));
                 }
             } else if (id != null && tasks.containsKey(id)) {
                 problems.add(field + ".id", Problems.quote(id), "duplicates the id of another task");
@@ -71,6 +76,50 @@ final class TasksValidator {
                     "exceeds the limit of " + limits.maxDependencies() + " dependencies per plan");
         }
         return tasks;
+    }
+
+    /** Each resource known and its units from 1 to its capacity. */
+    private static Map<String, Integer> uses(Problems problems, String field, Map<String, Integer> uses,
+            Map<String, Plan.Resource> resources) {
+        var checked = new LinkedHashMap<String, Integer>();
+        if (uses == null) {
+            return checked;
+        }
+        uses.forEach((id, units) -> {
+            var resource = resources.get(id);
+            if (resource == null) {
+                problems.add(field, Problems.quote(id), "names no resource" + (resources.isEmpty()
+                        ? " (the plan declares no resources: add it to \"resources\")"
+                        : Suggestion.of(id, resources.keySet())));
+            } else if (units < 1 || units > resource.capacity()) {
+                problems.add(field + "." + id, String.valueOf(units), "must be an integer from 1 to the capacity of '"
+                        + id + "' (" + resource.capacity() + ")");
+            } else {
+                checked.put(id, units);
+            }
+        });
+        return checked;
+    }
+
+    /** Non-empty strings: files, folders (ending in /) or modules; duplicates dropped. */
+    private static List<String> areas(Problems problems, String field, List<String> areas) {
+        var checked = new ArrayList<String>();
+        if (areas == null) {
+            return checked;
+        }
+        for (int a = 0; a < areas.size(); a++) {
+            var area = areas.get(a);
+            if (area == null || area.isBlank()) {
+                problems.add(field + "[" + a + "]", area == null ? "null" : Problems.quote(area),
+                        "must be a non-empty string: a file, a folder ending in / or a module");
+            } else if (area.length() > MAX_AREA_LENGTH || area.chars().anyMatch(Character::isISOControl)) {
+                problems.add(field + "[" + a + "]", Problems.quote(area.length() > 40 ? area.substring(0, 40) + "…" : area),
+                        "must be at most " + MAX_AREA_LENGTH + " characters without control characters");
+            } else if (!checked.contains(area.strip())) {
+                checked.add(area.strip());
+            }
+        }
+        return checked;
     }
 
     private static BigDecimal duration(Problems problems, String field, BigDecimal duration) {

@@ -91,6 +91,7 @@ final class MarkdownOverview extends MarkdownSection {
             case SKILL_SET -> "scarcest skill set";
             case AGENT_CHAIN -> "dependencies and scarce agents";
             case WORK -> "total work ÷ agents";
+            case SHARED_LIMIT -> "a shared area, resource or cap";
         };
     }
 

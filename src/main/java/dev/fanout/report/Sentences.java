@@ -35,6 +35,15 @@ public final class Sentences {
                     .formatted(bottleneck.tasks().get(0), value);
             case WORK -> "Total work bounds the plan: %s %s over %d agents needs at least %s; more agents would shorten it."
                     .formatted(Numbers.format(scale.toDouble(instance.totalWork())), unit, instance.agentCount(), value);
+            case AREA, RESOURCE, CAP -> {
+                int count = bottleneck.tasks().size();
+                String margin = bottleneck.margin() > 0
+                        ? ", %s %s more than the plan would need without it".formatted(
+                                Numbers.format(scale.toDouble(bottleneck.margin())), unit)
+                        : "";
+                yield "%s holds the plan back most: the %d %s that share it need at least %s with the work before and after them%s."
+                        .formatted(capitalized(bottleneck.subject()), count, count == 1 ? "task" : "tasks", value, margin);
+            }
         };
     }
 
@@ -53,6 +62,10 @@ public final class Sentences {
                     agent(schedule, reason.task()), instance.taskId(reason.on()), at);
             case IDLE -> "%s starts at %s although its agent and dependencies are ready earlier.".formatted(task, at);
         };
+    }
+
+    private static String capitalized(String text) {
+        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 
     private static String agent(Schedule schedule, int task) {

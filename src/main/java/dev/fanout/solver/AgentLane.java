@@ -22,6 +22,11 @@ public class AgentLane {
     private int index;
     /** The tasks this agent is able to do (unmodifiable): the values its list may take. */
     private List<ScheduledTask> doableTasks;
+    /** The agent's window, in ticks: its tasks start at or after {@code availableFrom} and end by {@code availableUntil}. */
+    private long availableFrom;
+    private long availableUntil = Long.MAX_VALUE;
+    /** The pool cap this agent's tasks count towards; null when none. */
+    private LimitHold.Held poolCap;
 
     @PlanningListVariable(valueRangeProviderRefs = "doableTasks")
     private List<ScheduledTask> tasks = new ArrayList<>();
@@ -38,6 +43,31 @@ public class AgentLane {
     @ValueRangeProvider(id = "doableTasks")
     public List<ScheduledTask> getDoableTasks() {
         return doableTasks;
+    }
+
+    /** Sets the agent's window. */
+    public AgentLane available(long from, long until) {
+        this.availableFrom = from;
+        this.availableUntil = until;
+        return this;
+    }
+
+    /** Sets the pool cap this agent's tasks count towards. */
+    public AgentLane countingTowards(LimitHold.Held poolCap) {
+        this.poolCap = poolCap;
+        return this;
+    }
+
+    public LimitHold.Held getPoolCap() {
+        return poolCap;
+    }
+
+    public long getAvailableFrom() {
+        return availableFrom;
+    }
+
+    public long getAvailableUntil() {
+        return availableUntil;
     }
 
     public String getId() {

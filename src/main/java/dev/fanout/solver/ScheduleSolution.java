@@ -21,6 +21,10 @@ public class ScheduleSolution {
     @PlanningEntityCollectionProperty
     private List<ScheduledTask> tasks;
 
+    /** Empty, or the one timetable of a plan with shared limits. */
+    @PlanningEntityCollectionProperty
+    private List<Timetable> timetables = List.of();
+
     @PlanningScore
     private HardMediumSoftScore score;
 
@@ -30,6 +34,19 @@ public class ScheduleSolution {
     public ScheduleSolution(List<AgentLane> lanes, List<ScheduledTask> tasks) {
         this.lanes = lanes;
         this.tasks = tasks;
+    }
+
+    public ScheduleSolution(List<AgentLane> lanes, List<ScheduledTask> tasks, List<Timetable> timetables) {
+        this(lanes, tasks);
+        this.timetables = timetables;
+    }
+
+    public List<Timetable> getTimetables() {
+        return timetables;
+    }
+
+    public void setTimetables(List<Timetable> timetables) {
+        this.timetables = timetables;
     }
 
     public List<AgentLane> getLanes() {

@@ -17,11 +17,14 @@ import ai.timefold.solver.core.api.domain.variable.ShadowVariablesInconsistent;
  * ({@link SolutionMapper}).
  *
  * <h2>When a task starts</h2>
- * A task starts as soon as two things are done: the task before it on its lane (an agent does one task at a time) and
- * every one of its dependencies, wherever they sit. So
+ * A task starts as soon as its lane's agent is available and two things are done: the task before it on its lane
+ * (an agent does one task at a time) and every one of its dependencies, wherever they sit. So
  * <pre>
- *     start = max(end of the previous task on the lane, ends of all dependencies)    (0 when there is neither)
+ *     start = max(the agent's availableFrom, end of the previous task on the lane, ends of all dependencies)
  * </pre>
+ * and it ends its duration at the lane agent's speed later. In a plan whose tasks share limits across agents (areas,
+ * resources, caps), a start also waits for the limits; the {@link Timetable} computes those starts for the whole plan
+ * at once, and this task's start is the timetable's.
  * This start is a declarative shadow variable: Timefold calls {@link #earliestStart()} again whenever the task's lane,
  * the previous task's start or a dependency's start changes. While the task or anything it waits for is unassigned,
  * it has no start. When the lanes' orders and the dependencies wait for each other in a loop (a task placed before
@@ -50,6 +53,12 @@ public class ScheduledTask {
     private BitSet skilledLanes;
     /** By lane index: the agents in the task's pool, if it names one (own copy, never changed). */
     private BitSet poolLanes;
+    /** By lane index: the ticks the task takes on that lane's agent; null when every agent works at speed 1. */
+    private long[] laneDurations;
+    /** The limits the task holds wherever it runs (unmodifiable). */
+    private List<LimitHold.Held> held = List.of();
+    /** The plan's timetable when tasks share limits across agents; null otherwise. */
+    private Timetable timetable;
 
     // Shadow variables: Timefold keeps them in step with the lanes' task lists.
 
@@ -87,30 +96,64 @@ public class ScheduledTask {
      * there is neither. Null while this task or anything it waits for is unassigned (during construction) or when
      * the order is inconsistent (a task placed before its own dependency on one lane).
      */
-    @ShadowSources({ "lane", "previous.start", "dependencies[].start" })
+    @ShadowSources({ "lane", "previous.start", "dependencies[].start", "dependencies[].lane", "timetable.timing" })
     public Long earliestStart() {
         if (lane == null) {
             return null;
         }
-        long ready = 0;
+        if (timetable != null) {
+            return timetable.getTiming() == null ? null : timetable.getTiming().start(index);
+        }
+        long ready = lane.getAvailableFrom();
         if (previous != null) {
             if (previous.start == null) {
                 return null;
             }
-            ready = previous.start + previous.duration;
+            ready = Math.max(ready, previous.start + previous.durationOnLane());
         }
         for (var dependency : dependencies) {
             if (dependency.start == null) {
                 return null;
             }
-            ready = Math.max(ready, dependency.start + dependency.duration);
+            ready = Math.max(ready, dependency.start + dependency.durationOnLane());
         }
         return ready;
     }
 
     /** Null whenever {@link #getStart()} is. */
     public Long getEnd() {
-        return start == null ? null : start + duration;
+        return start == null ? null : start + durationOnLane();
+    }
+
+    /** The ticks the task takes on its lane's agent (its duration while it has no lane). */
+    public long durationOnLane() {
+        return laneDurations == null || lane == null ? duration : laneDurations[lane.getIndex()];
+    }
+
+    /** How far the task ends after its lane's agent stops being available; 0 when it fits. */
+    public long overrunOfAvailability() {
+        Long end = getEnd();
+        return end == null || lane == null ? 0 : Math.max(0, end - lane.getAvailableUntil());
+    }
+
+    /** The limits the task holds while it runs, timed; empty while it has no start. */
+    public List<LimitHold> holds() {
+        if (start == null || lane == null) {
+            return List.of();
+        }
+        long end = getEnd();
+        var poolCap = lane.getPoolCap();
+        if (held.isEmpty() && poolCap == null) {
+            return List.of();
+        }
+        var holds = new java.util.ArrayList<LimitHold>(held.size() + 1);
+        for (var limit : held) {
+            holds.add(limit.at(start, end));
+        }
+        if (poolCap != null) {
+            holds.add(poolCap.at(start, end));
+        }
+        return holds;
     }
 
     // What the constraints ask of a task.
@@ -147,6 +190,22 @@ public class ScheduledTask {
 
     public long getWeight() {
         return weight;
+    }
+
+    public void setLaneDurations(long[] laneDurations) {
+        this.laneDurations = laneDurations;
+    }
+
+    public void setHeld(List<LimitHold.Held> held) {
+        this.held = List.copyOf(held);
+    }
+
+    public Timetable getTimetable() {
+        return timetable;
+    }
+
+    public void setTimetable(Timetable timetable) {
+        this.timetable = timetable;
     }
 
     public void setEndDivisor(long endDivisor) {

@@ -35,7 +35,12 @@ public final class SolutionMapper {
                 lanes.get(agent).setTasks(new ArrayList<>(sequences.get(agent).stream().map(task -> scheduled[task]).toList()));
             }
         }
-        return new ScheduleSolution(lanes, scheduledTasks);
+        if (!instance.limits().any()) {
+            return new ScheduleSolution(lanes, scheduledTasks);
+        }
+        var timetable = new Timetable(instance, lanes, scheduledTasks);
+        scheduledTasks.forEach(task -> task.setTimetable(timetable));
+        return new ScheduleSolution(lanes, scheduledTasks, List.of(timetable));
     }
 
     /** The schedule the solution describes, timed afresh from the lanes' task orders (milestones included). */
@@ -65,6 +70,14 @@ public final class SolutionMapper {
                 scheduled[task] = new ScheduledTask(instance.taskId(task), task, instance.duration(task), weight,
                         instance.skilledAgents(task), instance.poolAgents(task));
                 scheduled[task].setEndDivisor(endDivisor);
+                if (instance.hasSpeeds()) {
+                    var durations = new long[instance.agentCount()];
+                    for (int agent = 0; agent < durations.length; agent++) {
+                        durations[agent] = instance.duration(task, agent);
+                    }
+                    scheduled[task].setLaneDurations(durations);
+                }
+                scheduled[task].setHeld(held(instance, task));
             }
         }
         var workDependencies = workDependencies(instance);
@@ -75,6 +88,18 @@ public final class SolutionMapper {
             }
         }
         return scheduled;
+    }
+
+    /** The limits a task holds wherever it runs. */
+    private static List<LimitHold.Held> held(Instance instance, int task) {
+        var limits = instance.limits();
+        var held = new ArrayList<LimitHold.Held>();
+        for (int i = 0; i < limits.limitsOf(task).length; i++) {
+            int limit = limits.limitsOf(task)[i];
+            held.add(new LimitHold.Held(limit, limits.limit(limit).kind(), limits.limit(limit).capacity(),
+                    limits.unitsOf(task)[i]));
+        }
+        return held;
     }
 
     /** The plan's distinct priorities, lowest first. */
@@ -96,7 +121,20 @@ public final class SolutionMapper {
      * 100,000 steps and weights to at most 100 levels (20,000 tasks × 10^10 × 100 = 2 × 10^16).
      */
     private static long endDivisor(Instance instance) {
-        return Math.max(1, Math.ceilDiv(instance.totalWork(), 100_000));
+        // No schedule the solver times ends later than every task done one after another on its slowest agent, after
+        // the latest window opens.
+        long horizon = 0;
+        for (int agent = 0; agent < instance.agentCount(); agent++) {
+            horizon = Math.max(horizon, instance.availableFrom(agent));
+        }
+        for (int task = 0; task < instance.taskCount(); task++) {
+            long slowest = instance.duration(task);
+            for (int agent = 0; instance.hasSpeeds() && agent < instance.agentCount(); agent++) {
+                slowest = Math.max(slowest, instance.duration(task, agent));
+            }
+            horizon += slowest;
+        }
+        return Math.max(1, Math.ceilDiv(horizon, 100_000));
     }
 
     /** One empty lane per agent, offered the tasks that agent is able to do. */
@@ -109,7 +147,14 @@ public final class SolutionMapper {
                     doable.add(scheduledTask);
                 }
             }
-            lanes.add(new AgentLane(instance.agentId(agent), agent, doable));
+            var lane = new AgentLane(instance.agentId(agent), agent, doable)
+                    .available(instance.availableFrom(agent), instance.availableUntil(agent));
+            int poolCap = instance.limits().poolLimitOf(agent);
+            if (poolCap >= 0) {
+                var limit = instance.limits().limit(poolCap);
+                lane.countingTowards(new LimitHold.Held(poolCap, limit.kind(), limit.capacity(), 1));
+            }
+            lanes.add(lane);
         }
         return lanes;
     }

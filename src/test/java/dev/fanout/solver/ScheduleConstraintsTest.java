@@ -17,7 +17,7 @@ import ai.timefold.solver.core.api.score.stream.test.ConstraintVerifier;
 class ScheduleConstraintsTest {
 
     private final ConstraintVerifier<ScheduleConstraints, ScheduleSolution> verifier = ConstraintVerifier.build(
-            new ScheduleConstraints(), ScheduleSolution.class, ScheduledTask.class, AgentLane.class);
+            new ScheduleConstraints(), ScheduleSolution.class, ScheduledTask.class, AgentLane.class, Timetable.class);
 
     /** A task that lanes 0 and 1 may both do. */
     private static ScheduledTask task(String id, long duration, long weight) {

@@ -1,0 +1,228 @@
+package dev.fanout.analysis;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+import dev.fanout.plan.Plan;
+
+/**
+ * What links tasks on different agents (CONTRACT §5), all in one form: a <em>limit</em> has a capacity, and a running
+ * task holds some units of it. Four kinds of limit:
+ * <ul>
+ * <li>a declared resource, held by the tasks that use it, the units they use;</li>
+ * <li>an area, capacity 1. A folder area ({@code src/}) is held, besides itself, by the tasks whose areas lie inside
+ * it, so that two tasks conflict exactly when their areas overlap: a file inside the folder and the folder, or the
+ * same file twice, but not two different files of one folder. An area only one task holds is no limit and is left
+ * out;</li>
+ * <li>the plan's cap, held by every task with work, one unit each;</li>
+ * <li>a pool's cap, held by a task while it runs on one of the pool's agents.</li>
+ * </ul>
+ * The first three depend on the task alone; the pool cap on the agent it runs on.
+ */
+public final class SharedLimits {
+
+    public enum Kind {
+        RESOURCE, AREA, PLAN_CAP, POOL_CAP
+    }
+
+    /** One limit: its kind, the resource id, area or pool id it stands for, its capacity. */
+    public record Limit(Kind kind, String name, int capacity) {
+    }
+
+    private final List<Limit> limits;
+    /** Per task: the limits it holds wherever it runs, and the units of each. */
+    private final int[][] taskLimits;
+    private final int[][] taskUnits;
+    /** Per agent: the pool cap it counts towards, or -1. */
+    private final int[] agentLimit;
+
+    private SharedLimits(List<Limit> limits, int[][] taskLimits, int[][] taskUnits, int[] agentLimit) {
+        this.limits = List.copyOf(limits);
+        this.taskLimits = taskLimits;
+        this.taskUnits = taskUnits;
+        this.agentLimit = agentLimit;
+    }
+
+    static SharedLimits of(Plan plan, long[] durations) {
+        var limits = new ArrayList<Limit>();
+        var index = new HashMap<String, Integer>();
+        int n = plan.tasks().size();
+        var held = new ArrayList<Map<Integer, Integer>>();
+        for (int task = 0; task < n; task++) {
+            held.add(new LinkedHashMap<>());
+        }
+        for (var resource : plan.resources()) {
+            index.put("resource:" + resource.id(), limits.size());
+            limits.add(new Limit(Kind.RESOURCE, resource.id(), resource.capacity()));
+        }
+        for (int task = 0; task < n; task++) {
+            if (durations[task] > 0) {
+                var held_ = held.get(task);
+                plan.tasks().get(task).uses().forEach((id, units) -> held_.put(index.get("resource:" + id), units));
+            }
+        }
+        areas(plan, durations, limits, held);
+        if (plan.maxConcurrent() != null) {
+            int cap = limits.size();
+            limits.add(new Limit(Kind.PLAN_CAP, plan.name(), plan.maxConcurrent()));
+            for (int task = 0; task < n; task++) {
+                if (durations[task] > 0) {
+                    held.get(task).put(cap, 1);
+                }
+            }
+        }
+        var agentLimit = new int[plan.agents().size()];
+        Arrays.fill(agentLimit, -1);
+        for (var pool : plan.pools()) {
+            if (pool.maxConcurrent() == null) {
+                continue;
+            }
+            int members = 0;
+            for (var agent : plan.agents()) {
+                members += pool.id().equals(agent.pool()) ? 1 : 0;
+            }
+            if (members <= pool.maxConcurrent()) {
+                continue; // a cap the pool's agents can never reach binds nothing
+            }
+            int cap = limits.size();
+            limits.add(new Limit(Kind.POOL_CAP, pool.id(), pool.maxConcurrent()));
+            for (int agent = 0; agent < agentLimit.length; agent++) {
+                if (pool.id().equals(plan.agents().get(agent).pool())) {
+                    agentLimit[agent] = cap;
+                }
+            }
+        }
+        var taskLimits = new int[n][];
+        var taskUnits = new int[n][];
+        for (int task = 0; task < n; task++) {
+            taskLimits[task] = held.get(task).keySet().stream().mapToInt(Integer::intValue).toArray();
+            taskUnits[task] = held.get(task).values().stream().mapToInt(Integer::intValue).toArray();
+        }
+        return new SharedLimits(limits, taskLimits, taskUnits, agentLimit);
+    }
+
+    /** Areas as capacity-1 limits, a folder held also by the tasks inside it; areas only one task holds left out. */
+    private static void areas(Plan plan, long[] durations, List<Limit> limits, List<Map<Integer, Integer>> held) {
+        var declared = new TreeSet<String>();
+        for (int task = 0; task < durations.length; task++) {
+            if (durations[task] > 0) {
+                declared.addAll(plan.tasks().get(task).areas());
+            }
+        }
+        // Which tasks would hold each area: the tasks naming it, and those naming a folder it lies in.
+        var holders = new LinkedHashMap<String, List<Integer>>();
+        for (int task = 0; task < durations.length; task++) {
+            if (durations[task] == 0) {
+                continue;
+            }
+            for (var area : plan.tasks().get(task).areas()) {
+                var covered = area.endsWith("/") ? declared.subSet(area, true, area + Character.MAX_VALUE, false)
+                        : java.util.Set.of(area);
+                for (var inside : covered) {
+                    var list = holders.computeIfAbsent(inside, key -> new ArrayList<>());
+                    if (list.isEmpty() || list.get(list.size() - 1) != task) {
+                        list.add(task);
+                    }
+                }
+            }
+        }
+        holders.forEach((area, tasks) -> {
+            if (tasks.size() < 2) {
+                return;
+            }
+            int limit = limits.size();
+            limits.add(new Limit(Kind.AREA, area, 1));
+            for (int task : tasks) {
+                held.get(task).put(limit, 1);
+            }
+        });
+    }
+
+    /** Whether anything links tasks on different agents: if not, every scheduler can skip this. */
+    public boolean any() {
+        return !limits.isEmpty();
+    }
+
+    public List<Limit> limits() {
+        return limits;
+    }
+
+    public Limit limit(int index) {
+        return limits.get(index);
+    }
+
+    /** The limits the task holds wherever it runs. Do not modify. */
+    public int[] limitsOf(int task) {
+        return taskLimits[task];
+    }
+
+    /** The units of each of {@link #limitsOf}, in the same order. Do not modify. */
+    public int[] unitsOf(int task) {
+        return taskUnits[task];
+    }
+
+    /** The pool cap the agent counts towards, or -1. */
+    public int poolLimitOf(int agent) {
+        return agentLimit[agent];
+    }
+
+    /** Whether the task holds any limit when it runs on the agent. */
+    public boolean binds(int task, int agent) {
+        return taskLimits[task].length > 0 || agentLimit[agent] >= 0;
+    }
+
+    /** Usage profiles to schedule against, empty; each scheduling run takes its own. */
+    public Occupancy newOccupancy() {
+        return new Occupancy();
+    }
+
+    /** The limits in use so far in one scheduling run. */
+    public final class Occupancy {
+
+        private final UsageProfile[] profiles = new UsageProfile[limits.size()];
+
+        private Occupancy() {
+            for (int i = 0; i < profiles.length; i++) {
+                profiles[i] = new UsageProfile(limits.get(i).capacity());
+            }
+        }
+
+        /** The earliest start ≥ {@code from} at which the task, running on {@code agent} for {@code duration}, fits every limit it holds. */
+        public long earliestFit(int task, int agent, long from, long duration) {
+            if (duration == 0 || !binds(task, agent)) {
+                return from;
+            }
+            long start = from;
+            while (true) {
+                long fit = start;
+                var held = taskLimits[task];
+                for (int i = 0; i < held.length; i++) {
+                    fit = Math.max(fit, profiles[held[i]].earliestFit(fit, duration, taskUnits[task][i]));
+                }
+                if (agentLimit[agent] >= 0) {
+                    fit = Math.max(fit, profiles[agentLimit[agent]].earliestFit(fit, duration, 1));
+                }
+                if (fit == start) {
+                    return start;
+                }
+                start = fit;
+            }
+        }
+
+        /** Records the task as running on {@code agent} over [start, start + duration). */
+        public void reserve(int task, int agent, long start, long duration) {
+            var held = taskLimits[task];
+            for (int i = 0; i < held.length; i++) {
+                profiles[held[i]].add(start, start + duration, taskUnits[task][i]);
+            }
+            if (agentLimit[agent] >= 0) {
+                profiles[agentLimit[agent]].add(start, start + duration, 1);
+            }
+        }
+    }
+}
