@@ -18,7 +18,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 /**
  * Checks a schedule returned by the API against the plan it was made for, from the JSON alone, sharing no code with
  * the service: the pools' workers are generated again here, skills and levels compared again, the critical path
- * found again by its own depth-first search.
+ * found again by its own depth-first search. CONTRACT §5 too: each agent's window and speed (a task takes
+ * duration / speed, rounded up to 4 decimals), overlapping areas never at once (pairwise), resource units, the plan's
+ * and the pools' caps (by sweeping every start instant).
  */
 public final class IndependentCheck {
 
@@ -27,18 +29,32 @@ public final class IndependentCheck {
     private final Map<String, JsonNode> tasks = new LinkedHashMap<>();
     private final Map<String, Map<String, Integer>> agentSkills = new HashMap<>();
     private final Map<String, String> agentPool = new HashMap<>();
+    /** Per agent: from, until (infinite when none), speed. */
+    private final Map<String, double[]> agentWindow = new HashMap<>();
+    private final Map<String, Integer> poolCap = new HashMap<>();
+    private final Map<String, Integer> capacity = new HashMap<>();
+    private final int planCap;
 
     public IndependentCheck(JsonNode plan) {
+        planCap = plan.path("maxConcurrent").asInt(Integer.MAX_VALUE);
+        for (var resource : plan.path("resources")) {
+            capacity.put(resource.get("id").asText(), resource.path("capacity").asInt(1));
+        }
         var poolSkills = new HashMap<String, Map<String, Integer>>();
         for (var pool : plan.path("pools")) {
             var skills = skills(pool.path("skills"));
             poolSkills.put(pool.get("id").asText(), skills);
+            if (pool.has("maxConcurrent")) {
+                poolCap.put(pool.get("id").asText(), pool.get("maxConcurrent").asInt());
+            }
             for (int n = 1; n <= pool.path("workers").asInt(0); n++) {
                 agentSkills.put(pool.get("id").asText() + "-" + n, skills);
                 agentPool.put(pool.get("id").asText() + "-" + n, pool.get("id").asText());
+                agentWindow.put(pool.get("id").asText() + "-" + n, window(pool));
             }
         }
         for (var agent : plan.path("agents")) {
+            agentWindow.put(agent.get("id").asText(), window(agent));
             var skills = new HashMap<>(skills(agent.path("skills")));
             if (agent.hasNonNull("pool")) {
                 poolSkills.get(agent.get("pool").asText()).forEach((skill, level) -> skills.merge(skill, level, Math::max));
@@ -49,6 +65,23 @@ public final class IndependentCheck {
         for (var task : plan.get("tasks")) {
             tasks.put(task.get("id").asText(), task);
         }
+    }
+
+    private static double[] window(JsonNode holder) {
+        return new double[] { holder.path("availableFrom").asDouble(0),
+                holder.has("availableUntil") ? holder.get("availableUntil").asDouble() : Double.POSITIVE_INFINITY,
+                holder.path("speed").asDouble(1) };
+    }
+
+    /** The time a task takes on an agent: duration / speed, rounded up to 4 decimals when not exact. */
+    public double timeOn(String task, String agent) {
+        double speed = agentWindow.get(agent)[2];
+        if (speed == 1) {
+            return duration(task);
+        }
+        var exact = new java.math.BigDecimal(tasks.get(task).get("duration").asText())
+                .divide(new java.math.BigDecimal(Double.toString(speed)), 4, java.math.RoundingMode.CEILING);
+        return exact.doubleValue();
     }
 
     private static Map<String, Integer> skills(JsonNode node) {
@@ -108,7 +141,12 @@ public final class IndependentCheck {
             var assignment = assignments.get(id);
             double start = assignment.get("start").asDouble();
             double end = assignment.get("end").asDouble();
-            assertEquals(duration(id), end - start, EPSILON, id + ": end - start is the duration");
+            if (duration(id) == 0 || !assignment.hasNonNull("agent")) {
+                assertEquals(duration(id), end - start, EPSILON, id + ": end - start is the duration");
+            } else {
+                assertEquals(timeOn(id, assignment.get("agent").asText()), end - start, EPSILON,
+                        id + ": end - start is the duration at its agent's speed");
+            }
             assertTrue(start >= -EPSILON, id + " starts before 0");
             double dependenciesEnd = 0;
             for (var dependency : task.path("dependsOn")) {
@@ -129,6 +167,9 @@ public final class IndependentCheck {
                 if (task.hasNonNull("pool")) {
                     assertEquals(task.get("pool").asText(), agentPool.get(agent), id + " must be done in its pool");
                 }
+                var window = agentWindow.get(agent);
+                assertTrue(start >= window[0] - EPSILON, id + " starts before " + agent + " is available");
+                assertTrue(end <= window[1] + EPSILON, id + " ends after " + agent + " stops being available");
                 byAgent.computeIfAbsent(agent, a -> new ArrayList<>()).add(assignment);
             }
             latestEnd = Math.max(latestEnd, end);
@@ -143,6 +184,53 @@ public final class IndependentCheck {
             }
         }
         assertEquals(latestEnd, schedule.get("makespan").asDouble(), EPSILON, "makespan is the latest end");
+        sharedLimits(assignments);
         return latestEnd;
+    }
+
+    /** At every instant a task with work starts: areas pairwise apart, resources, the plan's and pools' caps held. */
+    private void sharedLimits(Map<String, JsonNode> assignments) {
+        var working = tasks.keySet().stream().filter(id -> duration(id) > 0).toList();
+        for (var id : working) {
+            double at = assignments.get(id).get("start").asDouble();
+            var running = working.stream().filter(other -> {
+                var a = assignments.get(other);
+                return a.get("start").asDouble() <= at + EPSILON && a.get("end").asDouble() > at + EPSILON;
+            }).toList();
+            assertTrue(running.size() <= planCap, "at " + at + " " + running + " run at once, over the plan's cap " + planCap);
+            poolCap.forEach((pool, cap) -> {
+                var inPool = running.stream().filter(other -> pool.equals(agentPool.get(assignments.get(other).get("agent").asText()))).toList();
+                assertTrue(inPool.size() <= cap, "at " + at + " " + inPool + " run at once in pool " + pool + ", over its cap " + cap);
+            });
+            capacity.forEach((resource, units) -> {
+                int used = 0;
+                for (var other : running) {
+                    var uses = tasks.get(other).path("uses");
+                    used += uses.isArray() ? (contains(uses, resource) ? 1 : 0) : uses.path(resource).asInt(0);
+                }
+                assertTrue(used <= units, "at " + at + " tasks " + running + " use " + used + " of " + resource + " (capacity " + units + ")");
+            });
+            for (var other : running) {
+                if (!other.equals(id)) {
+                    for (var area : tasks.get(id).path("areas")) {
+                        for (var otherArea : tasks.get(other).path("areas")) {
+                            var a = area.asText();
+                            var b = otherArea.asText();
+                            boolean overlap = a.equals(b) || a.endsWith("/") && b.startsWith(a) || b.endsWith("/") && a.startsWith(b);
+                            assertTrue(!overlap, id + " (" + a + ") and " + other + " (" + b + ") run at once at " + at);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private static boolean contains(JsonNode list, String value) {
+        for (var element : list) {
+            if (element.asText().equals(value)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

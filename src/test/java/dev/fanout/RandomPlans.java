@@ -23,6 +23,54 @@ public final class RandomPlans {
         return new PlanValidator().validate(document(seed, taskCount, agentCount));
     }
 
+    /**
+     * A random plan with the constraints of CONTRACT §5 on top: areas drawn from a few files and folders (so some
+     * overlap by prefix), a resource of capacity 1 or 2, sometimes a plan cap, a pool cap, agents' windows (wide
+     * enough that every task fits) and speeds.
+     */
+    public static Plan generateConstrained(long seed, int taskCount, int agentCount) {
+        return new PlanValidator().validate(constrainedDocument(seed, taskCount, agentCount));
+    }
+
+    public static String constrainedJson(long seed, int taskCount, int agentCount) {
+        try {
+            return dev.fanout.plan.PlanReader.json().writeValueAsString(constrainedDocument(seed, taskCount, agentCount));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static PlanDocument constrainedDocument(long seed, int taskCount, int agentCount) {
+        var plain = document(seed, taskCount, agentCount);
+        var random = new Random(seed * 31 + 7);
+        var areas = List.of("src/", "src/a.py", "src/b.py", "docs/", "docs/x.md", "README.md");
+        int capacity = 1 + random.nextInt(2);
+        var tasks = new ArrayList<PlanDocument.TaskDocument>();
+        for (var task : plain.tasks()) {
+            var taskAreas = new ArrayList<String>();
+            if (random.nextInt(3) > 0) {
+                taskAreas.add(areas.get(random.nextInt(areas.size())));
+            }
+            var uses = new LinkedHashMap<String, Integer>();
+            if (random.nextInt(3) == 0) {
+                uses.put("db", 1 + random.nextInt(capacity));
+            }
+            tasks.add(new PlanDocument.TaskDocument(task.id(), null, null, task.duration(), task.skills(), task.pool(),
+                    task.dependsOn(), task.priority(), uses, taskAreas));
+        }
+        var agents = new ArrayList<PlanDocument.AgentDocument>();
+        for (var agent : plain.agents()) {
+            var from = random.nextInt(3) == 0 ? BigDecimal.valueOf(random.nextInt(3)) : null;
+            var speed = random.nextInt(3) == 0 ? new BigDecimal(random.nextBoolean() ? "2" : "0.5") : null;
+            agents.add(new PlanDocument.AgentDocument(agent.id(), null, agent.pool(), agent.skills(), from, null, speed));
+        }
+        var pools = List.of(new PlanDocument.PoolDocument("even", null, 0, null, random.nextBoolean() ? 1 : null, null, null, null),
+                new PlanDocument.PoolDocument("odd", null, 0, null));
+        Integer cap = random.nextInt(3) == 0 ? 1 + random.nextInt(Math.max(1, agentCount - 1)) : null;
+        return new PlanDocument(plain.name(), null, plain.timeUnit(), pools, agents, tasks, null, null, null, cap,
+                List.of(new PlanDocument.ResourceDocument("db", "test database", capacity)));
+    }
+
     /** The same plan as JSON, for the API. */
     public static String json(long seed, int taskCount, int agentCount) {
         try {

@@ -8,7 +8,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
  * Why each task starts when it does, read off the schedule itself: it waits for a dependency, for its agent to
- * finish the task before it, or for nothing (it starts at 0). Also the chain of such waits that ends with the last
+ * finish the task before it, for its agent's window to open, for a shared limit another task frees (an area it
+ * holds, a resource it fills, the plan's or a pool's cap), or for nothing (it starts at 0). Also the chain of such waits that ends with the last
  * task: the schedule's own critical chain, which says what sets the makespan.
  */
 public final class StartReasons {
@@ -21,20 +22,34 @@ public final class StartReasons {
         @JsonProperty("dependency") DEPENDENCY,
         /** Its dependencies are done; it starts when its agent finishes the task before it. */
         @JsonProperty("agent") AGENT,
-        /** Starts later than both: the schedule leaves its agent idle (only in schedules not left-shifted). */
+        /** Its agent is not available before then ({@code availableFrom}). */
+        @JsonProperty("agentUnavailable") AGENT_UNAVAILABLE,
+        /** Waits for an area that another task, working on an overlapping area, holds until then. */
+        @JsonProperty("area") AREA,
+        /** Waits for units of a resource that running tasks fill until one of them ends. */
+        @JsonProperty("resource") RESOURCE,
+        /** Waits because the plan or its agent's pool runs as many tasks as its cap allows until one ends. */
+        @JsonProperty("cap") CAP,
+        /** Starts later than all of these: the schedule leaves its agent idle (only in schedules not left-shifted). */
         @JsonProperty("idle") IDLE;
 
         /** Whether the task waits for another one, which {@link Reason#on()} names. */
         public boolean waitsForATask() {
             return switch (this) {
-                case DEPENDENCY, AGENT -> true;
-                case FREE, IDLE -> false;
+                case DEPENDENCY, AGENT, AREA, RESOURCE, CAP -> true;
+                case FREE, IDLE, AGENT_UNAVAILABLE -> false;
             };
         }
     }
 
-    /** One task's reason. {@code on} is the task waited for (-1 for FREE and IDLE); {@code until} its end. */
-    public record Reason(int task, Kind kind, int on, long until) {
+    /**
+     * One task's reason. {@code on} is the task waited for (-1 when it waits for none); {@code until} when the wait
+     * ends; {@code limit} the shared limit waited for ({@link SharedLimits}; -1 when none).
+     */
+    public record Reason(int task, Kind kind, int on, long until, int limit) {
+        public Reason(int task, Kind kind, int on, long until) {
+            this(task, kind, on, until, -1);
+        }
     }
 
     private final Schedule schedule;
@@ -55,6 +70,7 @@ public final class StartReasons {
                 previousOnAgent[sequence.get(i)] = sequence.get(i - 1);
             }
         }
+        var endingAt = endingAt(schedule);
         var reasons = new ArrayList<Reason>(n);
         for (int task = 0; task < n; task++) {
             long start = schedule.start(task);
@@ -74,11 +90,70 @@ public final class StartReasons {
                 reasons.add(new Reason(task, Kind.AGENT, previous, agentFree));
             } else if (start == 0) {
                 reasons.add(new Reason(task, Kind.FREE, -1, 0));
+            } else if (schedule.agentOf(task) != Schedule.NO_AGENT && start == instance.availableFrom(schedule.agentOf(task))) {
+                reasons.add(new Reason(task, Kind.AGENT_UNAVAILABLE, -1, start));
             } else {
-                reasons.add(new Reason(task, Kind.IDLE, -1, start));
+                var limit = instance.limits().any() ? limitWaitedFor(schedule, task, endingAt) : null;
+                reasons.add(limit != null ? limit : new Reason(task, Kind.IDLE, -1, start));
             }
         }
         return new StartReasons(schedule, List.copyOf(reasons));
+    }
+
+    /** Per shared limit: for each end time, a task holding the limit that ends then (pool caps by the task's agent). */
+    private static List<java.util.Map<Long, Integer>> endingAt(Schedule schedule) {
+        var instance = schedule.instance();
+        var limits = instance.limits();
+        var endingAt = new ArrayList<java.util.Map<Long, Integer>>();
+        for (int l = 0; l < limits.limits().size(); l++) {
+            endingAt.add(new java.util.HashMap<>());
+        }
+        for (int task = 0; task < instance.taskCount(); task++) {
+            if (instance.isMilestone(task) || schedule.agentOf(task) == Schedule.NO_AGENT) {
+                continue;
+            }
+            for (int limit : limits.limitsOf(task)) {
+                endingAt.get(limit).putIfAbsent(schedule.end(task), task);
+            }
+            int pool = limits.poolLimitOf(schedule.agentOf(task));
+            if (pool >= 0) {
+                endingAt.get(pool).putIfAbsent(schedule.end(task), task);
+            }
+        }
+        return endingAt;
+    }
+
+    /**
+     * The shared limit a task waits for: one it holds that another holder frees exactly when the task starts (areas
+     * first, then resources, then caps); null when none does.
+     */
+    private static Reason limitWaitedFor(Schedule schedule, int task, List<java.util.Map<Long, Integer>> endingAt) {
+        var instance = schedule.instance();
+        var limits = instance.limits();
+        long start = schedule.start(task);
+        var held = new ArrayList<Integer>();
+        for (int limit : limits.limitsOf(task)) {
+            held.add(limit);
+        }
+        if (schedule.agentOf(task) != Schedule.NO_AGENT && limits.poolLimitOf(schedule.agentOf(task)) >= 0) {
+            held.add(limits.poolLimitOf(schedule.agentOf(task)));
+        }
+        Reason found = null;
+        for (int limit : held) {
+            var other = endingAt.get(limit).get(start);
+            if (other == null || other == task) {
+                continue;
+            }
+            var kind = switch (limits.limit(limit).kind()) {
+                case AREA -> Kind.AREA;
+                case RESOURCE -> Kind.RESOURCE;
+                case PLAN_CAP, POOL_CAP -> Kind.CAP;
+            };
+            if (found == null || kind.ordinal() < found.kind().ordinal()) {
+                found = new Reason(task, kind, other, start, limit);
+            }
+        }
+        return found;
     }
 
     public Reason of(int task) {

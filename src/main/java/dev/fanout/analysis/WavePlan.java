@@ -13,7 +13,9 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * <ul>
  * <li>two tasks of one wave where one depends on the other run one after the other inside that wave;</li>
  * <li>a task whose dependency sits in a later wave runs in that later wave;</li>
- * <li>a task in no wave runs in the earliest wave its dependencies allow (milestones silently so).</li>
+ * <li>a task in no wave runs in the earliest wave its dependencies allow (milestones silently so);</li>
+ * <li>two tasks of one wave whose areas overlap run one after the other inside that wave: the wave is not parallel
+ * for them.</li>
  * </ul>
  */
 public record WavePlan(PhasedSchedule waves, List<Finding> findings) {
@@ -25,13 +27,45 @@ public record WavePlan(PhasedSchedule waves, List<Finding> findings) {
     public enum FindingKind {
         @JsonProperty("dependencyInsideWave") DEPENDENCY_INSIDE_WAVE,
         @JsonProperty("dependencyInLaterWave") DEPENDENCY_IN_LATER_WAVE,
-        @JsonProperty("notInAnyWave") NOT_IN_ANY_WAVE
+        @JsonProperty("notInAnyWave") NOT_IN_ANY_WAVE,
+        @JsonProperty("sharedAreaInsideWave") SHARED_AREA_INSIDE_WAVE
     }
 
     /** One disagreement between the waves as written and the dependencies. {@code wave} counts from 1. */
     public record Finding(FindingKind kind, int wave, List<String> tasks, String message) {
         public Finding {
             tasks = List.copyOf(tasks);
+        }
+    }
+
+    /** Per wave, the areas two or more of its tasks change: those tasks take turns. */
+    private static void sharedAreas(Instance instance, List<List<Integer>> groups, List<Finding> findings) {
+        var limits = instance.limits();
+        for (int w = 0; w < groups.size(); w++) {
+            var shared = new ArrayList<String>();
+            var tasks = new java.util.LinkedHashSet<String>();
+            for (int limit = 0; limit < limits.limits().size(); limit++) {
+                if (limits.limit(limit).kind() != SharedLimits.Kind.AREA) {
+                    continue;
+                }
+                var holders = new ArrayList<String>();
+                for (int task : groups.get(w)) {
+                    for (int held : limits.limitsOf(task)) {
+                        if (held == limit) {
+                            holders.add(instance.taskId(task));
+                        }
+                    }
+                }
+                if (holders.size() > 1) {
+                    shared.add(limits.limit(limit).name() + " (" + String.join(", ", holders) + ")");
+                    tasks.addAll(holders);
+                }
+            }
+            if (!shared.isEmpty()) {
+                findings.add(new Finding(FindingKind.SHARED_AREA_INSIDE_WAVE, w + 1, List.copyOf(tasks),
+                        "Wave %d is not parallel for tasks that change the same area: %s take turns."
+                                .formatted(w + 1, Listing.upTo(shared, 6))));
+            }
         }
     }
 
@@ -111,6 +145,7 @@ public record WavePlan(PhasedSchedule waves, List<Finding> findings) {
                                 .formatted(w + 1, Listing.upTo(chained, 6))));
             }
         }
+        sharedAreas(instance, groups, findings);
         findings.sort((a, b) -> Integer.compare(a.wave(), b.wave()));
         return new WavePlan(ListScheduler.withBarriers(instance, groups), findings);
     }

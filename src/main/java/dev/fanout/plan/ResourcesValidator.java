@@ -29,7 +29,8 @@ final class ResourcesValidator {
                 if (capacity < 1 || capacity > MAX_CAPACITY) {
                     problems.add(field + ".capacity", String.valueOf(capacity),
                             "must be an integer from 1 to " + MAX_CAPACITY + " (how many units tasks may use at once)");
-                    capacity = 1;
+                    capacity = MAX_CAPACITY; // the plan is refused anyway; no second refusal of the units tasks use
+
                 }
             }
             if (id != null) {

@@ -118,6 +118,10 @@ final class MarkdownOverview extends MarkdownSection {
             case AGENT -> "its agent finishes " + Markdown.cell(wait.on());
             case FREE -> "at once";
             case IDLE -> "after idle time";
+            case AGENT_UNAVAILABLE -> "its agent becomes available";
+            case AREA -> Markdown.cell(wait.on()) + " frees area " + Markdown.cell(wait.limit());
+            case RESOURCE -> Markdown.cell(wait.on()) + " frees resource " + Markdown.cell(wait.limit());
+            case CAP -> Markdown.cell(wait.on()) + " ends (" + Markdown.cell(wait.limit()) + " at its cap)";
         };
     }
 }

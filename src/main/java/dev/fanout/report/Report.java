@@ -170,11 +170,13 @@ public record Report(
 
     /**
      * Why a task starts when it does: {@code reason} is {@code free}, {@code dependency} (waits for task {@code on}),
-     * {@code agent} (its agent is busy with task {@code on}) or {@code idle}; {@code until} is when that wait ends.
+     * {@code agent} (its agent is busy with task {@code on}), {@code agentUnavailable} (its agent's window opens),
+     * {@code area}, {@code resource} or {@code cap} (task {@code on} frees the shared limit {@code limit}) or
+     * {@code idle}; {@code until} is when that wait ends.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Wait(String task, String agent, double start, double end, StartReasons.Kind reason, String on,
-            Double until, String explanation) {
+            Double until, String explanation, String limit) {
     }
 
     /**

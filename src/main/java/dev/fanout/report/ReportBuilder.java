@@ -123,8 +123,10 @@ public final class ReportBuilder {
         return new Report.Wait(instance.taskId(task), agent == Schedule.NO_AGENT ? null : instance.agentId(agent),
                 scale.toDouble(schedule.start(task)), scale.toDouble(schedule.end(task)),
                 reason.kind(),
-                waited ? instance.taskId(reason.on()) : null, waited ? scale.toDouble(reason.until()) : null,
-                Sentences.startReason(reason, schedule));
+                waited ? instance.taskId(reason.on()) : null,
+                waited || reason.kind() == StartReasons.Kind.AGENT_UNAVAILABLE ? scale.toDouble(reason.until()) : null,
+                Sentences.startReason(reason, schedule),
+                reason.limit() < 0 ? null : instance.limits().limit(reason.limit()).name());
     }
 
     /** When each phase runs, numbered from {@code first}: waves count from 1, tiers from 0. */

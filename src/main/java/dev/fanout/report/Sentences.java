@@ -61,6 +61,18 @@ public final class Sentences {
             case AGENT -> "%s is ready earlier, but %s is busy with %s until %s.".formatted(task,
                     agent(schedule, reason.task()), instance.taskId(reason.on()), at);
             case IDLE -> "%s starts at %s although its agent and dependencies are ready earlier.".formatted(task, at);
+            case AGENT_UNAVAILABLE -> "%s waits for %s, who is not available before %s.".formatted(task,
+                    agent(schedule, reason.task()), at);
+            case AREA -> "%s waits for area %s, held by %s until %s.".formatted(task,
+                    instance.limits().limit(reason.limit()).name(), instance.taskId(reason.on()), at);
+            case RESOURCE -> "%s waits for resource %s, full until %s ends at %s.".formatted(task,
+                    instance.limits().limit(reason.limit()).name(), instance.taskId(reason.on()), at);
+            case CAP -> {
+                var limit = instance.limits().limit(reason.limit());
+                var who = limit.kind() == dev.fanout.analysis.SharedLimits.Kind.POOL_CAP ? "pool " + limit.name() : "the plan";
+                yield "%s waits: %s runs %d tasks at once, its cap, until %s ends at %s.".formatted(task, who,
+                        limit.capacity(), instance.taskId(reason.on()), at);
+            }
         };
     }
 

@@ -51,6 +51,19 @@ class FullAssertSolveTest {
         assertTrue(schedule.makespan() <= starting.makespan(), "never worse than where it started");
     }
 
+    @Test
+    void solvesAPlanWithSharedLimitsWindowsAndSpeedsWithoutScoreCorruption() throws Exception {
+        var json = dev.fanout.RandomPlans.constrainedJson(12, 9, 3);
+        var analysis = PlanAnalysis.of(dev.fanout.RandomPlans.generateConstrained(12, 9, 3));
+        org.junit.jupiter.api.Assumptions.assumeTrue(analysis.instance().limits().any(), "the plan shares limits");
+
+        var fromScratch = solveFullyAsserted(json, analysis, null);
+        var fromBaseline = solveFullyAsserted(json, analysis, analysis.startingSchedule());
+
+        assertTrue(fromScratch.makespan() >= analysis.lowerBound());
+        assertTrue(fromBaseline.makespan() <= analysis.startingSchedule().makespan(), "never worse than where it started");
+    }
+
     /**
      * Solves with the service's own configuration (solverConfig.xml), every score recomputed from scratch, from
      * {@code starting} (null: empty lanes, as the construction heuristic then fills them). Checks the result is
