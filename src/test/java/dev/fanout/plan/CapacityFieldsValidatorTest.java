@@ -111,7 +111,8 @@ class CapacityFieldsValidatorTest {
     @Test
     void refusesBadCapacitiesAndDuplicateResources() {
         assertEquals("resources[0].capacity", onlyViolation(with("'capacity': 2}", "'capacity': 0}")).field());
-        assertEquals("resources[1].id", onlyViolation(with("{'id': 'lock'}", "{'id': 'db'}")).field());
+        var failure = assertThrows(PlanRejectedException.class, () -> read(with("{'id': 'lock'}", "{'id': 'db'}")));
+        assertEquals("resources[1].id", failure.violations().get(0).field());
     }
 
     @Test
