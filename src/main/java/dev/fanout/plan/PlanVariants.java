@@ -92,6 +92,11 @@ public final class PlanVariants {
         return document.variant(document.pools(), agents, document.tasks());
     }
 
+    /** The plan with another cap on tasks running at once; its waves and claims dropped like every variant's. */
+    public static PlanDocument withMaxConcurrent(PlanDocument document, int cap) {
+        return document.variant(document.pools(), document.agents(), document.tasks()).withMaxConcurrent(cap);
+    }
+
     private static List<PoolDocument> pools(PlanDocument document) {
         return document.pools() == null ? List.of() : document.pools();
     }

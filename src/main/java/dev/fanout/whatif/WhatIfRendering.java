@@ -61,7 +61,8 @@ public final class WhatIfRendering {
             }
             double top = points.stream().mapToDouble(WhatIfResult.Row::makespan).max().orElse(1);
             out.append("```mermaid\nxychart-beta\n");
-            out.append("    title \"Makespan by %s\"\n".formatted(series.equals("agents") ? "number of agents" : "workers in " + series));
+            out.append("    title \"Makespan by %s\"\n".formatted(series.equals("agents") ? "number of agents"
+                    : series.equals(WhatIfService.CAP_SERIES) ? "cap on tasks at once" : "workers in " + series));
             out.append("    x-axis \"%s\" [%s]\n".formatted(series, String.join(", ", points.stream().map(r -> String.valueOf(r.count())).toList())));
             out.append("    y-axis \"makespan (%s)\" 0 --> %s\n".formatted(unit, Numbers.format(Math.ceil(top * 1.1))));
             out.append("    line [%s]\n".formatted(String.join(", ", points.stream().map(r -> Numbers.format(r.makespan())).toList())));
@@ -87,6 +88,7 @@ public final class WhatIfRendering {
             case AGENT_COUNTS -> "Agent-count sweep (generalist agents holding every skill)";
             case POOLS -> "Pool-size sweep";
             case SCENARIOS -> "Named scenarios";
+            case MAX_CONCURRENT -> "Sweep of the cap on tasks running at once";
             case FEWEST_AGENTS -> "Fewest generalist agents for a deadline";
         };
     }

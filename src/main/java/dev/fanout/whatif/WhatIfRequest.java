@@ -26,17 +26,21 @@ import dev.fanout.report.JsonNames;
  * give one series each);</li>
  * <li>{@code {"scenarios": [{"name": "+1 infra", "pools": {"infra": 5}}, {"name": "no native", "removeAgents":
  * ["native-1"]}]}}: named variants, compared with the plan as it is;</li>
+ * <li>{@code {"maxConcurrent": [1, 2, 3, 4, 6]}}: the plan's cap on tasks running at once varied, all else
+ * unchanged;</li>
  * <li>{@code {"fewestAgents": {"deadline": 20}}}: the fewest generalist agents whose schedule finishes by then.</li>
  * </ul>
+ * A scenario may also set the plan's cap ({@code {"name": "budget 2", "maxConcurrent": 2}}).
  * {@code secondsPerScenario} caps each scenario's solve.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record WhatIfRequest(List<Integer> agentCounts, Map<String, List<Integer>> pools, List<Scenario> scenarios,
-        FewestAgents fewestAgents, BigDecimal secondsPerScenario) {
+        List<Integer> maxConcurrent, FewestAgents fewestAgents, BigDecimal secondsPerScenario) {
 
     /** Copies as given, nulls included: {@link #validate} names them. */
     public WhatIfRequest {
         agentCounts = Unmodifiable.list(agentCounts);
+        maxConcurrent = Unmodifiable.list(maxConcurrent);
         pools = pools == null ? null : Unmodifiable.map(copyValues(pools));
         scenarios = Unmodifiable.list(scenarios);
     }
@@ -52,7 +56,7 @@ public record WhatIfRequest(List<Integer> agentCounts, Map<String, List<Integer>
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Scenario(String name, Map<String, Integer> pools, List<String> removeAgents,
-            List<AgentDocument> addAgents) {
+            List<AgentDocument> addAgents, Integer maxConcurrent) {
         public Scenario {
             pools = Unmodifiable.map(pools);
             removeAgents = Unmodifiable.list(removeAgents);
@@ -69,11 +73,13 @@ public record WhatIfRequest(List<Integer> agentCounts, Map<String, List<Integer>
         @JsonProperty("agentCounts") AGENT_COUNTS,
         @JsonProperty("pools") POOLS,
         @JsonProperty("scenarios") SCENARIOS,
+        @JsonProperty("maxConcurrent") MAX_CONCURRENT,
         @JsonProperty("fewestAgents") FEWEST_AGENTS
     }
 
     public Kind kind() {
         return agentCounts != null ? Kind.AGENT_COUNTS : pools != null ? Kind.POOLS
+                : maxConcurrent != null ? Kind.MAX_CONCURRENT
                 : fewestAgents != null ? Kind.FEWEST_AGENTS : Kind.SCENARIOS;
     }
 
@@ -81,10 +87,10 @@ public record WhatIfRequest(List<Integer> agentCounts, Map<String, List<Integer>
     public void validate(Plan plan, int maxAgents, double maxSeconds) {
         var problems = new ArrayList<Violation>();
         int forms = (agentCounts != null ? 1 : 0) + (pools != null ? 1 : 0) + (scenarios != null ? 1 : 0)
-                + (fewestAgents != null ? 1 : 0);
+                + (maxConcurrent != null ? 1 : 0) + (fewestAgents != null ? 1 : 0);
         if (forms != 1) {
             throw new PlanRejectedException(new Violation("", null,
-                    "give exactly one of agentCounts, pools, scenarios or fewestAgents (" + forms + " given)"));
+                    "give exactly one of agentCounts, pools, scenarios, maxConcurrent or fewestAgents (" + forms + " given)"));
         }
         var poolIds = plan.pools().stream().map(Plan.Pool::id).toList();
         int rows = 0;
@@ -106,6 +112,9 @@ public record WhatIfRequest(List<Integer> agentCounts, Map<String, List<Integer>
         }
         if (scenarios != null) {
             rows = scenarios(problems, plan, poolIds, maxAgents) + 1;
+        }
+        if (maxConcurrent != null) {
+            rows = counts(problems, "maxConcurrent", maxConcurrent, 1, maxAgents);
         }
         if (fewestAgents != null) {
             var deadline = fewestAgents.deadline();
@@ -191,9 +200,14 @@ public record WhatIfRequest(List<Integer> agentCounts, Map<String, List<Integer>
                     }
                 }
             }
-            if (scenario.pools() == null && scenario.removeAgents() == null && scenario.addAgents() == null) {
+            if (scenario.maxConcurrent() != null && (scenario.maxConcurrent() < 1 || scenario.maxConcurrent() > maxAgents)) {
+                problems.add(new Violation(field + ".maxConcurrent", String.valueOf(scenario.maxConcurrent()),
+                        "must be an integer from 1 to " + maxAgents + " (how many tasks may run at once)"));
+            }
+            if (scenario.pools() == null && scenario.removeAgents() == null && scenario.addAgents() == null
+                    && scenario.maxConcurrent() == null) {
                 problems.add(new Violation(field, scenario.name() == null ? null : "\"" + scenario.name() + "\"",
-                        "changes nothing: give pools, removeAgents or addAgents"));
+                        "changes nothing: give pools, removeAgents, addAgents or maxConcurrent"));
             }
         }
         return scenarios.size();

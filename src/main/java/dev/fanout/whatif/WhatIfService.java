@@ -39,6 +39,8 @@ import dev.fanout.service.TimeLimits;
 public class WhatIfService {
 
     public static final String AS_PLANNED = "as planned";
+    /** The series of a {@code maxConcurrent} sweep. */
+    public static final String CAP_SERIES = "maxConcurrent";
 
     /** Without secondsPerScenario, a whole sweep aims to answer within about this long. */
     static final double DEFAULT_SWEEP_SECONDS = 2.4;
@@ -82,7 +84,7 @@ public class WhatIfService {
         request.validate(plan, intake.maxAgents(), timeLimits.maxSeconds());
         var result = switch (request.kind()) {
             case FEWEST_AGENTS -> fewestAgents(planId, request, document, base);
-            case AGENT_COUNTS, POOLS, SCENARIOS -> sweep(planId, request, document, base);
+            case AGENT_COUNTS, POOLS, SCENARIOS, MAX_CONCURRENT -> sweep(planId, request, document, base);
         };
         store.save(planId, result, result.createdAt());
         return result;
@@ -181,9 +183,15 @@ public class WhatIfService {
                     if (scenario.addAgents() != null) {
                         variant = PlanVariants.withAgents(variant, scenario.addAgents());
                     }
+                    if (scenario.maxConcurrent() != null) {
+                        variant = variant.withMaxConcurrent(scenario.maxConcurrent());
+                    }
                     specs.add(new Spec(scenario.name(), null, null, variant));
                 }
             }
+            case MAX_CONCURRENT -> request.maxConcurrent().stream().distinct().sorted().forEach(cap -> specs.add(
+                    new Spec("at most " + cap + (cap == 1 ? " task" : " tasks") + " at once", CAP_SERIES, cap,
+                            PlanVariants.withMaxConcurrent(document, cap))));
             case FEWEST_AGENTS -> throw new IllegalStateException("a fewest-agents question is a search, not a sweep");
         }
         return specs;
@@ -201,8 +209,9 @@ public class WhatIfService {
     }
 
     /**
-     * A schedule for n agents is still valid with n + 1 (the extra one idles), so along each count sweep a row never
-     * keeps a longer makespan than the row before: it takes that row's schedule instead.
+     * A schedule for n agents is still valid with n + 1 (the extra one idles), and one under a cap of n under a cap of
+     * n + 1, so along each count sweep a row never keeps a longer makespan than the row before: it takes that row's
+     * schedule instead.
      */
     private static List<Solved> keepMonotone(List<Solved> solved) {
         var bySeries = new LinkedHashMap<String, Solved>();
@@ -257,8 +266,11 @@ public class WhatIfService {
                         .max(Comparator.comparingInt(s -> s.spec().count())).orElseThrow();
                 var instance = widest.analysis().instance();
                 var bottleneck = Sentences.bottleneck(Bottleneck.of(widest.analysis()), instance);
-                var what = series.equals("agents") ? knee.count() + (knee.count() == 1 ? " agent" : " agents")
-                        : knee.count() + (knee.count() == 1 ? " worker in " : " workers in ") + series;
+                var what = switch (series) {
+                    case "agents" -> knee.count() + (knee.count() == 1 ? " agent" : " agents");
+                    case CAP_SERIES -> "a cap of " + knee.count() + (knee.count() == 1 ? " task" : " tasks") + " at once";
+                    default -> knee.count() + (knee.count() == 1 ? " worker in " : " workers in ") + series;
+                };
                 var reason = "From %s on, adding more shortens the plan by less than 5 %%. %s".formatted(what, bottleneck);
                 knees.add(new WhatIfResult.Knee(series, knee.count(), knee.makespan(), best, reason));
             });

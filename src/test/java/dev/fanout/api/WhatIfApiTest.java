@@ -239,7 +239,7 @@ class WhatIfApiTest {
     @Test
     void refusesBadRequests() {
         var id = ApiPlans.create(POOLS);
-        refused(id, "{'agentCounts': [1, 2], 'pools': {'core': [1]}}", "exactly one of agentCounts, pools, scenarios or fewestAgents");
+        refused(id, "{'agentCounts': [1, 2], 'pools': {'core': [1]}}", "exactly one of agentCounts, pools, scenarios, maxConcurrent or fewestAgents");
         refused(id, "{}", "exactly one");
         refused(id, "{'agentCounts': [0, 3]}", "agentCounts[0]", "from 1");
         refused(id, "{'agentCounts': [1.5]}", "agentCounts[0]", "integer");
