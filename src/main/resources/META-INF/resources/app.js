@@ -280,6 +280,7 @@ async function showPlan(id) {
   $('#stop-button').addEventListener('click', stopSolving);
   $('#whatif-form').addEventListener('submit', runWhatIf);
   $('#fewest-form').addEventListener('submit', findFewest);
+  $('#caps-form').addEventListener('submit', runCapSweep);
   document.addEventListener('keydown', (event) => { if (event.key === 'Escape') selectTask(null); });
   window.addEventListener('resize', () => view.schedule && renderGantt());
   await refresh();
@@ -326,12 +327,56 @@ function timeUnit() {
   return (view.schedule && view.schedule.timeUnit) || view.plan.timeUnit || 'days';
 }
 
+/** A point in time in the plan's unit, as the report's sentences write it: "day 4", "week 2.5". */
+function at(time) {
+  return `${timeUnit().replace(/s$/, '')} ${fmt(time)}`;
+}
+
+/**
+ * What the plan says about an agent: its window, its speed, its pool and that pool's cap. An agent the plan lists
+ * has its own window and speed; a pool's generated worker (`<pool>-N`) has its pool's.
+ */
+function agentFacts(agent) {
+  const pools = view.plan.pools || [];
+  const load = view.report ? view.report.agentLoads.find((l) => l.agent === agent) : null;
+  const poolId = load ? load.pool : null;
+  const own = (view.plan.agents || []).find((a) => a.id === agent);
+  const generatedBy = own ? null : pools.find((p) => p.id === poolId)
+    || pools.find((p) => agent.startsWith(p.id + '-') && /^\d+$/.test(agent.slice(p.id.length + 1)));
+  const pool = own ? pools.find((p) => p.id === (own.pool || poolId)) : generatedBy;
+  const source = own || generatedBy || {};
+  return {
+    from: Number(source.availableFrom ?? 0),
+    until: source.availableUntil === undefined || source.availableUntil === null ? null : Number(source.availableUntil),
+    speed: Number(source.speed ?? 1),
+    pool: pool ? pool.id : null,
+    cap: pool && pool.maxConcurrent ? pool.maxConcurrent : null,
+  };
+}
+
+/** The files and folders a task changes: "src/api/, docs/api.md"; empty when it names none. */
+function areasOf(task) {
+  return (task.areas || []).join(', ');
+}
+
+/** The resources a task uses, with the units when the resource has more than one: "db (2 units), lock". */
+function usesOf(task) {
+  const uses = Array.isArray(task.uses) ? Object.fromEntries(task.uses.map((id) => [id, 1])) : (task.uses || {});
+  const capacity = new Map((view.plan.resources || []).map((r) => [r.id, r.capacity ?? 1]));
+  return Object.entries(uses).map(([id, units]) =>
+    (capacity.get(id) ?? 1) > 1 ? `${id} (${units} ${units === 1 ? 'unit' : 'units'})` : id).join(', ');
+}
+
 function renderFacts() {
   const facts = $('#plan-facts');
   clear(facts);
   const report = view.report;
-  const agents = report ? report.agents : (view.plan.agents || []).length;
+  // Before a report counts them, the plan's agents: those it lists and those its pools generate.
+  const agents = report ? report.agents
+    : (view.plan.agents || []).length + (view.plan.pools || []).reduce((sum, pool) => sum + (pool.workers || 0), 0);
   facts.append(`${view.plan.tasks.length} tasks · ${agents} agents · times in ${timeUnit()}`);
+  const cap = view.plan.maxConcurrent;
+  if (cap) facts.append(' · ', el('span', { id: 'plan-cap' }, `at most ${cap} ${cap === 1 ? 'task' : 'tasks'} at once (the plan's cap)`));
   const bottleneck = $('#bottleneck');
   bottleneck.textContent = report && report.bottleneck ? report.bottleneck.summary : '';
 }
@@ -391,6 +436,26 @@ function poolColors() {
   return colors;
 }
 
+/** The waits drawn before a bar, by the report's reason: their class, their hatching and their legend entry. */
+const DRAWN_WAITS = {
+  area: { className: 'area-wait', color: '#b42318', angle: 45, legend: 'waiting for an area another task changes' },
+  resource: { className: 'resource-wait', color: '#6f42c1', angle: -45, legend: 'waiting for a full resource' },
+  cap: { className: 'cap-wait', color: '#9a6700', angle: 0, legend: 'waiting at a cap on tasks at once' },
+};
+
+/** What a task waited for, from the report's wait: "waits for area src/api/, held by A". */
+function waitText(wait, facts) {
+  if (wait.reason === 'area') return `waits for area ${wait.limit}, held by ${wait.on}`;
+  if (wait.reason === 'resource') {
+    const resource = (view.plan.resources || []).find((r) => r.id === wait.limit);
+    return `waits for resource ${wait.limit}${resource && resource.name ? ` (${resource.name})` : ''}, full until ${wait.on} ends`;
+  }
+  const pool = facts.cap && facts.pool === wait.limit;
+  const cap = pool ? facts.cap : view.plan.maxConcurrent;
+  if (!cap) return `waits at the cap of ${wait.limit}, until ${wait.on} ends`;
+  return `waits: ${pool ? 'pool ' + wait.limit : 'the plan'} runs ${cap} ${cap === 1 ? 'task' : 'tasks'} at once, its cap, until ${wait.on} ends`;
+}
+
 function renderGantt() {
   const chart = $('#gantt');
   const schedule = view.schedule;
@@ -413,7 +478,8 @@ function renderGantt() {
 
   const width = Math.max(760, $('#gantt-scroll').clientWidth - 2);
   const labelWidth = 150;
-  const rowHeight = 28;
+  // Rows whose agent has a cap or a speed to show under its name are a little taller.
+  const rowHeight = agents.some((agent) => { const f = agentFacts(agent); return f.cap || f.speed !== 1; }) ? 32 : 28;
   const top = 30;
   const height = top + rows * rowHeight + 8;
   const span = Math.max(schedule.makespan, 1e-9);
@@ -425,6 +491,11 @@ function renderGantt() {
 
   const defs = svg('defs', {}, svg('marker', { id: 'arrow', viewBox: '0 0 10 10', refX: '9', refY: '5', markerWidth: '7',
     markerHeight: '7', orient: 'auto-start-reverse' }, svg('path', { d: 'M 0 0 L 10 5 L 0 10 z', fill: '#0b5cad' })));
+  for (const kind of Object.values(DRAWN_WAITS)) {
+    defs.append(svg('pattern', { id: 'hatch-' + kind.className, width: 6, height: 6, patternUnits: 'userSpaceOnUse',
+      patternTransform: `rotate(${kind.angle})` }, svg('rect', { width: 6, height: 6, fill: '#fff' }),
+    svg('line', { x1: 1, y1: 0, x2: 1, y2: 6, stroke: kind.color, 'stroke-width': 2 })));
+  }
   chart.append(defs);
 
   // Time axis, in the plan's unit.
@@ -437,31 +508,90 @@ function renderGantt() {
   axis.append(svg('text', { x: labelWidth - 8, y: top - 10, 'text-anchor': 'end' }, schedule.timeUnit));
   chart.append(axis);
 
-  const rowsGroup = svg('g', { 'aria-hidden': 'true' });
+  // Each agent's row: its name, its pool's cap and its speed when they matter, and the time outside its window shaded.
+  const bands = svg('g', { 'aria-hidden': 'true' });
+  const labels = svg('g', { id: 'row-labels' });
+  const shades = svg('g', { id: 'unavailable', 'aria-hidden': 'true' });
+  const factsOf = new Map(agents.map((agent) => [agent, agentFacts(agent)]));
+  const shade = (agent, row, from, until, text) => {
+    if (until - from <= 1e-9) return;
+    shades.append(svg('rect', { class: 'unavailable', 'data-agent': agent, x: x(from), y: rowY(row), width: x(until) - x(from),
+      height: rowHeight }, svg('title', {}, text)));
+  };
   agents.forEach((agent, row) => {
-    if (row % 2 === 0) rowsGroup.append(svg('rect', { class: 'row-band', x: 0, y: rowY(row), width, height: rowHeight }));
-    rowsGroup.append(svg('text', { class: 'row-label', x: 8, y: rowY(row) + rowHeight / 2 + 4 }, agent));
+    if (row % 2 === 0) bands.append(svg('rect', { class: 'row-band', x: 0, y: rowY(row), width, height: rowHeight }));
+    const facts = factsOf.get(agent);
+    const notes = [];
+    const spoken = [];
+    if (facts.cap) {
+      notes.push(`pool cap ${facts.cap}`);
+      spoken.push(`pool ${facts.pool} runs at most ${facts.cap} ${facts.cap === 1 ? 'task' : 'tasks'} at once`);
+    }
+    if (facts.speed !== 1) {
+      notes.push(`×${fmt(facts.speed)}`);
+      spoken.push(`works at ${fmt(facts.speed)} times the normal speed`);
+    }
+    if (facts.from > 0) spoken.push(`available from ${at(facts.from)}`);
+    if (facts.until !== null) spoken.push(`available until ${at(facts.until)}`);
+    const label = svg('g', { class: 'agent-label', 'data-agent': agent, role: 'img',
+      'aria-label': spoken.length ? `${agent}: ${spoken.join('; ')}` : agent });
+    if (notes.length) {
+      label.append(svg('text', { class: 'row-label', x: 8, y: rowY(row) + rowHeight / 2 - 1 }, agent));
+      label.append(svg('text', { class: 'row-facts', x: 8, y: rowY(row) + rowHeight / 2 + 10 }, notes.join(' · ')));
+    } else {
+      label.append(svg('text', { class: 'row-label', x: 8, y: rowY(row) + rowHeight / 2 + 4 }, agent));
+    }
+    labels.append(label);
+    shade(agent, row, 0, Math.min(facts.from, span), `${agent} is not available before ${at(facts.from)}`);
+    if (facts.until !== null) shade(agent, row, facts.until, span, `${agent} is not available after ${at(facts.until)}`);
   });
   if (milestones.length) {
-    rowsGroup.append(svg('text', { class: 'row-label', x: 8, y: rowY(agents.length) + rowHeight / 2 + 4 }, 'Milestones'));
+    labels.append(svg('text', { class: 'row-label', x: 8, y: rowY(agents.length) + rowHeight / 2 + 4, 'aria-hidden': 'true' }, 'Milestones'));
   }
-  chart.append(rowsGroup);
+  chart.append(bands, shades, labels);
   chart.append(svg('g', { id: 'dependency-lines', 'aria-hidden': 'true' }));
 
-  const bars = svg('g', { id: 'bars' });
   const waits = new Map((view.report ? view.report.waits : []).map((wait) => [wait.task, wait]));
   const rowOf = new Map(agents.map((agent, row) => [agent, row]));
   const ordered = [...schedule.assignments].sort((a, b) =>
     (rowOf.get(a.agent) ?? rows) - (rowOf.get(b.agent) ?? rows) || a.start - b.start);
+
+  // A task that waited for an area, a resource or a cap: the time from when it was otherwise ready (its agent free
+  // and available, its dependencies done) to its start, hatched on its agent's row.
+  const waitsGroup = svg('g', { id: 'waits', 'aria-hidden': 'true' });
+  const drawnWaits = new Set();
+  for (const assignment of ordered) {
+    const wait = waits.get(assignment.task);
+    // While solving, the report may still describe an earlier schedule: only its waits for these very bars count.
+    if (!assignment.agent || !wait || !DRAWN_WAITS[wait.reason] || wait.agent !== assignment.agent
+      || Math.abs(wait.start - assignment.start) > 1e-9) continue;
+    const task = tasks.get(assignment.task) || { id: assignment.task };
+    const facts = factsOf.get(assignment.agent) || agentFacts(assignment.agent);
+    const ready = Math.max(facts.from,
+      ...ordered.filter((other) => other.agent === assignment.agent && other.start < assignment.start).map((other) => other.end),
+      ...(task.dependsOn || []).map((dependency) => (byTask.get(dependency) ? byTask.get(dependency).end : 0)));
+    if (assignment.start - ready <= 1e-9) continue;
+    const row = rowOf.get(assignment.agent);
+    const kind = DRAWN_WAITS[wait.reason];
+    waitsGroup.append(svg('rect', { class: 'wait ' + kind.className, 'data-wait': task.id, 'data-limit': wait.limit,
+      x: x(ready), y: rowY(row) + 4, width: x(assignment.start) - x(ready), height: rowHeight - 8, rx: 3 },
+    svg('title', {}, `${task.id} ${waitText(wait, facts)}: ${schedule.timeUnit} ${fmt(ready)} to ${fmt(assignment.start)}`)));
+    drawnWaits.add(wait.reason);
+  }
+  chart.append(waitsGroup);
+
+  const bars = svg('g', { id: 'bars' });
   for (const assignment of ordered) {
     const task = tasks.get(assignment.task) || { id: assignment.task };
     const label = `${task.id}${task.title ? ' ' + task.title : ''}: ${assignment.agent || 'milestone'}, `
       + `${schedule.timeUnit} ${fmt(assignment.start)} to ${fmt(assignment.end)}${critical.has(task.id) ? ', critical' : ''}`;
     const why = waits.get(task.id);
+    const title = [label + '.', why ? why.explanation : '', areasOf(task) ? `Changes: ${areasOf(task)}.` : '',
+      usesOf(task) ? `Uses: ${usesOf(task)}.` : ''].filter(Boolean).join(' ');
     const group = svg('g', {
       class: 'task' + (critical.has(task.id) ? ' critical' : '') + (assignment.agent ? '' : ' milestone'),
       'data-task': task.id, tabindex: '0', role: 'button', 'aria-label': label,
-    }, svg('title', {}, label + (why ? '. ' + why.explanation : '')));
+    }, svg('title', {}, title));
     if (assignment.agent) {
       const row = rowOf.get(assignment.agent);
       const color = colors.get(agentPool.get(assignment.agent)) || NO_POOL;
@@ -490,6 +620,10 @@ function renderGantt() {
   for (const [pool, color] of colors) legend.append(el('span', {}, el('span', { class: 'swatch', style: `background:${color}` }), 'pool ' + pool));
   if ([...agentPool.values()].some((pool) => !pool)) legend.append(el('span', {}, el('span', { class: 'swatch', style: `background:${NO_POOL}` }), 'no pool'));
   legend.append(el('span', {}, el('span', { class: 'swatch critical' }), 'critical path'));
+  for (const [reason, kind] of Object.entries(DRAWN_WAITS)) {
+    if (drawnWaits.has(reason)) legend.append(el('span', {}, el('span', { class: 'swatch ' + kind.className }), kind.legend));
+  }
+  if (shades.childNodes.length) legend.append(el('span', {}, el('span', { class: 'swatch unavailable' }), 'agent not available'));
   if (view.selected) selectTask(view.selected);
 }
 
@@ -501,7 +635,7 @@ function selectTask(id) {
   const details = $('#task-details');
   if (!lines) return;
   clear(lines);
-  chart.querySelectorAll('.task').forEach((bar) => bar.classList.remove('selected', 'dimmed'));
+  chart.querySelectorAll('.task, .wait').forEach((bar) => bar.classList.remove('selected', 'dimmed'));
   if (!id) {
     clear(details);
     details.append(el('p', { class: 'hint' }, 'Select a task (click, or Tab then Enter) to see its dependencies and why it starts when it does.'));
@@ -514,6 +648,9 @@ function selectTask(id) {
   const related = new Set([id, ...(task.dependsOn || [])]);
   chart.querySelectorAll('.task').forEach((other) => {
     if (!related.has(other.getAttribute('data-task'))) other.classList.add('dimmed');
+  });
+  chart.querySelectorAll('.wait').forEach((other) => {
+    if (!related.has(other.getAttribute('data-wait'))) other.classList.add('dimmed');
   });
   const box = (taskId) => {
     const node = chart.querySelector(`[data-task="${CSS.escape(taskId)}"] rect, [data-task="${CSS.escape(taskId)}"] path`);
@@ -535,13 +672,17 @@ function selectTask(id) {
   const unit = view.schedule.timeUnit;
   const wait = view.report ? view.report.waits.find((w) => w.task === id) : null;
   const slack = view.report && view.report.slack ? view.report.slack[id] : null;
+  const speed = assignment && assignment.agent ? agentFacts(assignment.agent).speed : 1;
   clear(details);
   details.append(el('h3', {}, `${task.id}${task.title ? ' — ' + task.title : ''}`));
   details.append(el('p', {}, `${assignment && assignment.agent ? assignment.agent : 'Milestone (no agent)'} · `
     + `${unit} ${fmt(assignment ? assignment.start : 0)} to ${fmt(assignment ? assignment.end : 0)}`
-    + (slack !== null && slack !== undefined ? ` · slack ${fmt(slack)} ${unit}` : '')));
+    + (slack !== null && slack !== undefined ? ` · slack ${fmt(slack)} ${unit}` : '')
+    + (speed !== 1 ? ` · ${fmt(task.duration)} ${unit} of work at ×${fmt(speed)}` : '')));
   if (wait) details.append(el('p', {}, el('strong', {}, 'Why then: '), wait.explanation));
   details.append(el('p', {}, 'Depends on: ' + ((task.dependsOn || []).length ? task.dependsOn.join(', ') : 'nothing')));
+  if (areasOf(task)) details.append(el('p', {}, 'Changes: ' + areasOf(task)));
+  if (usesOf(task)) details.append(el('p', {}, 'Uses: ' + usesOf(task)));
   if (task.description) details.append(el('p', { class: 'hint' }, task.description));
 }
 
@@ -591,7 +732,10 @@ function renderSavings() {
     el('th', { scope: 'row' }, 'Optimized (Fanout)'),
     el('td', { class: 'num' }, `${fmt(report.optimized.makespan)} ${unit}`),
     el('td', { class: 'num' }, '—'), el('td', { class: 'num' }, '—'), el('td', { class: 'num' }, '—')));
-  const bounds = { criticalPath: 'critical path', skillSet: 'scarcest skill set', agentChain: 'dependencies and scarce agents', work: 'total work ÷ agents' };
+  const bounds = { criticalPath: 'critical path', skillSet: 'scarcest skill set', agentChain: 'dependencies and scarce agents',
+    work: view.plan.maxConcurrent ? 'total work ÷ agents or the plan\'s cap' : 'total work ÷ agents',
+    sharedLimit: ['area', 'resource', 'cap'].includes(report.bottleneck && report.bottleneck.kind)
+      ? report.bottleneck.subject : 'a shared area, resource or cap' };
   tbody.append(el('tr', {},
     el('th', { scope: 'row' }, `Lower bound (${bounds[report.lowerBounds.binding] || report.lowerBounds.binding})`),
     el('td', { class: 'num' }, `${fmt(report.lowerBound)} ${unit}`),
@@ -620,15 +764,27 @@ function renderSavings() {
 // ---------------------------------------------------------------------------------------------------------------
 // What if
 
+/** The whole numbers of 1 or more typed into a box, or null (and the status says why) when any is not one. */
+function countsIn(input, what) {
+  const counts = input.value.split(/[\s,;]+/).filter(Boolean).map(Number);
+  if (counts.length === 0 || counts.some((n) => !Number.isInteger(n) || n < 1)) {
+    $('#whatif-status').textContent = `${what} must be whole numbers of 1 or more, separated by commas.`;
+    return null;
+  }
+  return counts;
+}
+
 async function runWhatIf(event) {
   event.preventDefault();
-  const counts = $('#whatif-counts').value.split(/[\s,;]+/).filter(Boolean).map(Number);
-  const status = $('#whatif-status');
-  if (counts.length === 0 || counts.some((n) => !Number.isInteger(n) || n < 1)) {
-    status.textContent = 'Agent counts must be whole numbers of 1 or more, separated by commas.';
-    return;
-  }
-  await askWhatIf({ agentCounts: counts }, 'Comparing…');
+  const counts = countsIn($('#whatif-counts'), 'Agent counts');
+  if (counts) await askWhatIf({ agentCounts: counts }, 'Comparing…');
+}
+
+/** The plan's cap on tasks at once, swept: the plan's own agents, at most that many tasks running. */
+async function runCapSweep(event) {
+  event.preventDefault();
+  const caps = countsIn($('#whatif-caps'), 'Caps');
+  if (caps) await askWhatIf({ maxConcurrent: caps }, 'Comparing caps…');
 }
 
 /** "How few agents finish by this deadline?": the deadline is checked here first, as the counts are. */
@@ -643,10 +799,10 @@ async function findFewest(event) {
   await askWhatIf({ fewestAgents: { deadline } }, 'Finding the fewest agents…');
 }
 
-/** Sends a what-if question, one at a time (both buttons wait), and shows the answer or why it was refused. */
+/** Sends a what-if question, one at a time (every button waits), and shows the answer or why it was refused. */
 async function askWhatIf(question, waiting) {
   const status = $('#whatif-status');
-  const buttons = [$('#whatif-button'), $('#fewest-button')];
+  const buttons = [$('#whatif-button'), $('#caps-button'), $('#fewest-button')];
   status.textContent = waiting;
   buttons.forEach((button) => { button.disabled = true; });
   const response = await api(`/api/plans/${encodeURIComponent(view.id)}/what-if`, {
@@ -661,21 +817,38 @@ async function askWhatIf(question, waiting) {
   renderWhatIf(response.body);
 }
 
+/** The count sweeps the page draws: generalist agents, and the plan's cap on tasks running at once. */
+const SWEEPS = {
+  agents: {
+    title: 'Makespan by number of agents', axis: 'agents', column: 'Agents', attribute: 'data-agents',
+    point: (n) => `${n} agents`, knee: (n) => `${n} agents`,
+  },
+  maxConcurrent: {
+    title: 'Makespan by cap on tasks at once', axis: 'cap: tasks at once', column: 'Cap', attribute: 'data-cap',
+    point: (n) => `cap ${n}`, knee: (n) => `a cap of ${n} ${n === 1 ? 'task' : 'tasks'} at once`,
+  },
+};
+
 /**
- * The last answer, whatever question it was: a count sweep draws its curve and knee; a fewest-agents answer says its
- * sentence instead (the counts it tried are no sweep, so no curve), and both list their rows.
+ * The last answer, whatever question it was: a count sweep (agents, or the plan's cap) draws its curve and knee; a
+ * fewest-agents answer says its sentence instead (the counts it tried are no sweep, so no curve), and all list their
+ * rows.
  */
 function renderWhatIf(result) {
-  const rows = result.rows.filter((row) => row.series === 'agents' && row.makespan !== undefined && row.makespan !== null);
+  const series = result.kind === 'maxConcurrent' ? 'maxConcurrent' : 'agents';
+  const sweep = SWEEPS[series];
+  const rows = result.rows.filter((row) => row.series === series && row.makespan !== undefined && row.makespan !== null);
   const fewest = result.kind === 'fewestAgents' ? result.fewestAgents : null;
   renderFewest(fewest);
   const chart = $('#whatif-chart');
   for (const node of [...chart.childNodes]) if (node.nodeName !== 'title' && node.nodeName !== 'desc') chart.removeChild(node);
   chart.toggleAttribute('hidden', Boolean(fewest));
-  const knee = (result.knees || []).find((k) => k.series === 'agents');
-  $('#knee').textContent = knee ? `Knee: ${knee.count} agents. ${knee.reason}` : '';
+  chart.setAttribute('data-series', series);
+  $('#whatif-chart-title').textContent = sweep.title;
+  const knee = (result.knees || []).find((k) => k.series === series);
+  $('#knee').textContent = knee ? `Knee: ${sweep.knee(knee.count)}. ${knee.reason}` : '';
   const unit = result.timeUnit;
-  renderWhatIfRows(rows, unit);
+  renderWhatIfRows(rows, unit, sweep);
   if (rows.length === 0 || fewest) return;
   const width = 760;
   const height = 340;
@@ -691,7 +864,7 @@ function renderWhatIf(result) {
     axis.append(svg('text', { x: margin.left - 8, y: y(v) + 4, 'text-anchor': 'end' }, fmt(v)));
   }
   rows.forEach((row, index) => axis.append(svg('text', { x: x(index), y: height - margin.bottom + 18, 'text-anchor': 'middle' }, String(row.count))));
-  axis.append(svg('text', { x: (margin.left + width - margin.right) / 2, y: height - 10, 'text-anchor': 'middle' }, 'agents'));
+  axis.append(svg('text', { x: (margin.left + width - margin.right) / 2, y: height - 10, 'text-anchor': 'middle' }, sweep.axis));
   axis.append(svg('text', { x: 14, y: margin.top + (height - margin.top - margin.bottom) / 2, 'text-anchor': 'middle',
     transform: `rotate(-90 14 ${margin.top + (height - margin.top - margin.bottom) / 2})` }, `makespan (${unit})`));
   chart.append(axis);
@@ -702,15 +875,15 @@ function renderWhatIf(result) {
   }
   chart.append(svg('path', { class: 'curve', d: rows.map((row, index) => `${index ? 'L' : 'M'} ${x(index)} ${y(row.makespan)}`).join(' ') }));
   rows.forEach((row, index) => {
-    chart.append(svg('circle', { class: 'point', cx: x(index), cy: y(row.makespan), r: 4, 'data-agents': row.count },
-      svg('title', {}, `${row.count} agents: ${fmt(row.makespan)} ${unit}`)));
+    chart.append(svg('circle', { class: 'point', cx: x(index), cy: y(row.makespan), r: 4, [sweep.attribute]: row.count },
+      svg('title', {}, `${sweep.point(row.count)}: ${fmt(row.makespan)} ${unit}`)));
     if (knee && row.count === knee.count) {
       chart.append(svg('circle', { class: 'knee-mark', cx: x(index), cy: y(row.makespan), r: 10, 'data-knee': String(knee.count) }));
       chart.append(svg('text', { class: 'knee-label', x: x(index), y: y(row.makespan) - 16, 'text-anchor': 'middle' }, `knee: ${knee.count}`));
     }
   });
-  $('#whatif-chart-desc').textContent = rows.map((row) => `${row.count} agents: ${fmt(row.makespan)} ${unit}`).join('; ')
-    + (knee ? `. The knee is at ${knee.count} agents.` : '');
+  $('#whatif-chart-desc').textContent = rows.map((row) => `${sweep.point(row.count)}: ${fmt(row.makespan)} ${unit}`).join('; ')
+    + (knee ? `. The knee is at ${sweep.knee(knee.count)}.` : '');
 }
 
 /** The fewest agents found for a deadline, the count in bold, or why none was; empty for other questions. */
@@ -729,8 +902,10 @@ function renderFewest(fewest) {
   $('#fewest-deadline').value = String(fewest.deadline);
 }
 
-/** One table row per count solved. */
-function renderWhatIfRows(rows, unit) {
+/** One table row per count solved; the first column names what was counted. */
+function renderWhatIfRows(rows, unit, sweep) {
+  $('#whatif-count-header').textContent = sweep.column;
+  $('#whatif-caption').textContent = sweep.title;
   const tbody = $('#whatif-table tbody');
   clear(tbody);
   for (const row of rows) {

@@ -24,7 +24,10 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
@@ -34,14 +37,38 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
+import dev.fanout.TestPlans;
+
 /**
  * The web page driven like a user does, in Debian's headless Chromium through its ChromeDriver: typing a plan into the
  * box and adding it, pressing Solve, clicking a bar of the Gantt chart and pressing Enter on another, running a what-if
- * comparison, asking how few agents finish by a deadline, and correcting a refused plan line by line. The service starts without the example plans, so the only
- * plan is the one typed here ({@link Browsers#RELEASE}, whose figures are worked out by hand where it is written).
- * Full-page screenshots are kept in target/screenshots.
+ * comparison, asking how few agents finish by a deadline, and correcting a refused plan line by line; then a plan whose
+ * tasks share files, with capped pools and an agent's window, shows its waits and sweeps its cap. The service starts
+ * without the example plans, so the plans are the ones typed here ({@link Browsers#RELEASE} and {@link #SHARED_FILES},
+ * whose figures are worked out by hand where they are written); the first test runs first, as it starts from an empty
+ * list. Full-page screenshots are kept in target/screenshots.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PageIT {
+
+    /**
+     * A (4 days) changes the folder src/api/, which holds B's file src/api/routes.py, so A and B never run at once; E
+     * (1 day) follows A. A and E need python (pool py: 2 workers, at most 1 task at once), B needs docs (the writer,
+     * available from day 2). The plan runs at most 2 tasks at once. Optimum: A 0–4, then E and B 4–5, makespan 5 (the
+     * critical path A → E); B first would push A to 3–7 and E to 8. So B, ready on day 2 when the writer comes, waits
+     * from day 2 to day 4 for the area A holds. Sequential: 4 + 1 + 1 = 6 days. Caps swept: with 1 task at once the
+     * three run one after another, 6 days, the sequential figure; from 2 on, 5 days, so the knee is at a cap of 2.
+     */
+    static final String SHARED_FILES = TestPlans.json("""
+            {'name': 'Browser check: shared files', 'timeUnit': 'days', 'maxConcurrent': 2,
+             'pools': [{'id': 'py', 'workers': 2, 'skills': ['python'], 'maxConcurrent': 1}],
+             'agents': [{'id': 'writer', 'skills': ['docs'], 'availableFrom': 2}],
+             'resources': [{'id': 'db', 'name': 'the test database', 'capacity': 2}],
+             'tasks': [
+               {'id': 'A', 'title': 'API models', 'duration': 4, 'skills': ['python'], 'areas': ['src/api/'], 'uses': ['db']},
+               {'id': 'B', 'title': 'Route docs', 'duration': 1, 'skills': ['docs'], 'areas': ['src/api/routes.py', 'docs/api.md']},
+               {'id': 'E', 'title': 'Migration', 'duration': 1, 'skills': ['python'], 'dependsOn': ['A'], 'uses': {'db': 2}}]}
+            """);
 
     private static final Dimension WINDOW = new Dimension(1400, 1000);
     private static AppProcess app;
@@ -86,6 +113,23 @@ class PageIT {
                 .map(bar -> bar.getDomAttribute("data-task")).collect(Collectors.toSet());
     }
 
+    /**
+     * A sweep asked for in its box: a refused entry first (Enter submits), which the page turns down with
+     * {@code refusal}; then 1, 2 and 3 with the button. The drawn points' {@code attribute}, in order.
+     */
+    private static List<String> sweep(String box, String refused, String refusal, String button, String attribute) {
+        var input = find(box);
+        input.clear();
+        input.sendKeys(refused, Keys.ENTER);
+        wait.until(textToBe(By.id("whatif-status"), refusal));
+        input.clear();
+        input.sendKeys("1, 2, 3");
+        find(button).click();
+        wait.until(numberOfElementsToBe(By.cssSelector("#whatif-chart circle.point"), 3));
+        return driver.findElements(By.cssSelector("#whatif-chart circle.point")).stream()
+                .map(point -> point.getDomAttribute(attribute)).toList();
+    }
+
     /** The whole page from its top, the window made as tall as the page for the shot. */
     private static void screenshot(String name) throws IOException {
         long height = (Long) driver.executeScript("window.scrollTo(0, 0); "
@@ -97,6 +141,7 @@ class PageIT {
     }
 
     @Test
+    @Order(1)
     void aPlanTypedIntoTheBoxIsAddedSolvedAndExplored() throws Exception {
         driver.get(app.url() + "/");
         assertEquals("No plans yet: add one below.", wait.until(visibilityOfElementLocated(By.id("plans-empty"))).getText());
@@ -158,16 +203,8 @@ class PageIT {
 
         // What if: a count that is not a number is refused on the page (Enter submits); then 1, 2 and 3 generalists
         // with the button. One does everything (15 weeks); from two on, the critical path binds (12): the knee is 2.
-        var counts = find("#whatif-counts");
-        counts.clear();
-        counts.sendKeys("1, two", Keys.ENTER);
-        wait.until(textToBe(By.id("whatif-status"), "Agent counts must be whole numbers of 1 or more, separated by commas."));
-        counts.clear();
-        counts.sendKeys("1, 2, 3");
-        find("#whatif-button").click();
-        wait.until(numberOfElementsToBe(By.cssSelector("#whatif-chart circle.point"), 3));
-        assertEquals(List.of("1", "2", "3"), driver.findElements(By.cssSelector("#whatif-chart circle.point")).stream()
-                .map(point -> point.getDomAttribute("data-agents")).toList());
+        assertEquals(List.of("1", "2", "3"), sweep("#whatif-counts", "1, two",
+                "Agent counts must be whole numbers of 1 or more, separated by commas.", "#whatif-button", "data-agents"));
         assertEquals("2", find("#whatif-chart [data-knee]").getDomAttribute("data-knee"), "the knee is marked");
         assertTrue(find("#knee").getText().startsWith("Knee: 2 agents."), find("#knee").getText());
         assertEquals("1 agents: 15 weeks; 2 agents: 12 weeks; 3 agents: 12 weeks. The knee is at 2 agents.",
@@ -235,6 +272,7 @@ class PageIT {
     }
 
     @Test
+    @Order(2)
     void aRefusedPlanNamesEachFieldAndTheLineToCorrect() throws Exception {
         driver.get(app.url() + "/");
         var box = wait.until(visibilityOfElementLocated(By.id("plan-text")));
@@ -262,5 +300,93 @@ class PageIT {
         assertEquals(List.of("tasks[1].dependsOn[1] = \"Z\" names no task (line 5)"), texts("#add-errors li"));
         assertEquals(List.of("5"), texts("#gutter .bad"));
         assertTrue(driver.getCurrentUrl().endsWith("/"), "a refused plan stays on the list: " + driver.getCurrentUrl());
+    }
+
+    /** An SVG element's numeric attribute. */
+    private static double number(WebElement element, String attribute) {
+        return Double.parseDouble(element.getDomAttribute(attribute));
+    }
+
+    @Test
+    @Order(3)
+    void sharedFilesAreWaitedForAndTheCapIsSwept() throws Exception {
+        driver.get(app.url() + "/");
+        wait.until(visibilityOfElementLocated(By.id("plan-text"))).sendKeys(SHARED_FILES);
+        find("#add-form button[type=submit]").click();
+        wait.until(textToBe(By.id("plan-name"), "Browser check: shared files"));
+        // Two workers of pool py and the writer, before the solver's report counts them too.
+        wait.until(textToBe(By.id("plan-facts"), "3 tasks · 3 agents · times in days · at most 2 tasks at once (the plan's cap)"));
+        find("#solve-button").click();
+        wait.until(textToBePresentInElementLocated(By.id("progress"), "proven optimal"));
+        assertEquals("proven optimal Makespan: 5 days · lower bound 5 days · nothing shorter exists", find("#progress").getText());
+
+        // The rows, once the report is in (it lists py-2 too, which has no task): py's workers carry their pool's
+        // cap; the writer's row is shaded until day 2, when it comes.
+        wait.until(numberOfElementsToBe(By.cssSelector("#gantt .agent-label"), 3));
+        assertEquals(List.of("writer", "py-1", "py-2"), texts("#gantt .agent-label .row-label"));
+        assertEquals(List.of("pool cap 1", "pool cap 1"), texts("#gantt .agent-label .row-facts"), "under py-1 and py-2");
+        assertTrue(driver.findElements(By.cssSelector("#gantt .agent-label[data-agent='writer'] .row-facts")).isEmpty());
+        assertEquals("writer: available from day 2", find("#gantt .agent-label[data-agent='writer']").getDomAttribute("aria-label"));
+        assertEquals("py-1: pool py runs at most 1 task at once",
+                find("#gantt .agent-label[data-agent='py-1']").getDomAttribute("aria-label"));
+        var unavailable = driver.findElements(By.cssSelector("#gantt rect.unavailable"));
+        assertEquals(List.of("writer"), unavailable.stream().map(shade -> shade.getDomAttribute("data-agent")).toList(),
+                "only the writer has time outside its window");
+
+        // B's wait for the area A holds: hatched from day 2 (the writer comes; B has no dependency) to day 4, where
+        // its bar starts. The only wait drawn: E waits for its dependency, which its bar's place says already.
+        var waits = driver.findElements(By.cssSelector("#gantt .wait"));
+        assertEquals(1, waits.size(), "one drawn wait");
+        var areaWait = find("#gantt rect.wait.area-wait[data-wait='B']");
+        assertEquals("src/api/routes.py", areaWait.getDomAttribute("data-limit"));
+        assertEquals("B waits for area src/api/routes.py, held by A: days 2 to 4",
+                dom().selectFirst("#gantt rect.area-wait[data-wait=B] > title").text());
+        var shade = unavailable.getFirst();
+        var bar = find("#gantt [data-task='B'] rect");
+        assertEquals(number(shade, "x") + number(shade, "width"), number(areaWait, "x"), 0.01, "the wait starts on day 2");
+        assertEquals(number(areaWait, "x") + number(areaWait, "width"), number(bar, "x"), 0.01, "and ends where B starts");
+        assertEquals(number(bar, "y"), number(areaWait, "y"), 0.01, "on B's row");
+        var legend = find("#legend").getText();
+        assertTrue(legend.contains("waiting for an area another task changes"), legend);
+        assertTrue(legend.contains("agent not available"), legend);
+        assertFalse(legend.contains("resource"), "no resource wait, no legend for it: " + legend);
+
+        // The bars' hover titles name the files changed and the resources used.
+        var page = dom();
+        assertEquals("B Route docs: writer, days 4 to 5. B waits for area src/api/routes.py, held by A until day 4. "
+                + "Changes: src/api/routes.py, docs/api.md.", page.selectFirst("#gantt [data-task=B] > title").text());
+        var title = page.selectFirst("#gantt [data-task=E] > title").text();
+        assertTrue(title.endsWith(", days 4 to 5, critical. E waits for its dependency A, which ends at day 4. Uses: db (2 units)."),
+                title);
+
+        // The details of B, then of A (clicked, then Enter): what each changes and uses.
+        find("#gantt [data-task='B'] rect").click();
+        wait.until(textToBe(By.cssSelector("#task-details h3"), "B — Route docs"));
+        var details = texts("#task-details p");
+        assertTrue(details.getFirst().startsWith("writer · days 4 to 5"), details.getFirst());
+        assertEquals(List.of("Why then: B waits for area src/api/routes.py, held by A until day 4.",
+                "Depends on: nothing", "Changes: src/api/routes.py, docs/api.md"), details.subList(1, details.size()));
+        find("#gantt [data-task='A']").sendKeys(Keys.ENTER);
+        wait.until(textToBe(By.cssSelector("#task-details h3"), "A — API models"));
+        details = texts("#task-details p");
+        assertEquals(List.of("Depends on: nothing", "Changes: src/api/", "Uses: db (1 unit)"), details.subList(2, details.size()));
+
+        // The cap swept: a cap that is not a number is refused on the page (Enter submits); then caps 1, 2 and 3 with
+        // the button. Cap 1 runs the three tasks one after another: the sequential 6 days of the savings table.
+        find("label[for=whatif-caps]");
+        assertEquals(List.of("1", "2", "3"), sweep("#whatif-caps", "1, 2.5",
+                "Caps must be whole numbers of 1 or more, separated by commas.", "#caps-button", "data-cap"));
+        assertEquals("", find("#whatif-status").getText());
+        assertEquals("2", find("#whatif-chart [data-knee]").getDomAttribute("data-knee"), "the knee is marked");
+        assertTrue(find("#knee").getText().startsWith("Knee: a cap of 2 tasks at once. From a cap of 2 tasks at once on,"),
+                find("#knee").getText());
+        assertEquals("cap 1: 6 days; cap 2: 5 days; cap 3: 5 days. The knee is at a cap of 2 tasks at once.",
+                dom().selectFirst("#whatif-chart-desc").text());
+        assertEquals("Cap", find("#whatif-count-header").getText());
+        assertEquals(List.of("1", "2", "3"), texts("#whatif-table tbody tr td:nth-child(1)"));
+        assertEquals(List.of("6 days", "5 days", "5 days"), texts("#whatif-table tbody tr td:nth-child(2)"));
+        assertEquals(row(dom().selectFirst("#savings-table"), "Sequential").getFirst(),
+                texts("#whatif-table tbody tr td:nth-child(2)").getFirst(), "cap 1 is the sequential figure");
+        screenshot("page-shared-files-1400.png");
     }
 }
