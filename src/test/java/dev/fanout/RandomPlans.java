@@ -40,7 +40,7 @@ public final class RandomPlans {
         }
     }
 
-    static PlanDocument constrainedDocument(long seed, int taskCount, int agentCount) {
+    public static PlanDocument constrainedDocument(long seed, int taskCount, int agentCount) {
         var plain = document(seed, taskCount, agentCount);
         var random = new Random(seed * 31 + 7);
         var areas = List.of("src/", "src/a.py", "src/b.py", "docs/", "docs/x.md", "README.md");
@@ -80,7 +80,7 @@ public final class RandomPlans {
         }
     }
 
-    static PlanDocument document(long seed, int taskCount, int agentCount) {
+    public static PlanDocument document(long seed, int taskCount, int agentCount) {
         var random = new Random(seed);
         var skills = List.of("java", "ops", "ux");
         var agents = new ArrayList<PlanDocument.AgentDocument>();

@@ -80,18 +80,37 @@ final class InsertionScheduler {
         long bestSlack = Long.MAX_VALUE;
         boolean bestFits = false;
         int bestPosition = -1;
+        // The earliest fit of the shared limits from `ready`, per kind of agent (time taken, pool cap): from any time up
+        // to it, the fit is that same time (it only moves later from a later time), so most gaps need no search.
+        var fitFromReady = new java.util.HashMap<Long, Long>();
+        final long readyAt = ready;
         var eligible = instance.eligibleAgents(task);
         for (int agent = eligible.nextSetBit(0); agent >= 0; agent = eligible.nextSetBit(agent + 1)) {
             // Earliest gap at or after `ready` that fits; the slack is the idle time the task leaves before it.
             long duration = instance.duration(task, agent);
+            long kind = duration * 1_000_003L + occupancyKind(agent);
+            final int forAgent = agent;
+            long firstFit = binds(task, agent)
+                    ? fitFromReady.computeIfAbsent(kind, k -> occupancy.earliestFit(task, forAgent, readyAt, duration))
+                    : ready;
             long opens = backwards ? 0 : instance.availableFrom(agent);
             long[] agentStarts = starts[agent];
             long[] agentEnds = ends[agent];
             int count = counts[agent];
             long previousEnd = 0;
             for (int i = 0; i <= count; i++) {
-                long gapStart = occupancy.earliestFit(task, agent, Math.max(Math.max(ready, previousEnd), opens), duration);
+                long free = Math.max(Math.max(ready, previousEnd), opens);
                 long gapEnd = i < count ? agentStarts[i] : Long.MAX_VALUE;
+                if (bestFits && free + duration > bestEnd) {
+                    break; // this agent cannot end it sooner than the best so far, in this gap or any later one
+                }
+                if (gapEnd - free < duration) {
+                    if (i < count) {
+                        previousEnd = agentEnds[i];
+                    }
+                    continue; // too short even before the shared limits are asked
+                }
+                long gapStart = free <= firstFit ? Math.max(free, firstFit) : occupancy.earliestFit(task, agent, free, duration);
                 if (gapEnd - gapStart >= duration) {
                     long slack = gapStart - previousEnd;
                     long end = gapStart + duration;
@@ -117,6 +136,15 @@ final class InsertionScheduler {
         agentOf[task] = bestAgent;
         insert(bestAgent, bestPosition, bestStart, bestEnd);
         occupancy.reserve(task, bestAgent, bestStart, bestEnd - bestStart);
+    }
+
+    private boolean binds(int task, int agent) {
+        return instance.limits().binds(task, agent);
+    }
+
+    /** Agents whose tasks count towards the same pool cap (or none) share their fits. */
+    private long occupancyKind(int agent) {
+        return instance.limits().poolLimitOf(agent) + 1;
     }
 
     private void insert(int agent, int position, long from, long to) {

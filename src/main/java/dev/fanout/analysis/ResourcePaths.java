@@ -36,13 +36,32 @@ public final class ResourcePaths {
         return tails[task];
     }
 
+    /** The earliest any agent able to do the task is available; 0 for a milestone. */
+    private static long release(Instance instance, int task) {
+        var eligible = instance.eligibleAgents(task);
+        long release = eligible.isEmpty() ? 0 : Long.MAX_VALUE;
+        for (int a = eligible.nextSetBit(0); a >= 0; a = eligible.nextSetBit(a + 1)) {
+            release = Math.min(release, instance.availableFrom(a));
+        }
+        return release;
+    }
+
     public static ResourcePaths of(Instance instance, Paths paths) {
         int n = instance.taskCount();
         var heads = new long[n];
         var tails = new long[n];
         for (int task = 0; task < n; task++) {
-            heads[task] = paths.head(task);
+            heads[task] = Math.max(paths.head(task), release(instance, task));
             tails[task] = paths.tail(task);
+        }
+        if (instance.hasWindows()) {
+            // A task starts no earlier than the first window of an agent able to do it opens, nor than its dependencies
+            // can end, counted from those releases.
+            for (int task : instance.topologicalOrder()) {
+                for (int p : instance.predecessors(task)) {
+                    heads[task] = Math.max(heads[task], heads[p] + instance.fastestDuration(p));
+                }
+            }
         }
         if (n > MAX_TASKS || instance.agentCount() == 0) {
             return new ResourcePaths(heads, tails);
@@ -60,7 +79,7 @@ public final class ResourcePaths {
             for (int p : instance.predecessors(task)) {
                 chain = Math.max(chain, heads[p] + instance.fastestDuration(p));
             }
-            heads[task] = Math.max(chain, groups.bound(instance, ancestors[task], heads));
+            heads[task] = Math.max(Math.max(chain, release(instance, task)), groups.bound(instance, ancestors[task], heads));
         }
         var descendants = new BitSet[n];
         for (int i = n - 1; i >= 0; i--) {

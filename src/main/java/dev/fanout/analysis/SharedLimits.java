@@ -30,7 +30,7 @@ public final class SharedLimits {
         RESOURCE, AREA, PLAN_CAP, POOL_CAP
     }
 
-    /** One limit: its kind, the resource id, area or pool id it stands for, its capacity. */
+    /** One limit: its kind, the resource id, area or pool id it stands for ("plan" for the plan's cap), its capacity. */
     public record Limit(Kind kind, String name, int capacity) {
     }
 
@@ -69,7 +69,7 @@ public final class SharedLimits {
         areas(plan, durations, limits, held);
         if (plan.maxConcurrent() != null) {
             int cap = limits.size();
-            limits.add(new Limit(Kind.PLAN_CAP, plan.name(), plan.maxConcurrent()));
+            limits.add(new Limit(Kind.PLAN_CAP, "plan", plan.maxConcurrent()));
             for (int task = 0; task < n; task++) {
                 if (durations[task] > 0) {
                     held.get(task).put(cap, 1);
@@ -188,7 +188,7 @@ public final class SharedLimits {
 
         private Occupancy() {
             for (int i = 0; i < profiles.length; i++) {
-                profiles[i] = new UsageProfile(limits.get(i).capacity());
+                profiles[i] = UsageProfile.of(limits.get(i).capacity());
             }
         }
 

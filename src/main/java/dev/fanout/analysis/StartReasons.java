@@ -87,7 +87,10 @@ public final class StartReasons {
             if (latestDependency >= 0 && dependenciesEnd == start && dependenciesEnd >= agentFree) {
                 reasons.add(new Reason(task, Kind.DEPENDENCY, latestDependency, dependenciesEnd));
             } else if (previous >= 0 && agentFree == start) {
-                reasons.add(new Reason(task, Kind.AGENT, previous, agentFree));
+                // Its agent's previous task changes an area it changes too: on any other agent it would wait as long.
+                int area = sharedArea(instance, task, previous);
+                reasons.add(area >= 0 ? new Reason(task, Kind.AREA, previous, agentFree, area)
+                        : new Reason(task, Kind.AGENT, previous, agentFree));
             } else if (start == 0) {
                 reasons.add(new Reason(task, Kind.FREE, -1, 0));
             } else if (schedule.agentOf(task) != Schedule.NO_AGENT && start == instance.availableFrom(schedule.agentOf(task))) {
@@ -98,6 +101,21 @@ public final class StartReasons {
             }
         }
         return new StartReasons(schedule, List.copyOf(reasons));
+    }
+
+    /** An area both tasks hold (their areas overlap); -1 when none. */
+    private static int sharedArea(Instance instance, int task, int other) {
+        var limits = instance.limits();
+        for (int limit : limits.limitsOf(task)) {
+            if (limits.limit(limit).kind() == SharedLimits.Kind.AREA) {
+                for (int held : limits.limitsOf(other)) {
+                    if (held == limit) {
+                        return limit;
+                    }
+                }
+            }
+        }
+        return -1;
     }
 
     /** Per shared limit: for each end time, a task holding the limit that ends then (pool caps by the task's agent). */

@@ -117,11 +117,14 @@ public record Report(
 
     /**
      * The bounds and which one binds. {@code agentChain} is the dependency chain through {@code agentChainTask}
-     * counting the work only some agents can do before and after it.
+     * counting the work only some agents can do before and after it. {@code sharedLimit} (absent in a plan without
+     * areas, resources or caps) is the strongest bound of one shared limit, {@code sharedLimitName} which ("area
+     * src/", "resource db", "cap of pool nlp", "cap of the plan").
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record LowerBoundParts(double criticalPath, double work, double skillSet, List<String> skillSetAgents,
-            double agentChain, String agentChainTask, LowerBounds.Kind binding) {
+            double agentChain, String agentChainTask, LowerBounds.Kind binding, Double sharedLimit,
+            String sharedLimitName) {
         public LowerBoundParts {
             skillSetAgents = List.copyOf(skillSetAgents);
         }

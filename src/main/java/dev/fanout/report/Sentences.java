@@ -70,8 +70,8 @@ public final class Sentences {
             case CAP -> {
                 var limit = instance.limits().limit(reason.limit());
                 var who = limit.kind() == dev.fanout.analysis.SharedLimits.Kind.POOL_CAP ? "pool " + limit.name() : "the plan";
-                yield "%s waits: %s runs %d tasks at once, its cap, until %s ends at %s.".formatted(task, who,
-                        limit.capacity(), instance.taskId(reason.on()), at);
+                yield "%s waits: %s runs %d %s at once, its cap, until %s ends at %s.".formatted(task, who,
+                        limit.capacity(), limit.capacity() == 1 ? "task" : "tasks", instance.taskId(reason.on()), at);
             }
         };
     }

@@ -82,7 +82,7 @@ public class SolveSearch {
                 return SolveOutcome.provenAtStart(best);
             }
             // 1. Heuristic search: cheap per schedule, so it goes far on large plans in little time.
-            long heuristicDeadline = startedAt + Math.round(limit.toNanos() * heuristicShare(analysis.instance().taskCount()));
+            long heuristicDeadline = startedAt + Math.round(limit.toNanos() * heuristicShare(analysis.instance()));
             var improved = ScheduleSearch.improve(analysis.instance(), analysis.paths(), best, analysis.lowerBound(),
                     heuristicDeadline, stopRequested, 0, improvedTo);
             if (improved.makespan() < best.makespan()) {
@@ -153,6 +153,20 @@ public class SolveSearch {
      * thousands of moves a second), plans of 1,000 tasks and more hardly (a move re-times long chains), so they give
      * the heuristic most of the time. Linear in between. Measured in BENCHMARKS.md.
      */
+    double heuristicShare(dev.fanout.analysis.Instance instance) {
+        if (instance.limits().any() && instance.taskCount() > TIMETABLE_MAX_TASKS) {
+            return 1.0;
+        }
+        return heuristicShare(instance.taskCount());
+    }
+
+    /**
+     * Above this many tasks, a plan with shared limits (areas, resources, caps) gets the whole budget in the heuristic
+     * search: Timefold re-times the whole plan at every move there ({@code solver.Timetable}), which measured some 60
+     * moves a second at 200 tasks and 2 at 1,000, and a single step can then outlast the time limit.
+     */
+    static final int TIMETABLE_MAX_TASKS = 300;
+
     double heuristicShare(int tasks) {
         if (tasks <= 300) {
             return heuristicShare;

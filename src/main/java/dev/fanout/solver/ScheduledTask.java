@@ -24,8 +24,8 @@ import ai.timefold.solver.core.api.domain.variable.ShadowVariablesInconsistent;
  * </pre>
  * and it ends its duration at the lane agent's speed later. In a plan whose tasks share limits across agents (areas,
  * resources, caps), a start also waits for the limits; the {@link Timetable} computes those starts for the whole plan
- * at once, and this task's start is the timetable's.
- * This start is a declarative shadow variable: Timefold calls {@link #earliestStart()} again whenever the task's lane,
+ * at once, and this task's start is the timetable's ({@link #getStart()} returns whichever applies).
+ * The start along the lane is a declarative shadow variable: Timefold calls {@link #earliestStart()} again whenever the task's lane,
  * the previous task's start or a dependency's start changes. While the task or anything it waits for is unassigned,
  * it has no start. When the lanes' orders and the dependencies wait for each other in a loop (a task placed before
  * its own dependency on one lane), there is no start either: Timefold marks the task {@code inconsistent}, and
@@ -70,9 +70,17 @@ public class ScheduledTask {
     @PreviousElementShadowVariable(sourceVariableName = "tasks")
     private ScheduledTask previous;
 
-    /** See "When a task starts" above. */
+    /** See "When a task starts" above: the start along the lane. */
     @ShadowVariable(supplierName = "earliestStart")
     private Long start;
+
+    /**
+     * The timetable's start, in a plan with shared limits; null otherwise. A variable of its own, fed by the timetable
+     * alone: were it the same variable as the start along the lane, every task would hang on the timetable and on its
+     * neighbours at once, and Timefold would re-sort that whole graph on every move.
+     */
+    @ShadowVariable(supplierName = "timetableStart")
+    private Long sharedStart;
 
     /** True while the start-time rule loops: lane orders and dependencies wait for each other. */
     @ShadowVariablesInconsistent
@@ -96,13 +104,10 @@ public class ScheduledTask {
      * there is neither. Null while this task or anything it waits for is unassigned (during construction) or when
      * the order is inconsistent (a task placed before its own dependency on one lane).
      */
-    @ShadowSources({ "lane", "previous.start", "dependencies[].start", "dependencies[].lane", "timetable.timing" })
+    @ShadowSources({ "lane", "previous.start", "dependencies[].start", "dependencies[].lane" })
     public Long earliestStart() {
         if (lane == null) {
             return null;
-        }
-        if (timetable != null) {
-            return timetable.getTiming() == null ? null : timetable.getTiming().start(index);
         }
         long ready = lane.getAvailableFrom();
         if (previous != null) {
@@ -120,8 +125,18 @@ public class ScheduledTask {
         return ready;
     }
 
+    /** The start of this task in the plan's timetable; null without one, or while the task has no lane. */
+    @ShadowSources({ "lane", "timetable.timing" })
+    public Long timetableStart() {
+        if (lane == null || timetable == null || timetable.getTiming() == null) {
+            return null;
+        }
+        return timetable.getTiming().start(index);
+    }
+
     /** Null whenever {@link #getStart()} is. */
     public Long getEnd() {
+        Long start = getStart();
         return start == null ? null : start + durationOnLane();
     }
 
@@ -138,6 +153,7 @@ public class ScheduledTask {
 
     /** The limits the task holds while it runs, timed; empty while it has no start. */
     public List<LimitHold> holds() {
+        Long start = getStart();
         if (start == null || lane == null) {
             return List.of();
         }
@@ -237,8 +253,17 @@ public class ScheduledTask {
         this.previous = previous;
     }
 
+    /** When the task starts: the timetable's in a plan with shared limits, the start along its lane otherwise. */
     public Long getStart() {
-        return start;
+        return timetable == null ? start : sharedStart;
+    }
+
+    public Long getSharedStart() {
+        return sharedStart;
+    }
+
+    public void setSharedStart(Long sharedStart) {
+        this.sharedStart = sharedStart;
     }
 
     public void setStart(Long start) {
