@@ -31,11 +31,12 @@ public record PlanAnalysis(
         var tierSchedule = ListScheduler.withBarriers(instance, tiers.levels());
         var wavePlan = plan.hasWaves() ? Optional.of(WavePlan.of(instance, plan.waves())) : Optional.<WavePlan>empty();
         var greedy = ListScheduler.criticalPathFirst(instance, paths);
-        // Every baseline is a valid schedule; left-shifted, the shortest of them is where the solver starts, so the
-        // optimized schedule can never be longer than any strategy it is compared with.
+        // Every baseline obeys the plan but, where every able agent's window has closed, perhaps a window's end; the
+        // best of them, left-shifted (inside the windows first, then shortest), is where the search starts, so the
+        // optimized schedule is never worse than any strategy it is compared with.
         var starting = Stream.concat(Stream.of(greedy, tierSchedule.schedule()), wavePlan.map(WavePlan::schedule).stream())
                 .map(Schedule::leftShifted)
-                .min(Comparator.comparingLong(Schedule::makespan))
+                .min(Comparator.comparingLong(Schedule::windowOverrun).thenComparingLong(Schedule::makespan))
                 .orElseThrow();
         return new PlanAnalysis(instance, paths, criticalPath, tiers, lowerBounds, instance.totalWork(),
                 tierSchedule, wavePlan, starting);
@@ -43,5 +44,10 @@ public record PlanAnalysis(
 
     public long lowerBound() {
         return lowerBounds.best();
+    }
+
+    /** A schedule at the lower bound and inside every agent's window: nothing better exists. */
+    public boolean isProvenOptimal(Schedule schedule) {
+        return schedule.makespan() <= lowerBound() && schedule.windowOverrun() == 0;
     }
 }

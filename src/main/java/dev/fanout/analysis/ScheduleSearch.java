@@ -56,12 +56,13 @@ public final class ScheduleSearch {
     private Schedule run(Schedule start, long lowerBound, long deadline, BooleanSupplier stopped,
             Consumer<Schedule> onImprovement) {
         var best = justify(start, deadline, stopped);
-        if (best.makespan() < start.makespan()) {
+        if (best.isBetterThan(start)) {
             onImprovement.accept(best);
         }
-        while (best.makespan() > lowerBound && System.nanoTime() < deadline && !stopped.getAsBoolean()) {
+        while ((best.makespan() > lowerBound || best.windowOverrun() > 0) && System.nanoTime() < deadline
+                && !stopped.getAsBoolean()) {
             var sampled = justify(new InsertionScheduler(instance, false).schedule(sampledOrder()), deadline, stopped);
-            if (sampled.makespan() < best.makespan()) {
+            if (sampled.isBetterThan(best)) {
                 best = sampled;
                 onImprovement.accept(best);
             }
@@ -69,13 +70,16 @@ public final class ScheduleSearch {
         return best;
     }
 
-    /** Forward-backward passes until they stop helping; the result is never longer than the input. */
+    /**
+     * Forward-backward passes until they stop helping; the result is never worse than the input (never further out of
+     * the agents' windows, never longer when as far).
+     */
     Schedule justify(Schedule schedule, long deadline, BooleanSupplier stopped) {
         var best = schedule.leftShifted();
         while (System.nanoTime() < deadline && !stopped.getAsBoolean()) {
             var late = new InsertionScheduler(instance, true).schedule(byEndDescending(best));
             var early = new InsertionScheduler(instance, false).schedule(byStartAscending(late)).leftShifted();
-            if (early.makespan() >= best.makespan()) {
+            if (!early.isBetterThan(best)) {
                 return best;
             }
             best = early;

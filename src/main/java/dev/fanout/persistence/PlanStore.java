@@ -149,7 +149,7 @@ public class PlanStore {
         solve.schedule = ScheduleCodec.encode(best);
         solve.makespan = scale.toDouble(best.makespan());
         solve.lowerBound = scale.toDouble(lowerBound);
-        solve.optimal = best.makespan() <= lowerBound;
+        solve.optimal = best.makespan() <= lowerBound && best.windowOverrun() == 0;
         solve.updatedAt = Instant.now();
     }
 

@@ -37,7 +37,7 @@ public final class ReportBuilder {
                 analysis.tiers().levels().stream().map(instance::taskIds).toList(),
                 spans(instance, analysis.tierSchedule(), 0));
         long makespan = optimized.makespan();
-        var result = new Report.Optimized(scale.toDouble(makespan), makespan == analysis.lowerBound(), status);
+        var result = new Report.Optimized(scale.toDouble(makespan), analysis.isProvenOptimal(optimized), status);
         return new Report.Strategies(sequential, waves, tiers, result, deadline(analysis, result));
     }
 

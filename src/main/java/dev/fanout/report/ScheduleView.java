@@ -38,8 +38,17 @@ public record ScheduleView(
                     scale.toDouble(schedule.start(task)), scale.toDouble(schedule.end(task))));
         }
         long makespan = schedule.makespan();
+        // Only a window's end can be missed (when no able agent's window could still hold a task): then the schedule
+        // says so, and is never called optimal.
+        boolean feasible = dev.fanout.analysis.ScheduleCheck.isValid(schedule);
         return new ScheduleView(status, instance.plan().timeUnit().label(), scale.toDouble(makespan),
-                scale.toDouble(lowerBound), makespan == lowerBound, true, assignments, message);
+                scale.toDouble(lowerBound), feasible && makespan == lowerBound, feasible, assignments,
+                feasible ? message : joined(message, "no schedule inside every agent's window was found: "
+                        + String.join("; ", dev.fanout.analysis.ScheduleCheck.violations(schedule, 3))));
+    }
+
+    private static String joined(String message, String more) {
+        return message == null ? more : message + "; " + more;
     }
 
     public static ScheduleView withoutSchedule(SolveStatus status, String timeUnit, String message) {

@@ -120,7 +120,7 @@ public class BackgroundSolves {
             var scale = analysis.instance().scale();
             run.gauges = metrics.watchPlan(id, () -> scale.toDouble(run.best.makespan()), scale.toDouble(analysis.lowerBound()));
             store.solving(id, limit.toMillis() / 1000.0, starting, analysis.lowerBound());
-            if (starting.makespan() <= analysis.lowerBound()) {
+            if (analysis.isProvenOptimal(starting)) {
                 // Proven optimal before the solver starts: nothing to search for.
                 finish(id, run, SolveOutcome.provenAtStart(starting));
             } else {

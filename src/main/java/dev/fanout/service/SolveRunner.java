@@ -61,7 +61,7 @@ public class SolveRunner {
     /** Solves from the plan's best baseline without waiting; the future never fails (see {@link SolveOutcome}). */
     public CompletableFuture<SolveOutcome> solveAsync(PlanAnalysis analysis, Duration limit) {
         var starting = analysis.startingSchedule();
-        if (starting.makespan() <= analysis.lowerBound()) {
+        if (analysis.isProvenOptimal(starting)) {
             return CompletableFuture.completedFuture(SolveOutcome.provenAtStart(starting));
         }
         var problemId = "once-" + UUID.randomUUID();
@@ -105,7 +105,7 @@ public class SolveRunner {
             // The search keeps its own failures to itself; this is the last guard, so that a solve always ends.
             LOG.errorf(e, "solve %s failed", problemId);
             var spent = Duration.ofNanos(System.nanoTime() - startedAt);
-            var outcome = new SolveOutcome(best.get(), best.get().makespan() <= analysis.lowerBound(), spent, true, true,
+            var outcome = new SolveOutcome(best.get(), analysis.isProvenOptimal(best.get()), spent, true, true,
                     "the solver failed; the best schedule found before is kept", spent, 0);
             metrics.solved(analysis, outcome);
             return outcome;

@@ -72,23 +72,23 @@ public class SolveSearch {
         // Every schedule handed to onBest, the shortest kept: a stage that fails after improving must not lose it.
         var reported = new AtomicReference<>(starting);
         Consumer<Schedule> improvedTo = schedule -> {
-            reported.accumulateAndGet(schedule, (kept, found) -> found.makespan() < kept.makespan() ? found : kept);
+            reported.accumulateAndGet(schedule, (kept, found) -> found.isBetterThan(kept) ? found : kept);
             lastImprovement.set(System.nanoTime());
             onBest.accept(schedule);
         };
         var best = starting;
         try {
-            if (best.makespan() <= analysis.lowerBound()) {
+            if (analysis.isProvenOptimal(best)) {
                 return SolveOutcome.provenAtStart(best);
             }
             // 1. Heuristic search: cheap per schedule, so it goes far on large plans in little time.
             long heuristicDeadline = startedAt + Math.round(limit.toNanos() * heuristicShare(analysis.instance()));
             var improved = ScheduleSearch.improve(analysis.instance(), analysis.paths(), best, analysis.lowerBound(),
                     heuristicDeadline, stopRequested, 0, improvedTo);
-            if (improved.makespan() < best.makespan()) {
+            if (improved.isBetterThan(best)) {
                 best = improved;
             }
-            if (best.makespan() <= analysis.lowerBound() || stopRequested.getAsBoolean() || System.nanoTime() >= deadline) {
+            if (analysis.isProvenOptimal(best) || stopRequested.getAsBoolean() || System.nanoTime() >= deadline) {
                 return outcome(analysis, best, startedAt, lastImprovement, false, null, 0);
             }
             // 2. Local search with Timefold, from there.
@@ -99,7 +99,7 @@ public class SolveSearch {
                     .withConfigOverride(override(analysis, Duration.ofMillis((deadline - System.nanoTime()) / 1_000_000)))
                     .withBestSolutionEventConsumer(event -> {
                         var schedule = validOrNull(analysis, event.solution());
-                        if (schedule != null && schedule.makespan() < heuristicBest.makespan()) {
+                        if (schedule != null && schedule.isBetterThan(heuristicBest)) {
                             improvedTo.accept(schedule);
                         }
                     })
@@ -108,7 +108,7 @@ public class SolveSearch {
             boolean failed = false;
             try {
                 var solved = validOrNull(analysis, solverRun.getFinalBestSolution());
-                if (solved != null && solved.makespan() <= best.makespan()) {
+                if (solved != null && !best.isBetterThan(solved)) {
                     best = solved;
                 }
             } catch (InterruptedException e) {
@@ -122,10 +122,10 @@ public class SolveSearch {
                 message = "the solver failed; the best schedule found before is kept";
             }
             // 3. A last justification pass often shaves a little more off the solver's best.
-            if (best.makespan() > analysis.lowerBound() && !stopRequested.getAsBoolean()) {
+            if (!analysis.isProvenOptimal(best) && !stopRequested.getAsBoolean()) {
                 long polishDeadline = System.nanoTime() + Math.min(Duration.ofMillis(500).toNanos(), limit.toNanos() / 20);
                 var polished = ScheduleSearch.justify(analysis.instance(), analysis.paths(), best, polishDeadline);
-                if (polished.makespan() < best.makespan()) {
+                if (polished.isBetterThan(best)) {
                     best = polished;
                     improvedTo.accept(best);
                 }
@@ -138,9 +138,9 @@ public class SolveSearch {
         }
     }
 
-    /** The shorter of two valid schedules; the first on a tie. */
+    /** The better of two schedules (inside the windows first, then shorter); the first on a tie. */
     private static Schedule shorter(Schedule first, Schedule second) {
-        return second.makespan() < first.makespan() ? second : first;
+        return second.isBetterThan(first) ? second : first;
     }
 
     /** Asks Timefold's stage of a running solve to end; the outcome still arrives. */
@@ -180,7 +180,7 @@ public class SolveSearch {
     private static SolveOutcome outcome(PlanAnalysis analysis, Schedule schedule, long startedAt,
             AtomicLong lastImprovement, boolean failed, String message, long moveSpeed) {
         long now = System.nanoTime();
-        return new SolveOutcome(schedule, schedule.makespan() <= analysis.lowerBound(), Duration.ofNanos(now - startedAt),
+        return new SolveOutcome(schedule, analysis.isProvenOptimal(schedule), Duration.ofNanos(now - startedAt),
                 true, failed, message, Duration.ofNanos(lastImprovement.get() - startedAt), moveSpeed);
     }
 

@@ -247,7 +247,7 @@ public class WhatIfService {
         double makespan = scale.toDouble(solved.schedule().makespan());
         double lowerBound = scale.toDouble(solved.analysis().lowerBound());
         return new WhatIfResult.Row(spec.label(), spec.series(), spec.count(), instance.agentCount(), makespan, lowerBound,
-                solved.schedule().makespan() <= solved.analysis().lowerBound(), Numbers.round(sequential - makespan, 4),
+                solved.analysis().isProvenOptimal(solved.schedule()), Numbers.round(sequential - makespan, 4),
                 Savings.percent(sequential, makespan), Savings.speedup(sequential, makespan),
                 Utilization.of(solved.schedule()).mean(), solved.note(), null);
     }
