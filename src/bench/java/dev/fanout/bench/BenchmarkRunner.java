@@ -62,7 +62,8 @@ public final class BenchmarkRunner {
     }
 
     /** A peer's answer in ticks: makespan -1 when it found no schedule; null when no peer was asked for. */
-    record PeerResult(long makespan, boolean provenOptimal, boolean valid, Duration timeToBest, Duration modelTime) {
+    record PeerResult(long makespan, boolean provenOptimal, boolean valid, Duration timeToBest, Duration modelTime,
+            String status) {
     }
 
     /** The options the runner knows; anything else is a typo, and a typo must not silently run another benchmark. */
@@ -124,9 +125,9 @@ public final class BenchmarkRunner {
                     result.timeToBest().toMillis() / 1000.0);
             if (peer != null) {
                 var answer = result.peer();
-                System.err.printf(Locale.ROOT, "%-28s %-8s %8s%s  model built in %.1f s, best at %5.1f s%n", "", peer.name(),
-                        answer.makespan() < 0 ? "none" : trim(result.unit().toDouble(answer.makespan())),
-                        answer.valid() ? "" : " INVALID", answer.modelTime().toMillis() / 1000.0,
+                System.err.printf(Locale.ROOT, "%-28s %-8s %8s%s  %s, model built in %.1f s, best at %5.1f s%n", "",
+                        peer.name(), answer.makespan() < 0 ? "none" : trim(result.unit().toDouble(answer.makespan())),
+                        answer.valid() ? "" : " INVALID", answer.status(), answer.modelTime().toMillis() / 1000.0,
                         answer.timeToBest().toMillis() / 1000.0);
             }
         }
@@ -153,7 +154,7 @@ public final class BenchmarkRunner {
             var answer = peer.solve(instance, budget);
             var found = answer.schedule();
             peerResult = new PeerResult(found == null ? -1 : found.makespan(), answer.provenOptimal(),
-                    found == null || ScheduleCheck.isValid(found), answer.timeToBest(), answer.modelTime());
+                    found == null || ScheduleCheck.isValid(found), answer.timeToBest(), answer.modelTime(), answer.status());
         }
         return new Result(benchmark, instance.taskCount(), instance.agentCount(), seconds, schedule.makespan(),
                 analysis.lowerBound(), outcome.timeToBest(), outcome.moveSpeed(), analysisSeconds,

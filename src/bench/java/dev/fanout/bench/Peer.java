@@ -14,9 +14,10 @@ public interface Peer {
 
     /**
      * What a peer found: its schedule (null when it found none in the budget), whether it proved that schedule
-     * optimal itself, when it found it, and how long building its model took (before the budget started).
+     * optimal itself, when it found it, how long building its model took (before the budget started), and how it
+     * ended in its own words (for CP-SAT: OPTIMAL, FEASIBLE, UNKNOWN when the budget ran out first, …).
      */
-    record Outcome(Schedule schedule, boolean provenOptimal, Duration timeToBest, Duration modelTime) {
+    record Outcome(Schedule schedule, boolean provenOptimal, Duration timeToBest, Duration modelTime, String status) {
     }
 
     /** The column's heading. */

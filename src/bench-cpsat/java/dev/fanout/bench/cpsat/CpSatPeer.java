@@ -169,7 +169,7 @@ public final class CpSatPeer implements Peer {
         });
         var timeToBest = Duration.ofMillis(Math.round(lastSolution[0] * 1000));
         if (status != CpSolverStatus.OPTIMAL && status != CpSolverStatus.FEASIBLE) {
-            return new Outcome(null, false, timeToBest, modelTime);
+            return new Outcome(null, false, timeToBest, modelTime, status.name());
         }
         var agentOf = new int[n];
         Arrays.fill(agentOf, Schedule.NO_AGENT);
@@ -182,7 +182,8 @@ public final class CpSatPeer implements Peer {
                 }
             }
         }
-        return new Outcome(new Schedule(instance, agentOf, starts), status == CpSolverStatus.OPTIMAL, timeToBest, modelTime);
+        return new Outcome(new Schedule(instance, agentOf, starts), status == CpSolverStatus.OPTIMAL, timeToBest, modelTime,
+                status.name());
     }
 
     /** The latest window opening plus every task at its slowest, back to back: no optimal schedule needs longer. */
