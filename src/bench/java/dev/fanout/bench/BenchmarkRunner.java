@@ -1,11 +1,11 @@
 package dev.fanout.bench;
 
+import static dev.fanout.bench.BenchmarkTable.trim;
+
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -38,9 +38,13 @@ import dev.fanout.service.SolveSearch;
  *
  * <pre>
  * ./fanout bench --set d36 --seconds 30 [--parallel 2] [--match REGEX] [--out FILE] [--imopse DIR] [--share 0.3]
- *                [--share-large 0.9] [--config solver.xml]
- *   sets: d36 (iMOPSE, 36), genbig (iMOPSE, 80 large), generated (1000/50 ×3, 3000/150, 10000/300), seeds (data/)
+ *                [--share-large 0.9] [--config solver.xml] [--peer cpsat]
+ *   sets: d36 (iMOPSE, 36), genbig (iMOPSE, 80 large), generated (1000/50 ×3, 3000/150, 10000/300), seeds (data/),
+ *         constrained (CONTRACT §5: 60, 200, 1000 and 3000 tasks, seeds 1–3, see ConstrainedPlanGenerator)
  * </pre>
+ *
+ * With {@code --peer cpsat} each instance is then solved again by OR-Tools' CP-SAT with the same budget, right after
+ * Fanout (see {@link Peer}); its schedule goes through the same validity check.
  */
 public final class BenchmarkRunner {
 
@@ -49,18 +53,25 @@ public final class BenchmarkRunner {
 
     /** Makespan and lower bound in ticks; {@code unit} converts them to the plan's time unit. */
     record Result(Case benchmark, int tasks, int agents, double seconds, long makespan, long lowerBound,
-            Duration timeToBest, long moveSpeed, double analysisSeconds, boolean valid, dev.fanout.analysis.TimeScale unit) {
+            Duration timeToBest, long moveSpeed, double analysisSeconds, boolean valid, dev.fanout.analysis.TimeScale unit,
+            PeerResult peer) {
 
         double gapPercent() {
             return lowerBound == 0 ? 0 : 100.0 * (makespan - lowerBound) / lowerBound;
         }
     }
 
+    /** A peer's answer in ticks: makespan -1 when it found no schedule; null when no peer was asked for. */
+    record PeerResult(long makespan, boolean provenOptimal, boolean valid, Duration timeToBest, Duration modelTime,
+            String status) {
+    }
+
     /** The options the runner knows; anything else is a typo, and a typo must not silently run another benchmark. */
     private static final List<String> OPTIONS = List.of("set", "seconds", "parallel", "imopse", "match", "out", "share",
-            "share-large", "config");
-    private static final String USAGE = "usage: ./fanout bench --set d36|genbig|generated|seeds --seconds N [--parallel N]"
-            + " [--match REGEX] [--out FILE] [--imopse DIR] [--share F] [--share-large F] [--config solver.xml]";
+            "share-large", "config", "peer");
+    private static final String USAGE = "usage: ./fanout bench --set d36|genbig|generated|seeds|constrained --seconds N"
+            + " [--parallel N] [--match REGEX] [--out FILE] [--imopse DIR] [--share F] [--share-large F]"
+            + " [--config solver.xml] [--peer cpsat]";
 
     public static void main(String[] args) throws Exception {
         try {
@@ -77,6 +88,11 @@ public final class BenchmarkRunner {
         int parallel = Integer.parseInt(options.getOrDefault("parallel", "1"));
         var imopse = Path.of(options.getOrDefault("imopse", "../shared/benchmarks/imopse"));
         var match = options.getOrDefault("match", ".*");
+        var peer = options.containsKey("peer") ? Peer.named(options.get("peer")) : null;
+        if (peer != null && parallel > 1) {
+            System.err.println("bench: the peer runs right after Fanout on each instance and uses 2 threads itself: with"
+                    + " --parallel " + parallel + " they compete for the cores (--parallel 1 compares them fairly)");
+        }
 
         var cases = new ArrayList<Case>();
         for (var set : sets) {
@@ -97,7 +113,7 @@ public final class BenchmarkRunner {
         ExecutorService pool = Executors.newFixedThreadPool(parallel);
         var futures = new ArrayList<Future<Result>>();
         for (var benchmark : cases) {
-            futures.add(pool.submit(() -> run(benchmark, validator, solver, seconds)));
+            futures.add(pool.submit(() -> run(benchmark, validator, solver, seconds, peer)));
         }
         var results = new ArrayList<Result>();
         for (var future : futures) {
@@ -107,27 +123,42 @@ public final class BenchmarkRunner {
                     result.benchmark().name(), trim(result.unit().toDouble(result.makespan())),
                     trim(result.unit().toDouble(result.lowerBound())), result.gapPercent(),
                     result.timeToBest().toMillis() / 1000.0);
+            if (peer != null) {
+                var answer = result.peer();
+                System.err.printf(Locale.ROOT, "%-28s %-8s %8s%s  %s, model built in %.1f s, best at %5.1f s%n", "",
+                        peer.name(), answer.makespan() < 0 ? "none" : trim(result.unit().toDouble(answer.makespan())),
+                        answer.valid() ? "" : " INVALID", answer.status(), answer.modelTime().toMillis() / 1000.0,
+                        answer.timeToBest().toMillis() / 1000.0);
+            }
         }
         pool.shutdown();
         solverManager.close();
 
-        var table = table(results, seconds, parallel, String.join(",", sets));
+        var table = BenchmarkTable.of(results, seconds, parallel, String.join(",", sets), peer == null ? null : peer.name());
         System.out.println(table);
         if (options.containsKey("out")) {
             Files.writeString(Path.of(options.get("out")), table);
         }
     }
 
-    static Result run(Case benchmark, PlanValidator validator, SolveSearch solver, double seconds) {
+    static Result run(Case benchmark, PlanValidator validator, SolveSearch solver, double seconds, Peer peer) {
         long started = System.nanoTime();
         var analysis = PlanAnalysis.of(validator.validate(benchmark.plan().get()));
         double analysisSeconds = (System.nanoTime() - started) / 1e9;
-        var outcome = solver.solve(analysis, Duration.ofMillis(Math.round(seconds * 1000)));
+        var budget = Duration.ofMillis(Math.round(seconds * 1000));
+        var outcome = solver.solve(analysis, budget);
         var schedule = outcome.schedule();
         var instance = analysis.instance();
+        PeerResult peerResult = null;
+        if (peer != null) {
+            var answer = peer.solve(instance, budget);
+            var found = answer.schedule();
+            peerResult = new PeerResult(found == null ? -1 : found.makespan(), answer.provenOptimal(),
+                    found == null || ScheduleCheck.isValid(found), answer.timeToBest(), answer.modelTime(), answer.status());
+        }
         return new Result(benchmark, instance.taskCount(), instance.agentCount(), seconds, schedule.makespan(),
                 analysis.lowerBound(), outcome.timeToBest(), outcome.moveSpeed(), analysisSeconds,
-                ScheduleCheck.isValid(schedule), instance.scale());
+                ScheduleCheck.isValid(schedule), instance.scale(), peerResult);
     }
 
     static List<Case> cases(String set, Path imopse) throws IOException {
@@ -140,6 +171,11 @@ public final class BenchmarkRunner {
                     // No reference column: the lower bound is the planted optimum (see PlanGenerator).
                     .map(spec -> new Case(spec.name(), () -> PlanGenerator.generate(spec), null))
                     .toList();
+            case "constrained" -> Stream.of(60, 200, 1_000, 3_000)
+                    .flatMap(size -> Stream.of(1L, 2L, 3L).map(seed -> ConstrainedPlanGenerator.Spec.of(size, seed)))
+                    // No reference column either: the lower bound is the planted optimum (see ConstrainedPlanGenerator).
+                    .map(spec -> new Case(spec.name(), () -> ConstrainedPlanGenerator.generate(spec), null))
+                    .toList();
             case "seeds" -> {
                 try (var files = Files.list(Path.of("data"))) {
                     yield files.filter(f -> f.toString().endsWith(".json")).sorted()
@@ -148,7 +184,7 @@ public final class BenchmarkRunner {
                             .toList();
                 }
             }
-            default -> throw new IllegalArgumentException("unknown set " + set + ": d36, genbig, generated or seeds");
+            default -> throw new IllegalArgumentException("unknown set " + set + ": d36, genbig, generated, seeds or constrained");
         };
     }
 
@@ -192,51 +228,6 @@ public final class BenchmarkRunner {
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-    }
-
-    static String table(List<Result> results, double seconds, int parallel, String sets) {
-        var out = new StringBuilder();
-        out.append("| instance | tasks | agents | budget (s) | makespan | lower bound | gap % | time to best (s) | moves/s | reference | vs reference |\n");
-        out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
-        int optimal = 0;
-        int worse = 0;
-        int better = 0;
-        int invalid = 0;
-        double gapSum = 0;
-        for (var r : results) {
-            var reference = r.benchmark().reference();
-            double makespan = r.unit().toDouble(r.makespan());
-            String versus = reference == null ? "" : makespan < reference ? "better" : makespan == reference ? "equal" : "**worse**";
-            if (reference != null && makespan > reference) {
-                worse++;
-            }
-            if (reference != null && makespan < reference) {
-                better++;
-            }
-            if (r.makespan() == r.lowerBound()) {
-                optimal++;
-            }
-            if (!r.valid()) {
-                invalid++;
-            }
-            gapSum += r.gapPercent();
-            out.append(String.format(Locale.ROOT, "| %s | %d | %d | %s | %s%s | %s | %.2f | %.1f | %,d | %s | %s |%n",
-                    r.benchmark().name(), r.tasks(), r.agents(), trim(r.seconds()), trim(r.unit().toDouble(r.makespan())),
-                    r.valid() ? "" : " (INVALID)", trim(r.unit().toDouble(r.lowerBound())), r.gapPercent(),
-                    r.timeToBest().toMillis() / 1000.0,
-                    r.moveSpeed(), reference == null ? "" : trim(reference), versus));
-        }
-        out.append(String.format(Locale.ROOT,
-                "%n%d instances (%s), %s s each, %d at a time: mean gap to the lower bound %.2f %%, proven optimal %d, "
-                        + "worse than the reference %d, better %d, invalid schedules %d. %s, %d cores, Java %s, %s.%n",
-                results.size(), sets, trim(seconds), parallel, results.isEmpty() ? 0 : gapSum / results.size(), optimal,
-                worse, better, invalid, LocalDate.now(), Runtime.getRuntime().availableProcessors(),
-                System.getProperty("java.version"), "max heap " + ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getMax() / (1 << 20) + " MiB"));
-        return out.toString();
-    }
-
-    private static String trim(double value) {
-        return value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value);
     }
 
     private static Map<String, String> options(String[] args) {

@@ -2,14 +2,11 @@ package dev.fanout.bench;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.TreeSet;
 
 import dev.fanout.plan.PlanDocument;
 import dev.fanout.plan.PlanDocument.AgentDocument;
@@ -74,33 +71,16 @@ public final class PlanGenerator {
         var duration = new long[n];
         int task = 0;
         for (int a = 0; a < m; a++) {
-            int count = n / m + (a < n % m ? 1 : 0);
-            var cuts = new TreeSet<Long>();
-            while (cuts.size() < count - 1) {
-                cuts.add(1 + (long) (random.nextDouble() * (horizon - 1)));
-            }
-            long previous = 0;
-            var points = new ArrayList<>(cuts);
-            points.add(horizon);
-            for (long cut : points) {
+            var bounds = Planting.bounds(Planting.share(n, m, a), horizon, 1, random);
+            for (int k = 0; k + 1 < bounds.size(); k++, task++) {
                 plantedAgent[task] = a;
-                start[task] = previous;
-                duration[task] = cut - previous;
-                previous = cut;
-                task++;
+                start[task] = bounds.get(k);
+                duration[task] = bounds.get(k + 1) - bounds.get(k);
             }
         }
 
         // Dependencies: up to four tasks ending before this one starts, mostly within three mean durations of it.
-        var byEnd = new Integer[n];
-        for (int t = 0; t < n; t++) {
-            byEnd[t] = t;
-        }
-        Arrays.sort(byEnd, Comparator.comparingLong(t -> start[t] + duration[t]));
-        var ends = new long[n];
-        for (int i = 0; i < n; i++) {
-            ends[i] = start[byEnd[i]] + duration[byEnd[i]];
-        }
+        var endOrder = new Planting.EndOrder(start, duration);
         var ids = new ArrayList<String>();
         for (int t = 0; t < n; t++) {
             ids.add(null);
@@ -115,17 +95,11 @@ public final class PlanGenerator {
         }
         var tasks = new ArrayList<TaskDocument>();
         for (int t = 0; t < n; t++) {
-            int before = upperBound(ends, start[t]); // tasks byEnd[0 .. before) end by start[t]
             var dependsOn = new ArrayList<String>();
-            if (before > 0) {
+            if (endOrder.endingBy(start[t]) > 0) {
                 int wanted = random.nextInt(5);
-                int windowStart = lowerBound(ends, start[t] - 3L * spec.meanDuration());
                 for (int k = 0; k < wanted; k++) {
-                    int from = random.nextInt(4) == 0 ? 0 : windowStart;
-                    if (from >= before) {
-                        from = 0;
-                    }
-                    var dependency = ids.get(byEnd[from + random.nextInt(before - from)]);
+                    var dependency = ids.get(endOrder.pick(start[t], 3L * spec.meanDuration(), random));
                     if (!dependsOn.contains(dependency)) {
                         dependsOn.add(dependency);
                     }
@@ -151,35 +125,5 @@ public final class PlanGenerator {
 
     private static String pool(int agent, Spec spec) {
         return "pool-" + agent % spec.pools();
-    }
-
-    /** First index whose value is ≥ key. */
-    private static int lowerBound(long[] sorted, long key) {
-        int low = 0;
-        int high = sorted.length;
-        while (low < high) {
-            int mid = (low + high) >>> 1;
-            if (sorted[mid] < key) {
-                low = mid + 1;
-            } else {
-                high = mid;
-            }
-        }
-        return low;
-    }
-
-    /** First index whose value is > key. */
-    private static int upperBound(long[] sorted, long key) {
-        int low = 0;
-        int high = sorted.length;
-        while (low < high) {
-            int mid = (low + high) >>> 1;
-            if (sorted[mid] <= key) {
-                low = mid + 1;
-            } else {
-                high = mid;
-            }
-        }
-        return low;
     }
 }

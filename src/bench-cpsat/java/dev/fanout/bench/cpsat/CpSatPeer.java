@@ -1,0 +1,206 @@
+package dev.fanout.bench.cpsat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import com.google.ortools.Loader;
+import com.google.ortools.sat.BoolVar;
+import com.google.ortools.sat.CpModel;
+import com.google.ortools.sat.CpSolver;
+import com.google.ortools.sat.CpSolverSolutionCallback;
+import com.google.ortools.sat.CpSolverStatus;
+import com.google.ortools.sat.IntVar;
+import com.google.ortools.sat.IntervalVar;
+import com.google.ortools.sat.LinearExpr;
+import com.google.ortools.util.Domain;
+
+import dev.fanout.analysis.Instance;
+import dev.fanout.analysis.Schedule;
+import dev.fanout.analysis.SharedLimits;
+import dev.fanout.bench.Peer;
+
+/**
+ * OR-Tools' CP-SAT on a Fanout instance, for the benchmark's side-by-side column. The model, in the instance's ticks:
+ * <ul>
+ * <li>per task a start, an end and an interval between them; per task and agent able to do it an optional interval of
+ * the ticks the task takes there ({@link Instance#duration(int, int)}), exactly one of them chosen, and the task's
+ * interval as long as the chosen one;</li>
+ * <li>an agent's window as the domain of the start of its intervals;</li>
+ * <li>no overlap on each agent; each task after its dependencies;</li>
+ * <li>each shared limit ({@link SharedLimits}: resources, areas, the plan's cap on the tasks' intervals; a pool's cap on
+ * its agents' intervals) as a cumulative of its capacity, a no-overlap when that is 1;</li>
+ * <li>minimize the makespan, the latest end.</li>
+ * </ul>
+ * It knows nothing of Fanout's bounds or schedules: its horizon is the latest window opening plus every task at its
+ * slowest, one after another (shift an optimal schedule's tasks as early as they go: each then starts at 0, at a window
+ * opening or at the end of another task, so the last one ends by then).
+ */
+public final class CpSatPeer implements Peer {
+
+    static {
+        Loader.loadNativeLibraries();
+    }
+
+    @Override
+    public String name() {
+        return "cp-sat";
+    }
+
+    @Override
+    public Outcome solve(Instance instance, Duration budget) {
+        long building = System.nanoTime();
+        int n = instance.taskCount();
+        int m = instance.agentCount();
+        var model = new CpModel();
+        long horizon = horizon(instance);
+
+        // Tasks: start, end, and the interval between them (the shared limits hold it wherever the task runs).
+        var start = new IntVar[n];
+        var end = new IntVar[n];
+        var taskInterval = new IntervalVar[n];
+        // Alternatives: for each task and able agent, whether the agent does it, and the interval it takes there.
+        var chosen = new ArrayList<List<BoolVar>>();
+        var chosenAgent = new ArrayList<List<Integer>>();
+        var agentIntervals = new ArrayList<List<IntervalVar>>();
+        for (int a = 0; a < m; a++) {
+            agentIntervals.add(new ArrayList<>());
+        }
+        for (int t = 0; t < n; t++) {
+            start[t] = model.newIntVar(0, horizon, "start " + t);
+            end[t] = model.newIntVar(0, horizon, "end " + t);
+            chosen.add(new ArrayList<>());
+            chosenAgent.add(new ArrayList<>());
+            if (instance.isMilestone(t)) {
+                model.addEquality(end[t], start[t]);
+                continue;
+            }
+            var durations = new ArrayList<Long>();
+            var eligible = instance.eligibleAgents(t);
+            for (int a = eligible.nextSetBit(0); a >= 0; a = eligible.nextSetBit(a + 1)) {
+                long duration = instance.duration(t, a);
+                long from = instance.availableFrom(a);
+                long latestStart = Math.min(horizon, instance.availableUntil(a)) - duration;
+                if (latestStart < from) {
+                    continue; // the task does not fit in this agent's window
+                }
+                var doesIt = model.newBoolVar("task " + t + " on agent " + a);
+                var agentStart = start[t];
+                if (from > 0 || latestStart < horizon - duration) {
+                    // A window: the start on this agent lies in it, and is the task's start when the agent does it.
+                    agentStart = model.newIntVar(from, latestStart, "start " + t + " on agent " + a);
+                    model.addEquality(agentStart, start[t]).onlyEnforceIf(doesIt);
+                }
+                agentIntervals.get(a).add(model.newOptionalFixedSizeIntervalVar(agentStart, duration, doesIt, "on " + a));
+                chosen.get(t).add(doesIt);
+                chosenAgent.get(t).add(a);
+                durations.add(duration);
+            }
+            model.addExactlyOne(chosen.get(t).toArray(BoolVar[]::new));
+            var distinct = durations.stream().mapToLong(Long::longValue).distinct().toArray();
+            if (distinct.length == 1) {
+                taskInterval[t] = model.newIntervalVar(start[t], LinearExpr.constant(distinct[0]), end[t], "task " + t);
+            } else {
+                // Agents at different speeds: the task's interval is as long as it takes on the agent chosen.
+                var size = model.newIntVarFromDomain(Domain.fromValues(distinct), "duration " + t);
+                model.addEquality(size, LinearExpr.weightedSum(chosen.get(t).toArray(BoolVar[]::new),
+                        durations.stream().mapToLong(Long::longValue).toArray()));
+                taskInterval[t] = model.newIntervalVar(start[t], size, end[t], "task " + t);
+            }
+        }
+
+        // One task at a time on each agent.
+        for (var intervals : agentIntervals) {
+            model.addNoOverlap(intervals);
+        }
+        // Dependencies: finish to start.
+        for (int t = 0; t < n; t++) {
+            for (int p : instance.predecessors(t)) {
+                model.addGreaterOrEqual(start[t], end[p]);
+            }
+        }
+        // Shared limits: resources, areas and the plan's cap hold the task's interval; a pool's cap its agents' intervals.
+        var limits = instance.limits();
+        for (int l = 0; l < limits.limits().size(); l++) {
+            var intervals = new ArrayList<IntervalVar>();
+            var units = new ArrayList<Long>();
+            if (limits.limit(l).kind() == SharedLimits.Kind.POOL_CAP) {
+                for (int a = 0; a < m; a++) {
+                    if (limits.poolLimitOf(a) == l) {
+                        intervals.addAll(agentIntervals.get(a));
+                        agentIntervals.get(a).forEach(interval -> units.add(1L));
+                    }
+                }
+            } else {
+                for (int t = 0; t < n; t++) {
+                    var held = limits.limitsOf(t);
+                    for (int i = 0; i < held.length; i++) {
+                        if (held[i] == l && !instance.isMilestone(t)) {
+                            intervals.add(taskInterval[t]);
+                            units.add((long) limits.unitsOf(t)[i]);
+                        }
+                    }
+                }
+            }
+            int capacity = limits.limit(l).capacity();
+            if (capacity == 1) {
+                model.addNoOverlap(intervals);
+            } else {
+                model.addCumulative(capacity).addDemands(intervals.toArray(IntervalVar[]::new),
+                        units.stream().mapToLong(Long::longValue).toArray());
+            }
+        }
+
+        // Minimize the makespan.
+        var makespan = model.newIntVar(0, horizon, "makespan");
+        model.addMaxEquality(makespan, end);
+        model.minimize(makespan);
+        var modelTime = Duration.ofNanos(System.nanoTime() - building);
+
+        var solver = new CpSolver();
+        solver.getParameters().setMaxTimeInSeconds(budget.toMillis() / 1000.0).setNumWorkers(2);
+        var lastSolution = new double[] { 0 };
+        var status = solver.solve(model, new CpSolverSolutionCallback() {
+            @Override
+            public void onSolutionCallback() {
+                lastSolution[0] = wallTime();
+            }
+        });
+        var timeToBest = Duration.ofMillis(Math.round(lastSolution[0] * 1000));
+        if (status != CpSolverStatus.OPTIMAL && status != CpSolverStatus.FEASIBLE) {
+            return new Outcome(null, false, timeToBest, modelTime, status.name());
+        }
+        var agentOf = new int[n];
+        Arrays.fill(agentOf, Schedule.NO_AGENT);
+        var starts = new long[n];
+        for (int t = 0; t < n; t++) {
+            starts[t] = solver.value(start[t]);
+            for (int k = 0; k < chosen.get(t).size(); k++) {
+                if (solver.booleanValue(chosen.get(t).get(k))) {
+                    agentOf[t] = chosenAgent.get(t).get(k);
+                }
+            }
+        }
+        return new Outcome(new Schedule(instance, agentOf, starts), status == CpSolverStatus.OPTIMAL, timeToBest, modelTime,
+                status.name());
+    }
+
+    /** The latest window opening plus every task at its slowest, back to back: no optimal schedule needs longer. */
+    static long horizon(Instance instance) {
+        long opening = 0;
+        for (int a = 0; a < instance.agentCount(); a++) {
+            opening = Math.max(opening, instance.availableFrom(a));
+        }
+        long work = 0;
+        for (int t = 0; t < instance.taskCount(); t++) {
+            long slowest = 0;
+            var eligible = instance.eligibleAgents(t);
+            for (int a = eligible.nextSetBit(0); a >= 0; a = eligible.nextSetBit(a + 1)) {
+                slowest = Math.max(slowest, instance.duration(t, a));
+            }
+            work += slowest;
+        }
+        return opening + work;
+    }
+}
