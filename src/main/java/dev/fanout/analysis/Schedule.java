@@ -142,8 +142,8 @@ public final class Schedule {
     /**
      * Times agents' task sequences: each task starts at the earliest time when the previous task on its agent and every
      * dependency have ended, its agent's window has opened, and every shared limit it holds (resources, areas, caps)
-     * has room for it over its whole duration. Tasks take the shared limits in the order of their start without the
-     * limits (the order the agents and dependencies alone give); see {@link #fromSequences(Instance, List, long[])}.
+     * has room for it over its whole duration. Of the tasks ready to be placed, the one that can start earliest takes
+     * the shared limits first; see {@link #fromSequences(Instance, List, long[])} for a given order.
      *
      * @throws IllegalArgumentException if the sequences and dependencies wait for each other in a loop
      */
@@ -153,7 +153,7 @@ public final class Schedule {
 
     /**
      * As {@link #fromSequences(Instance, List)}, tasks taking the shared limits in the order of {@code priority} (lower
-     * first; null: the start without the limits). Each task is placed at the earliest time that fits the tasks placed
+     * first; null: whichever ready task can start earliest). Each task is placed at the earliest time that fits the tasks placed
      * before it (serial schedule generation). With the starts of a valid schedule as the priority, no task starts later
      * than it did there: the tasks placed before a task started no later than it, so they can only have moved out of
      * its way.
@@ -205,21 +205,16 @@ public final class Schedule {
             }
             return new Schedule(instance, agentOf, start);
         }
-        long[] rank = priority;
-        if (rank == null) {
-            for (int task : order) {
-                start[task] = ready(instance, task, agentOf, previousOnAgent, start);
-            }
-            rank = start.clone();
-        }
         var topologicalRank = new int[n];
         for (int i = 0; i < n; i++) {
             topologicalRank[order[i]] = i;
         }
-        long[] byRank = rank;
-        var placing = TopologicalOrder.of(all, waiting, followers,
-                Comparator.<Integer>comparingLong(task -> byRank[task]).thenComparingInt(task -> topologicalRank[task]));
         var occupancy = limits.newOccupancy();
+        if (priority == null) {
+            return earliestFirst(instance, agentOf, previousOnAgent, waiting, followers, topologicalRank, occupancy);
+        }
+        var placing = TopologicalOrder.of(all, waiting, followers,
+                Comparator.<Integer>comparingLong(task -> priority[task]).thenComparingInt(task -> topologicalRank[task]));
         for (int task : placing) {
             long ready = ready(instance, task, agentOf, previousOnAgent, start);
             int agent = agentOf[task];
@@ -230,6 +225,57 @@ public final class Schedule {
                 start[task] = occupancy.earliestFit(task, agent, ready, duration);
                 occupancy.reserve(task, agent, start[task], duration);
             }
+        }
+        return new Schedule(instance, agentOf, start);
+    }
+
+    /**
+     * Without a priority: of the tasks whose previous task on their agent and whose dependencies are placed, the one
+     * that can start earliest (the shared limits as placed so far) is placed next, at that time. A task's earliest
+     * start only moves later as others are placed, so a heap keyed by the last computed start, re-checked when a task
+     * reaches its top, always places the true earliest (lazy evaluation).
+     */
+    private static Schedule earliestFirst(Instance instance, int[] agentOf, int[] previousOnAgent, int[] waiting,
+            TopologicalOrder.Followers followers, int[] topologicalRank, SharedLimits.Occupancy occupancy) {
+        int n = instance.taskCount();
+        var start = new long[n];
+        var estimate = new long[n];
+        var heap = new java.util.PriorityQueue<Integer>(Comparator.<Integer>comparingLong(task -> estimate[task])
+                .thenComparingInt(task -> topologicalRank[task]));
+        java.util.function.IntConsumer ready = task -> {
+            long from = ready(instance, task, agentOf, previousOnAgent, start);
+            int agent = agentOf[task];
+            estimate[task] = agent == NO_AGENT ? from
+                    : occupancy.earliestFit(task, agent, from, instance.duration(task, agent));
+            heap.add(task);
+        };
+        for (int task = 0; task < n; task++) {
+            if (waiting[task] == 0) {
+                ready.accept(task);
+            }
+        }
+        java.util.function.IntConsumer release = follower -> {
+            if (--waiting[follower] == 0) {
+                ready.accept(follower);
+            }
+        };
+        while (!heap.isEmpty()) {
+            int task = heap.poll();
+            int agent = agentOf[task];
+            if (agent == NO_AGENT) {
+                start[task] = estimate[task];
+            } else {
+                long duration = instance.duration(task, agent);
+                long fit = occupancy.earliestFit(task, agent, estimate[task], duration);
+                if (fit > estimate[task]) {
+                    estimate[task] = fit;
+                    heap.add(task);
+                    continue;
+                }
+                start[task] = fit;
+                occupancy.reserve(task, agent, fit, duration);
+            }
+            followers.forEach(task, release);
         }
         return new Schedule(instance, agentOf, start);
     }

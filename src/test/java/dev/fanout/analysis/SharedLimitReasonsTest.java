@@ -50,10 +50,9 @@ class SharedLimitReasonsTest {
         var schedule = schedule();
         assertEquals(List.of(), ScheduleCheck.violations(schedule, 5));
         assertEquals(2, schedule.start(task("B")) / instance.scale().ticksPerUnit(), "B waits for the folder A changes");
-        // Tasks take the limits in the order the agents and dependencies alone would start them: D (at 1, after B,
-        // before B's wait for the area) before C (at 2), so D takes the database at 3 and C waits for it.
-        assertEquals(3, schedule.start(task("D")) / instance.scale().ticksPerUnit(), "D takes the database first");
-        assertEquals(5, schedule.start(task("C")) / instance.scale().ticksPerUnit(), "C waits for the database D holds");
+        // Whichever ready task can start first takes a limit first: C (after A, at 2) before D (after B, at 3).
+        assertEquals(2, schedule.start(task("C")) / instance.scale().ticksPerUnit(), "C takes the database first");
+        assertEquals(4, schedule.start(task("D")) / instance.scale().ticksPerUnit(), "D waits for the database C holds");
         assertEquals(4, schedule.start(task("F")) / instance.scale().ticksPerUnit(), "F waits for pool py's one place");
         assertEquals(3, schedule.start(task("G")) / instance.scale().ticksPerUnit(), "G waits for its agent");
     }
@@ -64,9 +63,9 @@ class SharedLimitReasonsTest {
         var reasons = StartReasons.of(schedule);
         assertEquals("B waits for area src/app.py, held by A until day 2.",
                 Sentences.startReason(reasons.of(task("B")), schedule));
-        assertEquals(StartReasons.Kind.RESOURCE, reasons.of(task("C")).kind());
-        assertEquals("C waits for resource db, full until D ends at day 5.",
-                Sentences.startReason(reasons.of(task("C")), schedule));
+        assertEquals(StartReasons.Kind.RESOURCE, reasons.of(task("D")).kind());
+        assertEquals("D waits for resource db, full until C ends at day 4.",
+                Sentences.startReason(reasons.of(task("D")), schedule));
         assertEquals(StartReasons.Kind.CAP, reasons.of(task("F")).kind());
         assertEquals("F waits: pool py runs 1 task at once, its cap, until E ends at day 4.",
                 Sentences.startReason(reasons.of(task("F")), schedule));
