@@ -162,8 +162,9 @@ public class SolveSearch {
 
     /**
      * Above this many tasks, a plan with shared limits (areas, resources, caps) gets the whole budget in the heuristic
-     * search: Timefold re-times the whole plan at every move there ({@code solver.Timetable}), which measured some 60
-     * moves a second at 200 tasks and 2 at 1,000, and a single step can then outlast the time limit.
+     * search: Timefold re-times the whole plan at every move there ({@code solver.Timetable}), so its speed falls with
+     * the plan's size (about 4,000 moves a second at 200 tasks, BENCHMARKS.md), and on a 5,000-task plan a single step
+     * outlasted a 10 s limit.
      */
     static final int TIMETABLE_MAX_TASKS = 300;
 

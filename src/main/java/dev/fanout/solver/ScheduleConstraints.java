@@ -107,6 +107,7 @@ public class ScheduleConstraints implements ConstraintProvider {
     /** Per limit of one kind: the most units in use at any instant beyond its capacity. */
     private static Constraint overuse(ConstraintFactory factory, SharedLimits.Kind kind, String name) {
         return factory.forEach(ScheduledTask.class)
+                .filter(ScheduledTask::mayHoldLimits)
                 .flattenLast(ScheduledTask::holds)
                 .filter(hold -> hold.kind() == kind)
                 .groupBy(LimitHold::limit, ConstraintCollectors.toList())

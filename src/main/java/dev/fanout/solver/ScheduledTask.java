@@ -24,7 +24,7 @@ import ai.timefold.solver.core.api.domain.variable.ShadowVariablesInconsistent;
  * </pre>
  * and it ends its duration at the lane agent's speed later. In a plan whose tasks share limits across agents (areas,
  * resources, caps), a start also waits for the limits; the {@link Timetable} computes those starts for the whole plan
- * at once, and this task's start is the timetable's ({@link #getStart()} returns whichever applies).
+ * at once, and this task's start is the timetable's.
  * The start along the lane is a declarative shadow variable: Timefold calls {@link #earliestStart()} again whenever the task's lane,
  * the previous task's start or a dependency's start changes. While the task or anything it waits for is unassigned,
  * it has no start. When the lanes' orders and the dependencies wait for each other in a loop (a task placed before
@@ -70,17 +70,10 @@ public class ScheduledTask {
     @PreviousElementShadowVariable(sourceVariableName = "tasks")
     private ScheduledTask previous;
 
-    /** See "When a task starts" above: the start along the lane. */
+    /** See "When a task starts" above. */
     @ShadowVariable(supplierName = "earliestStart")
     private Long start;
 
-    /**
-     * The timetable's start, in a plan with shared limits; null otherwise. A variable of its own, fed by the timetable
-     * alone: were it the same variable as the start along the lane, every task would hang on the timetable and on its
-     * neighbours at once, and Timefold would re-sort that whole graph on every move.
-     */
-    @ShadowVariable(supplierName = "timetableStart")
-    private Long sharedStart;
 
     /** True while the start-time rule loops: lane orders and dependencies wait for each other. */
     @ShadowVariablesInconsistent
@@ -104,10 +97,13 @@ public class ScheduledTask {
      * there is neither. Null while this task or anything it waits for is unassigned (during construction) or when
      * the order is inconsistent (a task placed before its own dependency on one lane).
      */
-    @ShadowSources({ "lane", "previous.start", "dependencies[].start", "dependencies[].lane" })
+    @ShadowSources({ "lane", "previous.start", "dependencies[].start", "dependencies[].lane", "timetable.timing" })
     public Long earliestStart() {
         if (lane == null) {
             return null;
+        }
+        if (timetable != null) {
+            return timetable.getTiming() == null ? null : timetable.getTiming().start(index);
         }
         long ready = lane.getAvailableFrom();
         if (previous != null) {
@@ -125,15 +121,6 @@ public class ScheduledTask {
         return ready;
     }
 
-    /** The start of this task in the plan's timetable; null without one, or while the task has no lane. */
-    @ShadowSources({ "lane", "timetable.timing" })
-    public Long timetableStart() {
-        if (lane == null || timetable == null || timetable.getTiming() == null) {
-            return null;
-        }
-        return timetable.getTiming().start(index);
-    }
-
     /** Null whenever {@link #getStart()} is. */
     public Long getEnd() {
         Long start = getStart();
@@ -149,6 +136,11 @@ public class ScheduledTask {
     public long overrunOfAvailability() {
         Long end = getEnd();
         return end == null || lane == null ? 0 : Math.max(0, end - lane.getAvailableUntil());
+    }
+
+    /** Whether the task may hold a shared limit (it holds one wherever it runs, or its lane counts towards a pool cap). */
+    public boolean mayHoldLimits() {
+        return !held.isEmpty() || lane != null && lane.getPoolCap() != null;
     }
 
     /** The limits the task holds while it runs, timed; empty while it has no start. */
@@ -255,15 +247,7 @@ public class ScheduledTask {
 
     /** When the task starts: the timetable's in a plan with shared limits, the start along its lane otherwise. */
     public Long getStart() {
-        return timetable == null ? start : sharedStart;
-    }
-
-    public Long getSharedStart() {
-        return sharedStart;
-    }
-
-    public void setSharedStart(Long sharedStart) {
-        this.sharedStart = sharedStart;
+        return start;
     }
 
     public void setStart(Long start) {
