@@ -34,15 +34,17 @@ public final class CsvReport {
         return write(header, rows);
     }
 
-    /** One row per task: who does it, when, and why it starts then. */
+    /** One row per task: who does it, when, and why it starts then (with the area, resource or cap waited for). */
     public static String assignments(Report report) {
-        var header = List.of("task", "agent", "start", "end", "time_unit", "critical", "starts_when", "waits_for", "until");
+        var header = List.of("task", "agent", "start", "end", "time_unit", "critical", "starts_when", "waits_for", "until",
+                "limit");
         var critical = new java.util.HashSet<>(report.bounds().criticalPath().tasks());
         var rows = new ArrayList<List<String>>();
         for (var wait : report.explanations().waits()) {
             rows.add(List.of(wait.task(), wait.agent() == null ? "" : wait.agent(), Numbers.format(wait.start()),
                     Numbers.format(wait.end()), report.summary().timeUnit(), String.valueOf(critical.contains(wait.task())),
-                    JsonNames.of(wait.reason()), wait.on() == null ? "" : wait.on(), wait.until() == null ? "" : Numbers.format(wait.until())));
+                    JsonNames.of(wait.reason()), wait.on() == null ? "" : wait.on(),
+                    wait.until() == null ? "" : Numbers.format(wait.until()), wait.limit() == null ? "" : wait.limit()));
         }
         return write(header, rows);
     }

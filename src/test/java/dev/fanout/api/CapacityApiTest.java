@@ -63,6 +63,17 @@ class CapacityApiTest {
     }
 
     @Test
+    void theCsvAssignmentsNameTheLimitWaitedFor() {
+        var id = ApiPlans.create(PLAN);
+        ApiPlans.solve(id, PLAN);
+        var rows = given().accept("text/csv").when().get("/api/plans/" + id + "/report?table=assignments")
+                .then().statusCode(200).extract().asString().strip().split("\n");
+        assertEquals("task,agent,start,end,time_unit,critical,starts_when,waits_for,until,limit", rows[0]);
+        assertTrue(java.util.Arrays.stream(rows).anyMatch(row -> row.contains(",area,") && row.endsWith(",src/app.py")),
+                String.join("\n", rows));
+    }
+
+    @Test
     void aSlowAgentTakesLongerInTheAssignment() {
         var plan = TestPlans.json("""
                 {'name': 'slow', 'agents': [{'id': 'slow', 'speed': 0.5, 'availableFrom': 1}],

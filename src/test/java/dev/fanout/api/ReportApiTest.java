@@ -346,13 +346,13 @@ class ReportApiTest {
 
         // Critical: SKETCH, UI and RELEASE (no slack). The reasons are those of everyTaskSaysWhyItStartsWhenItDoes.
         var assignments = reportAs("text/csv", "?table=assignments").strip().split("\n");
-        assertEquals(List.of("task,agent,start,end,time_unit,critical,starts_when,waits_for,until",
-                "API,alice,0,3,weeks,false,free,,",
-                "SKETCH,studio-1,0,2,weeks,true,free,,",
-                "ICONS,studio-1,2,3,weeks,false,agent,SKETCH,2",
-                "UI,bob,2,6,weeks,true,dependency,SKETCH,2",
-                "CLIENT,alice,3,5,weeks,false,dependency,API,3",
-                "RELEASE,,6,6,weeks,true,dependency,UI,6"), List.of(assignments));
+        assertEquals(List.of("task,agent,start,end,time_unit,critical,starts_when,waits_for,until,limit",
+                "API,alice,0,3,weeks,false,free,,,",
+                "SKETCH,studio-1,0,2,weeks,true,free,,,",
+                "ICONS,studio-1,2,3,weeks,false,agent,SKETCH,2,",
+                "UI,bob,2,6,weeks,true,dependency,SKETCH,2,",
+                "CLIENT,alice,3,5,weeks,false,dependency,API,3,",
+                "RELEASE,,6,6,weeks,true,dependency,UI,6,"), List.of(assignments));
 
         var agents = reportAs("text/csv", "?table=agents").strip().split("\n");
         assertEquals(List.of("agent,pool,tasks,busy,time_unit,utilization",
