@@ -66,10 +66,8 @@ public record Bottleneck(Kind kind, long bound, String subject, List<String> age
         var shared = limits.limit(index);
         var tasks = new ArrayList<String>();
         for (int task = 0; task < instance.taskCount(); task++) {
-            for (int held : limits.limitsOf(task)) {
-                if (held == index) {
-                    tasks.add(instance.taskId(task));
-                }
+            if (limits.units(task, index) > 0) {
+                tasks.add(instance.taskId(task));
             }
         }
         return switch (shared.kind()) {

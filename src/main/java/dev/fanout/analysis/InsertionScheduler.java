@@ -80,19 +80,11 @@ final class InsertionScheduler {
         long bestSlack = Long.MAX_VALUE;
         boolean bestFits = false;
         int bestPosition = -1;
-        // The earliest fit of the shared limits from `ready`, per kind of agent (time taken, pool cap): from any time up
-        // to it, the fit is that same time (it only moves later from a later time), so most gaps need no search.
-        var fitFromReady = new java.util.HashMap<Long, Long>();
-        final long readyAt = ready;
+        var fits = occupancy.fitsOf(task, ready);
         var eligible = instance.eligibleAgents(task);
         for (int agent = eligible.nextSetBit(0); agent >= 0; agent = eligible.nextSetBit(agent + 1)) {
             // Earliest gap at or after `ready` that fits; the slack is the idle time the task leaves before it.
             long duration = instance.duration(task, agent);
-            long kind = duration * 1_000_003L + occupancyKind(agent);
-            final int forAgent = agent;
-            long firstFit = binds(task, agent)
-                    ? fitFromReady.computeIfAbsent(kind, k -> occupancy.earliestFit(task, forAgent, readyAt, duration))
-                    : ready;
             long opens = backwards ? 0 : instance.availableFrom(agent);
             long[] agentStarts = starts[agent];
             long[] agentEnds = ends[agent];
@@ -110,12 +102,12 @@ final class InsertionScheduler {
                     }
                     continue; // too short even before the shared limits are asked
                 }
-                long gapStart = free <= firstFit ? Math.max(free, firstFit) : occupancy.earliestFit(task, agent, free, duration);
+                long gapStart = fits.from(agent, free, duration);
                 if (gapEnd - gapStart >= duration) {
                     long slack = gapStart - previousEnd;
                     long end = gapStart + duration;
-                    boolean fits = backwards || end <= instance.availableUntil(agent);
-                    boolean better = fits != bestFits ? fits
+                    boolean inWindow = backwards || end <= instance.availableUntil(agent);
+                    boolean better = inWindow != bestFits ? inWindow
                             : end < bestEnd || end == bestEnd && (gapStart < bestStart || gapStart == bestStart && slack < bestSlack);
                     if (bestAgent < 0 || better) {
                         bestStart = gapStart;
@@ -123,7 +115,7 @@ final class InsertionScheduler {
                         bestSlack = slack;
                         bestAgent = agent;
                         bestPosition = i;
-                        bestFits = fits;
+                        bestFits = inWindow;
                     }
                     break;
                 }
@@ -136,15 +128,6 @@ final class InsertionScheduler {
         agentOf[task] = bestAgent;
         insert(bestAgent, bestPosition, bestStart, bestEnd);
         occupancy.reserve(task, bestAgent, bestStart, bestEnd - bestStart);
-    }
-
-    private boolean binds(int task, int agent) {
-        return instance.limits().binds(task, agent);
-    }
-
-    /** Agents whose tasks count towards the same pool cap (or none) share their fits. */
-    private long occupancyKind(int agent) {
-        return instance.limits().poolLimitOf(agent) + 1;
     }
 
     private void insert(int agent, int position, long from, long to) {

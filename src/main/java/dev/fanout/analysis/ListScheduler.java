@@ -22,7 +22,6 @@ public final class ListScheduler {
     private final long[] start;
     private final boolean[] placed;
     private final long[] agentFree;
-    private final SharedLimits limits;
     private final SharedLimits.Occupancy occupancy;
 
     public ListScheduler(Instance instance) {
@@ -36,8 +35,7 @@ public final class ListScheduler {
         for (int agent = 0; agent < agentFree.length; agent++) {
             agentFree[agent] = instance.availableFrom(agent);
         }
-        limits = instance.limits();
-        occupancy = limits.newOccupancy();
+        occupancy = instance.limits().newOccupancy();
     }
 
     /**
@@ -133,37 +131,21 @@ public final class ListScheduler {
         long bestStart = Long.MAX_VALUE;
         long bestEnd = Long.MAX_VALUE;
         boolean bestFits = false;
-        // Agents alike for this task (same time, window end and pool cap) start it at the same fit from the same
-        // time on, and the fit never comes earlier from a later time: one fit per kind of agent, from the earliest
-        // of them, is enough (agents of that kind free later than it start no earlier).
-        var fitFrom = new java.util.HashMap<List<Long>, long[]>();
+        var fits = occupancy.fitsOf(task, ready);
         var eligible = instance.eligibleAgents(task);
         for (int agent = eligible.nextSetBit(0); agent >= 0; agent = eligible.nextSetBit(agent + 1)) {
             long duration = instance.duration(task, agent);
-            long free = Math.max(ready, agentFree[agent]);
-            long candidate = free;
-            if (limits.binds(task, agent)) {
-                var kind = List.of(duration, instance.availableUntil(agent), (long) limits.poolLimitOf(agent));
-                var known = fitFrom.get(kind);
-                if (known != null && free >= known[0] && free <= known[1]) {
-                    candidate = known[1];
-                } else {
-                    candidate = occupancy.earliestFit(task, agent, free, duration);
-                    if (known == null || free < known[0]) {
-                        fitFrom.put(kind, new long[] { free, candidate });
-                    }
-                }
-            }
+            long candidate = fits.from(agent, Math.max(ready, agentFree[agent]), duration);
             long candidateEnd = candidate + duration;
-            boolean fits = candidateEnd <= instance.availableUntil(agent);
-            boolean better = fits != bestFits ? fits
+            boolean inWindow = candidateEnd <= instance.availableUntil(agent);
+            boolean better = inWindow != bestFits ? inWindow
                     : candidateEnd < bestEnd || candidateEnd == bestEnd
                             && (candidate < bestStart || candidate == bestStart && agentFree[agent] > agentFree[bestAgent]);
             if (bestAgent < 0 || better) {
                 bestStart = candidate;
                 bestEnd = candidateEnd;
                 bestAgent = agent;
-                bestFits = fits;
+                bestFits = inWindow;
             }
         }
         agentOf[task] = bestAgent;

@@ -208,13 +208,7 @@ public record LowerBounds(long criticalPath, long work, long skillSet, BitSet sk
             if (instance.isMilestone(task)) {
                 continue;
             }
-            int units = 0;
-            var held = limits.limitsOf(task);
-            for (int i = 0; i < held.length; i++) {
-                if (held[i] == limit) {
-                    units = limits.unitsOf(task)[i];
-                }
-            }
+            int units = limits.units(task, limit);
             if (units == 0 && shared.kind() == SharedLimits.Kind.POOL_CAP) {
                 var eligible = instance.eligibleAgents(task);
                 boolean onlyPool = !eligible.isEmpty();

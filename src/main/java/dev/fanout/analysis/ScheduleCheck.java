@@ -81,14 +81,8 @@ public final class ScheduleCheck {
             if (instance.isMilestone(task) || schedule.agentOf(task) == Schedule.NO_AGENT) {
                 continue;
             }
-            var held = limits.limitsOf(task);
-            for (int i = 0; i < held.length; i++) {
-                uses.get(held[i]).add(new int[] { task, limits.unitsOf(task)[i] });
-            }
-            int pool = limits.poolLimitOf(schedule.agentOf(task));
-            if (pool >= 0) {
-                uses.get(pool).add(new int[] { task, 1 });
-            }
+            int holder = task;
+            limits.forEachHeld(task, schedule.agentOf(task), (held, units) -> uses.get(held).add(new int[] { holder, units }));
         }
         for (int l = 0; l < uses.size() && problems.size() < limit; l++) {
             var byStart = uses.get(l);

@@ -171,6 +171,33 @@ public final class SharedLimits {
         return agentLimit[agent];
     }
 
+    /** The units of {@code limit} the task holds wherever it runs; 0 when it holds none. */
+    public int units(int task, int limit) {
+        var held = taskLimits[task];
+        for (int i = 0; i < held.length; i++) {
+            if (held[i] == limit) {
+                return taskUnits[task][i];
+            }
+        }
+        return 0;
+    }
+
+    /** Receives one limit a task holds and its units. */
+    @FunctionalInterface
+    public interface Held {
+        void accept(int limit, int units);
+    }
+
+    /** Every limit the task holds while it runs on {@code agent}: its own, then the agent's pool cap (one unit). */
+    public void forEachHeld(int task, int agent, Held held) {
+        for (int i = 0; i < taskLimits[task].length; i++) {
+            held.accept(taskLimits[task][i], taskUnits[task][i]);
+        }
+        if (agentLimit[agent] >= 0) {
+            held.accept(agentLimit[agent], 1);
+        }
+    }
+
     /** Whether the task holds any limit when it runs on the agent. */
     public boolean binds(int task, int agent) {
         return taskLimits[task].length > 0 || agentLimit[agent] >= 0;
@@ -214,15 +241,48 @@ public final class SharedLimits {
             }
         }
 
+        /**
+         * The earliest fits of one task that is ready at {@code ready}, asked for many agents and times: see
+         * {@link Fits}. Valid until the next {@link #reserve}.
+         */
+        public Fits fitsOf(int task, long ready) {
+            return new Fits(task, ready);
+        }
+
+        /**
+         * One task's fits, cheap to ask again and again. Agents alike for the task (the same time taken, the same pool
+         * cap) see the same limits, so the fit from {@code ready} is computed once per kind of agent; and since a fit
+         * never comes earlier from a later time, the fit from any time up to it is that same fit: only a time past it
+         * needs a search.
+         */
+        public final class Fits {
+
+            private record Kind(long duration, int poolLimit) {
+            }
+
+            private final int task;
+            private final long ready;
+            private final java.util.Map<Kind, Long> fromReady = new java.util.HashMap<>();
+
+            private Fits(int task, long ready) {
+                this.task = task;
+                this.ready = ready;
+            }
+
+            /** {@link Occupancy#earliestFit} from {@code from}, which must be at or after {@code ready}. */
+            public long from(int agent, long from, long duration) {
+                if (duration == 0 || !binds(task, agent)) {
+                    return from;
+                }
+                long first = fromReady.computeIfAbsent(new Kind(duration, agentLimit[agent]),
+                        kind -> earliestFit(task, agent, ready, duration));
+                return from <= first ? first : earliestFit(task, agent, from, duration);
+            }
+        }
+
         /** Records the task as running on {@code agent} over [start, start + duration). */
         public void reserve(int task, int agent, long start, long duration) {
-            var held = taskLimits[task];
-            for (int i = 0; i < held.length; i++) {
-                profiles[held[i]].add(start, start + duration, taskUnits[task][i]);
-            }
-            if (agentLimit[agent] >= 0) {
-                profiles[agentLimit[agent]].add(start, start + duration, 1);
-            }
+            forEachHeld(task, agent, (limit, units) -> profiles[limit].add(start, start + duration, units));
         }
     }
 }

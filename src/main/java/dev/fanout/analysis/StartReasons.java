@@ -107,12 +107,8 @@ public final class StartReasons {
     private static int sharedArea(Instance instance, int task, int other) {
         var limits = instance.limits();
         for (int limit : limits.limitsOf(task)) {
-            if (limits.limit(limit).kind() == SharedLimits.Kind.AREA) {
-                for (int held : limits.limitsOf(other)) {
-                    if (held == limit) {
-                        return limit;
-                    }
-                }
+            if (limits.limit(limit).kind() == SharedLimits.Kind.AREA && limits.units(other, limit) > 0) {
+                return limit;
             }
         }
         return -1;
@@ -130,13 +126,9 @@ public final class StartReasons {
             if (instance.isMilestone(task) || schedule.agentOf(task) == Schedule.NO_AGENT) {
                 continue;
             }
-            for (int limit : limits.limitsOf(task)) {
-                endingAt.get(limit).putIfAbsent(schedule.end(task), task);
-            }
-            int pool = limits.poolLimitOf(schedule.agentOf(task));
-            if (pool >= 0) {
-                endingAt.get(pool).putIfAbsent(schedule.end(task), task);
-            }
+            int holder = task;
+            limits.forEachHeld(task, schedule.agentOf(task),
+                    (limit, units) -> endingAt.get(limit).putIfAbsent(schedule.end(holder), holder));
         }
         return endingAt;
     }
@@ -150,11 +142,8 @@ public final class StartReasons {
         var limits = instance.limits();
         long start = schedule.start(task);
         var held = new ArrayList<Integer>();
-        for (int limit : limits.limitsOf(task)) {
-            held.add(limit);
-        }
-        if (schedule.agentOf(task) != Schedule.NO_AGENT && limits.poolLimitOf(schedule.agentOf(task)) >= 0) {
-            held.add(limits.poolLimitOf(schedule.agentOf(task)));
+        if (schedule.agentOf(task) != Schedule.NO_AGENT) {
+            limits.forEachHeld(task, schedule.agentOf(task), (limit, units) -> held.add(limit));
         }
         Reason found = null;
         for (int limit : held) {

@@ -50,10 +50,8 @@ public record WavePlan(PhasedSchedule waves, List<Finding> findings) {
                 }
                 var holders = new ArrayList<String>();
                 for (int task : groups.get(w)) {
-                    for (int held : limits.limitsOf(task)) {
-                        if (held == limit) {
-                            holders.add(instance.taskId(task));
-                        }
+                    if (limits.units(task, limit) > 0) {
+                        holders.add(instance.taskId(task));
                     }
                 }
                 if (holders.size() > 1) {
