@@ -21,10 +21,11 @@ final class CapacityRules {
         var checkedFrom = time(problems, field + ".availableFrom", from);
         var checkedUntil = time(problems, field + ".availableUntil", until);
         var checkedSpeed = speed(problems, field + ".speed", speed);
+        // A field absent, or refused (the plan is refused anyway), keeps the inherited value.
         var result = new Plan.Availability(
-                from == null ? inherited.from() : checkedFrom == null ? inherited.from() : checkedFrom,
+                checkedFrom == null ? inherited.from() : checkedFrom,
                 until == null ? inherited.until() : checkedUntil,
-                speed == null ? inherited.speed() : checkedSpeed == null ? inherited.speed() : checkedSpeed);
+                checkedSpeed == null ? inherited.speed() : checkedSpeed);
         if (result.until() != null && result.from().compareTo(result.until()) >= 0 && (from != null || until != null)) {
             problems.add(field + ".availableUntil", result.until().toPlainString(),
                     "must be after availableFrom (" + result.from().toPlainString() + ")");
