@@ -7,6 +7,10 @@ import java.util.Arrays;
  * dependencies), each on the able agent where it can end earliest, into an idle gap between tasks already placed
  * if one is long enough, within the shared limits (resources, areas, caps). Works forwards, or backwards on the reversed dependencies (then "start" means time before
  * the end), which is what forward-backward improvement needs.
+ *
+ * <p>With agents of different speeds, "ends earliest" alone would hand a task to a slow agent that is free a little
+ * sooner, and under a cap or a shared limit the time it then holds is lost to everyone; {@code slowness} weighs that:
+ * each unit of time the task takes beyond its fastest able agent's counts as {@code slowness} units of a later end.
  */
 final class InsertionScheduler {
 
@@ -19,10 +23,18 @@ final class InsertionScheduler {
     private final long[][] ends;
     private final int[] counts;
     private final SharedLimits.Occupancy occupancy;
+    private final double slowness;
+    /** The clock is read once every 256 placements. */
+    private static final int DEADLINE_CHECK_MASK = 255;
 
     InsertionScheduler(Instance instance, boolean backwards) {
+        this(instance, backwards, 0);
+    }
+
+    InsertionScheduler(Instance instance, boolean backwards, double slowness) {
         this.instance = instance;
         this.backwards = backwards;
+        this.slowness = slowness;
         int n = instance.taskCount();
         start = new long[n];
         agentOf = new int[n];
@@ -43,8 +55,19 @@ final class InsertionScheduler {
      * dependencies; backwards, its successors). Returns the forward schedule.
      */
     Schedule schedule(int[] order) {
-        for (int task : order) {
-            place(task);
+        return schedule(order, Long.MAX_VALUE);
+    }
+
+    /**
+     * As {@link #schedule(int[])}, or null once {@code deadline} (System.nanoTime()) has passed: one pass over a
+     * 20,000-task plan takes seconds, and a solve must not outlast its time limit by that much.
+     */
+    Schedule schedule(int[] order, long deadline) {
+        for (int i = 0; i < order.length; i++) {
+            if ((i & DEADLINE_CHECK_MASK) == DEADLINE_CHECK_MASK && System.nanoTime() >= deadline) {
+                return null;
+            }
+            place(order[i]);
         }
         if (!backwards) {
             return new Schedule(instance, agentOf, start);
@@ -62,8 +85,9 @@ final class InsertionScheduler {
     }
 
     /**
-     * Places the task where it ends earliest over every able agent's idle gaps, within the shared limits and (forwards)
-     * the agent's window; an agent whose window cannot hold it is passed over unless every one's is.
+     * Places the task where it ends earliest over every able agent's idle gaps (its time beyond the fastest able agent's
+     * weighed by {@code slowness}), within the shared limits and (forwards) the agent's window; an agent whose window
+     * cannot hold it is passed over unless every one's is.
      */
     private void place(int task) {
         long ready = 0;
@@ -77,14 +101,18 @@ final class InsertionScheduler {
         int bestAgent = -1;
         long bestStart = Long.MAX_VALUE;
         long bestEnd = Long.MAX_VALUE;
+        long bestRank = Long.MAX_VALUE;
         long bestSlack = Long.MAX_VALUE;
         boolean bestFits = false;
         int bestPosition = -1;
+        long fastest = instance.fastestDuration(task);
         var fits = occupancy.fitsOf(task, ready);
         var eligible = instance.eligibleAgents(task);
         for (int agent = eligible.nextSetBit(0); agent >= 0; agent = eligible.nextSetBit(agent + 1)) {
             // Earliest gap at or after `ready` that fits; the slack is the idle time the task leaves before it.
             long duration = instance.duration(task, agent);
+            // Compared as if it ended this much later: the time a slower agent holds beyond the fastest's.
+            long penalty = Math.round(slowness * (duration - fastest));
             long opens = backwards ? 0 : instance.availableFrom(agent);
             long[] agentStarts = starts[agent];
             long[] agentEnds = ends[agent];
@@ -93,7 +121,7 @@ final class InsertionScheduler {
             for (int i = 0; i <= count; i++) {
                 long free = Math.max(Math.max(ready, previousEnd), opens);
                 long gapEnd = i < count ? agentStarts[i] : Long.MAX_VALUE;
-                if (bestFits && free + duration > bestEnd) {
+                if (bestFits && free + duration + penalty > bestRank) {
                     break; // this agent cannot end it sooner than the best so far, in this gap or any later one
                 }
                 if (gapEnd - free < duration) {
@@ -106,12 +134,14 @@ final class InsertionScheduler {
                 if (gapEnd - gapStart >= duration) {
                     long slack = gapStart - previousEnd;
                     long end = gapStart + duration;
+                    long rank = end + penalty;
                     boolean inWindow = backwards || end <= instance.availableUntil(agent);
                     boolean better = inWindow != bestFits ? inWindow
-                            : end < bestEnd || end == bestEnd && (gapStart < bestStart || gapStart == bestStart && slack < bestSlack);
+                            : rank < bestRank || rank == bestRank && (gapStart < bestStart || gapStart == bestStart && slack < bestSlack);
                     if (bestAgent < 0 || better) {
                         bestStart = gapStart;
                         bestEnd = end;
+                        bestRank = rank;
                         bestSlack = slack;
                         bestAgent = agent;
                         bestPosition = i;

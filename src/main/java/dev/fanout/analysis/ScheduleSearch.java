@@ -1,10 +1,9 @@
 package dev.fanout.analysis;
 
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.Random;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.stream.IntStream;
 
 /**
  * Improves a schedule without the solver, fast enough for 10,000-task plans:
@@ -12,30 +11,38 @@ import java.util.function.Consumer;
  * <li><b>forward-backward improvement</b> (double justification): schedule every task as late as possible in
  * decreasing order of its end, then as early as possible in increasing order of that late start, each pass free to
  * move tasks to other able agents and into idle gaps; repeated while the makespan shrinks;</li>
- * <li><b>biased random sampling</b>: priority lists drawn around "longest chain of work ahead first", each turned
- * into a schedule with insertion and justified as above.</li>
+ * <li><b>priority lists</b> turned into schedules by serial generation with insertion and justified as above: on a
+ * plan with shared limits (areas, resources, caps), an <b>iterated local search</b> that moves a few tasks of the
+ * current schedule's list ({@link ActivityList#shaken}) and keeps the result when no worse, so it also drifts across
+ * plateaus of equal makespan, starting again from a fresh list after {@value #RESTART_AFTER} tries without a better
+ * schedule; on other plans, <b>biased random sampling</b>, a fresh list drawn around "longest chain of work ahead
+ * first" at every try. Each was measured better on its own kind of plan (BENCHMARKS.md): the shared limits make a
+ * good list's neighbours good, and without them sampling's spread finds more.</li>
  * </ul>
- * It stops at the deadline, or at once when it reaches the lower bound.
+ * A fresh list also draws how much a slower agent's extra time weighs (see {@link InsertionScheduler}). It stops at
+ * the deadline, or at once when it reaches the lower bound.
  */
 public final class ScheduleSearch {
 
-    /** How far a sampled priority may stray from the critical-path rule: ±30 %. */
-    private static final double NOISE = 0.3;
+    /** Tries without a better schedule before the local search starts again from a fresh list. */
+    static final int RESTART_AFTER = 1_000;
+    /** At most this many tasks are moved in a list per try. */
+    private static final int MAX_MOVES = 8;
+    /** The weights a restart draws from for a slower agent's extra time; the first one is where the search starts. */
+    private static final double[] SLOWNESS = { 4, 0, 1, 2, 16 };
 
     private final Instance instance;
-    private final Paths paths;
-    private final int[] topologicalRank;
     private final Random random;
+    private final ActivityList lists;
+    /** Tries without a better schedule before a fresh list: 0 for sampling, a fresh list every time. */
+    private final int restartAfter;
+    private double slowness = SLOWNESS[0];
 
-    private ScheduleSearch(Instance instance, Paths paths, long seed) {
+    private ScheduleSearch(Instance instance, Paths paths, long seed, long lowerBound) {
         this.instance = instance;
-        this.paths = paths;
         this.random = new Random(seed);
-        topologicalRank = new int[instance.taskCount()];
-        var order = instance.topologicalOrder();
-        for (int i = 0; i < order.length; i++) {
-            topologicalRank[order[i]] = i;
-        }
+        this.lists = new ActivityList(instance, paths, random, lowerBound);
+        this.restartAfter = instance.limits().any() ? RESTART_AFTER : 0;
     }
 
     /**
@@ -44,74 +51,102 @@ public final class ScheduleSearch {
      */
     public static Schedule improve(Instance instance, Paths paths, Schedule start, long lowerBound, long deadline,
             BooleanSupplier stopped, long seed, Consumer<Schedule> onImprovement) {
-        return new ScheduleSearch(instance, paths, seed).run(start.leftShifted(), lowerBound, deadline, stopped, onImprovement);
+        return new ScheduleSearch(instance, paths, seed, lowerBound)
+                .run(start.leftShifted(), lowerBound, deadline, stopped, onImprovement);
     }
 
     /** Forward-backward passes on {@code schedule} until they stop helping or the deadline; never longer. */
     public static Schedule justify(Instance instance, Paths paths, Schedule schedule, long deadline) {
-        return new ScheduleSearch(instance, paths, 0).justify(schedule, deadline, () -> false);
+        return new ScheduleSearch(instance, paths, 0, 0).justify(schedule, deadline, () -> false);
     }
 
     /** Reports every improvement as it is found, so that a long search can be watched and its progress saved. */
     private Schedule run(Schedule start, long lowerBound, long deadline, BooleanSupplier stopped,
             Consumer<Schedule> onImprovement) {
         var best = justify(start, deadline, stopped);
+        if (best.windowOverrun() > 0) {
+            // The start (a baseline) ends outside a window: the urgency rule, which puts first the tasks whose able
+            // agents leave early, is the likelier way back inside.
+            var urgent = schedule(lists.urgentFirst(), deadline);
+            if (urgent != null && (urgent = justify(urgent, deadline, stopped)).isBetterThan(best)) {
+                best = urgent;
+            }
+        }
         if (best.isBetterThan(start)) {
             onImprovement.accept(best);
         }
+        var current = best;
+        var currentList = restartAfter > 0 ? lists.byStart(current) : null;
+        var currentLate = lateTasks(current);
+        int triesSinceBetter = 0;
         while ((best.makespan() > lowerBound || best.windowOverrun() > 0) && System.nanoTime() < deadline
                 && !stopped.getAsBoolean()) {
-            var sampled = justify(new InsertionScheduler(instance, false).schedule(sampledOrder()), deadline, stopped);
-            if (sampled.isBetterThan(best)) {
-                best = sampled;
+            boolean restart = triesSinceBetter >= restartAfter;
+            if (restart) {
+                slowness = SLOWNESS[random.nextInt(SLOWNESS.length)];
+            }
+            var generated = schedule(restart ? lists.drawn(best.windowOverrun() > 0) : lists.shaken(currentList, currentLate, 1 + random.nextInt(MAX_MOVES)),
+                    deadline);
+            if (generated == null) {
+                break; // the deadline passed while it was being built
+            }
+            var tried = justify(generated, deadline, stopped);
+            if (restart) {
+                current = tried;
+                triesSinceBetter = 0;
+            } else {
+                triesSinceBetter = tried.isBetterThan(current) ? 0 : triesSinceBetter + 1;
+                if (!current.isBetterThan(tried)) {
+                    current = tried;
+                }
+            }
+            if (current == tried && restartAfter > 0) {
+                currentList = lists.byStart(current);
+                currentLate = lateTasks(current);
+            }
+            if (tried.isBetterThan(best)) {
+                best = tried;
                 onImprovement.accept(best);
             }
         }
         return best;
     }
 
+    /** The tasks that end after their agent's window has closed. */
+    private int[] lateTasks(Schedule schedule) {
+        if (!instance.hasWindows()) {
+            return new int[0];
+        }
+        return IntStream.range(0, instance.taskCount())
+                .filter(task -> schedule.agentOf(task) != Schedule.NO_AGENT
+                        && schedule.end(task) > instance.availableUntil(schedule.agentOf(task)))
+                .toArray();
+    }
+
+    /** The list as a schedule, or null if the deadline passed first. */
+    private Schedule schedule(int[] list, long deadline) {
+        return new InsertionScheduler(instance, false, slowness).schedule(list, deadline);
+    }
+
     /**
-     * Forward-backward passes until they stop helping; the result is never worse than the input (never further out of
-     * the agents' windows, never longer when as far).
+     * Forward-backward passes until they stop helping or the deadline passes; the result is never worse than the input
+     * (never further out of the agents' windows, never longer when as far).
      */
     Schedule justify(Schedule schedule, long deadline, BooleanSupplier stopped) {
         var best = schedule.leftShifted();
         while (System.nanoTime() < deadline && !stopped.getAsBoolean()) {
-            var late = new InsertionScheduler(instance, true).schedule(byEndDescending(best));
-            var early = new InsertionScheduler(instance, false).schedule(byStartAscending(late)).leftShifted();
+            var late = new InsertionScheduler(instance, true, slowness).schedule(lists.byEndDescending(best), deadline);
+            var early = late == null ? null
+                    : new InsertionScheduler(instance, false, slowness).schedule(lists.byStart(late), deadline);
+            if (early == null) {
+                return best; // the deadline passed during the pass
+            }
+            early = early.leftShifted();
             if (!early.isBetterThan(best)) {
                 return best;
             }
             best = early;
         }
         return best;
-    }
-
-    /** Latest end first; on a tie, later in topological order first (a zero-length successor ends with its task). */
-    private int[] byEndDescending(Schedule schedule) {
-        return sorted(Comparator.<Integer>comparingLong(t -> -schedule.end(t)).thenComparingInt(t -> -topologicalRank[t]));
-    }
-
-    private int[] byStartAscending(Schedule schedule) {
-        return sorted(Comparator.<Integer>comparingLong(schedule::start).thenComparingInt(t -> topologicalRank[t]));
-    }
-
-    private int[] sorted(Comparator<Integer> order) {
-        var tasks = new Integer[instance.taskCount()];
-        Arrays.setAll(tasks, i -> i);
-        Arrays.sort(tasks, order);
-        return Arrays.stream(tasks).mapToInt(Integer::intValue).toArray();
-    }
-
-    /** A priority list: always a ready task, the one with the most work ahead of it, give or take the noise. */
-    private int[] sampledOrder() {
-        int n = instance.taskCount();
-        var priority = new double[n];
-        for (int task = 0; task < n; task++) {
-            double base = instance.duration(task) + paths.tail(task) + 1;
-            priority[task] = base * (1 - NOISE + 2 * NOISE * random.nextDouble());
-        }
-        return TopologicalOrder.byDependencies(instance,
-                Comparator.<Integer>comparingDouble(t -> -priority[t]).thenComparingInt(t -> t));
     }
 }

@@ -1,0 +1,157 @@
+package dev.fanout.analysis;
+
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.Random;
+
+/**
+ * Priority lists ("activity lists"): every task once, each after its dependencies, the order in which serial schedule
+ * generation places them. The moves of the local search in {@link ScheduleSearch} are made here: a list read off a
+ * schedule, a list with a few tasks moved, and a fresh list drawn around the critical-path rule.
+ */
+final class ActivityList {
+
+    /** How far a drawn priority may stray from the critical-path rule: ±30 %. */
+    private static final double NOISE = 0.3;
+
+    private final Instance instance;
+    private final Paths paths;
+    private final Random random;
+    private final int[] topologicalRank;
+    /** Per task, its duration and the longest chain of work after it: the critical-path rule. */
+    private final long[] chain;
+    /** Per task, how much time must follow its start for the plan to end at the lower bound: see {@link #drawn}. */
+    private final long[] urgency;
+
+    ActivityList(Instance instance, Paths paths, Random random, long lowerBound) {
+        this.instance = instance;
+        this.paths = paths;
+        this.random = random;
+        int n = instance.taskCount();
+        topologicalRank = new int[n];
+        var order = instance.topologicalOrder();
+        for (int i = 0; i < order.length; i++) {
+            topologicalRank[order[i]] = i;
+        }
+        var latestStart = latestStartsInWindows(instance);
+        chain = new long[n];
+        urgency = new long[n];
+        for (int task = 0; task < n; task++) {
+            chain[task] = instance.duration(task) + paths.tail(task);
+            long window = latestStart[task] == Long.MAX_VALUE ? 0 : lowerBound - latestStart[task];
+            urgency[task] = Math.max(chain[task], window);
+        }
+    }
+
+    /**
+     * Per task, the latest it may start for it and everything after it to end inside some able agent's window (at the
+     * fastest able agent's speed); {@link Long#MAX_VALUE} where no window closes on it or on what follows it.
+     */
+    private static long[] latestStartsInWindows(Instance instance) {
+        int n = instance.taskCount();
+        var latestStart = new long[n];
+        var order = instance.topologicalOrder();
+        for (int i = order.length - 1; i >= 0; i--) {
+            int task = order[i];
+            long latestEnd = 0;
+            var eligible = instance.eligibleAgents(task);
+            for (int agent = eligible.nextSetBit(0); agent >= 0; agent = eligible.nextSetBit(agent + 1)) {
+                latestEnd = Math.max(latestEnd, instance.availableUntil(agent));
+            }
+            if (eligible.isEmpty()) {
+                latestEnd = Long.MAX_VALUE; // a milestone: no agent, no window
+            }
+            for (int s : instance.successors(task)) {
+                latestEnd = Math.min(latestEnd, latestStart[s]);
+            }
+            latestStart[task] = latestEnd == Long.MAX_VALUE ? Long.MAX_VALUE : latestEnd - instance.fastestDuration(task);
+        }
+        return latestStart;
+    }
+
+    /** The tasks by start; on a tie, in topological order (a zero-length task before its successors). */
+    int[] byStart(Schedule schedule) {
+        return sorted(Comparator.<Integer>comparingLong(schedule::start).thenComparingInt(t -> topologicalRank[t]));
+    }
+
+    /** Latest end first; on a tie, later in topological order first (a zero-length successor ends with its task). */
+    int[] byEndDescending(Schedule schedule) {
+        return sorted(Comparator.<Integer>comparingLong(t -> -schedule.end(t)).thenComparingInt(t -> -topologicalRank[t]));
+    }
+
+    private int[] sorted(Comparator<Integer> order) {
+        var tasks = new Integer[instance.taskCount()];
+        Arrays.setAll(tasks, i -> i);
+        Arrays.sort(tasks, order);
+        return Arrays.stream(tasks).mapToInt(Integer::intValue).toArray();
+    }
+
+    /**
+     * A list: always a ready task, the one with the most work ahead of it (its duration and the longest chain after
+     * it: the critical-path rule), give or take the noise; with {@code windowsFirst}, the most urgent one instead.
+     * A task's urgency is the time that must follow its start for the plan to end at the lower bound: its chain, or,
+     * when a window closes on it or on a task after it, the lower bound less the latest start those windows allow (a
+     * task whose able agents all leave early goes before one that could wait). The second rule is for a search that
+     * has not yet found a schedule inside every window; once it has, the first one gives shorter schedules.
+     */
+    int[] drawn(boolean windowsFirst) {
+        return drawn(windowsFirst ? urgency : chain, NOISE);
+    }
+
+    /** The list of the urgency rule, without noise. */
+    int[] urgentFirst() {
+        return drawn(urgency, 0);
+    }
+
+    private int[] drawn(long[] rule, double noise) {
+        int n = instance.taskCount();
+        var priority = new double[n];
+        for (int task = 0; task < n; task++) {
+            double base = rule[task] + 1;
+            priority[task] = base * (1 - noise + 2 * noise * random.nextDouble());
+        }
+        return TopologicalOrder.byDependencies(instance,
+                Comparator.<Integer>comparingDouble(t -> -priority[t]).thenComparingInt(t -> t));
+    }
+
+    /**
+     * A copy of {@code list} with {@code moves} tasks, drawn at random, each moved to a random place where it still
+     * comes after its dependencies and before the tasks that wait for it. When {@code late} names tasks (those that
+     * end after their agent's window), half of the moves take one of them and move it only towards the front.
+     */
+    int[] shaken(int[] list, int[] late, int moves) {
+        int n = list.length;
+        var shaken = list.clone();
+        var position = new int[n];
+        for (int i = 0; i < n; i++) {
+            position[shaken[i]] = i;
+        }
+        for (int move = 0; move < moves; move++) {
+            boolean forward = late.length > 0 && random.nextBoolean();
+            int task = forward ? late[random.nextInt(late.length)] : shaken[random.nextInt(n)];
+            int from = position[task];
+            int lowest = 0;
+            int highest = n - 1;
+            for (int p : instance.predecessors(task)) {
+                lowest = Math.max(lowest, position[p] + 1);
+            }
+            for (int s : instance.successors(task)) {
+                highest = Math.min(highest, position[s] - 1);
+            }
+            if (forward) {
+                highest = from;
+            }
+            int to = lowest + random.nextInt(highest - lowest + 1);
+            if (to > from) {
+                System.arraycopy(shaken, from + 1, shaken, from, to - from);
+            } else {
+                System.arraycopy(shaken, to, shaken, to + 1, from - to);
+            }
+            shaken[to] = task;
+            for (int i = Math.min(from, to); i <= Math.max(from, to); i++) {
+                position[shaken[i]] = i;
+            }
+        }
+        return shaken;
+    }
+}

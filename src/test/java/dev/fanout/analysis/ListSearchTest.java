@@ -1,0 +1,97 @@
+package dev.fanout.analysis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import dev.fanout.RandomPlans;
+import dev.fanout.TestPlans;
+
+/** The pieces of the heuristic search's list moves: shaken lists stay lists, and a slow agent's extra time counts. */
+class ListSearchTest {
+
+    @ParameterizedTest
+    @ValueSource(longs = { 1, 2, 3, 4, 5 })
+    void aShakenListHoldsEveryTaskOnceAfterItsDependencies(long seed) {
+        var analysis = PlanAnalysis.of(RandomPlans.generateConstrained(seed, 40, 5));
+        var instance = analysis.instance();
+        var lists = new ActivityList(instance, analysis.paths(), new Random(seed), analysis.lowerBound());
+        var list = lists.drawn(seed % 2 == 0);
+        for (int round = 0; round < 200; round++) {
+            var shaken = lists.shaken(list, round % 2 == 0 ? new int[0] : new int[] { round % instance.taskCount() }, 1 + round % 8);
+            var position = new int[instance.taskCount()];
+            Arrays.fill(position, -1);
+            for (int i = 0; i < shaken.length; i++) {
+                assertEquals(-1, position[shaken[i]], "each task once");
+                position[shaken[i]] = i;
+            }
+            for (int task = 0; task < instance.taskCount(); task++) {
+                for (int p : instance.predecessors(task)) {
+                    assertTrue(position[p] < position[task], "a dependency comes first");
+                }
+            }
+            list = shaken;
+        }
+    }
+
+    /**
+     * "fast" works at speed 2 but is busy with A until 3; B takes 4 days on "slow" (free from 0, ends at 4) or 2 on
+     * "fast" (ends at 5). Ending earliest picks "slow"; with each extra day weighed as one day later, "fast" (5 against
+     * 4 + 2) is better.
+     */
+    @Test
+    void slownessWeighsTheTimeASlowerAgentHoldsBeyondTheFastest() {
+        var instance = PlanAnalysis.of(TestPlans.plan("""
+                {'name': 'speeds', 'timeUnit': 'days',
+                 'agents': [{'id': 'fast', 'speed': 2, 'skills': ['go']}, {'id': 'slow', 'skills': ['go']}],
+                 'tasks': [{'id': 'A', 'duration': 6, 'skills': ['go']}, {'id': 'B', 'duration': 4, 'skills': ['go']}]}
+                """)).instance();
+        int a = instance.taskIndex("A");
+        int b = instance.taskIndex("B");
+        int fast = instance.agentIndex("fast");
+        int slow = instance.agentIndex("slow");
+        int[] order = { a, b };
+
+        var earliest = new InsertionScheduler(instance, false, 0).schedule(order);
+        var weighed = new InsertionScheduler(instance, false, 1).schedule(order);
+
+        assertEquals(List.of(fast, slow), List.of(earliest.agentOf(a), earliest.agentOf(b)));
+        assertEquals(List.of(fast, fast), List.of(weighed.agentOf(a), weighed.agentOf(b)));
+        assertEquals(5 * instance.scale().ticksPerUnit(), weighed.end(b));
+        assertEquals(List.of(), ScheduleCheck.violations(weighed, 5));
+    }
+
+    /**
+     * P1–P3 and W take 2 days each; only "early" can do W, and it leaves at 2, so the others fall to "main" and the plan
+     * needs 6 days (the bound, with the windows in its work bound). By the critical-path rule all four are alike (2
+     * days, nothing after them); by urgency W must start at once (the bound less its latest start, 0), and goes first.
+     */
+    @Test
+    void aTaskWhoseAgentsLeaveEarlyIsMoreUrgent() {
+        var analysis = PlanAnalysis.of(TestPlans.plan("""
+                {'name': 'windows', 'timeUnit': 'days',
+                 'agents': [{'id': 'early', 'skills': ['x'], 'availableUntil': 2}, {'id': 'main'}],
+                 'tasks': [{'id': 'P1', 'duration': 2}, {'id': 'P2', 'duration': 2}, {'id': 'P3', 'duration': 2},
+                           {'id': 'W', 'duration': 2, 'skills': ['x']}]}
+                """));
+        var instance = analysis.instance();
+        var lists = new ActivityList(instance, analysis.paths(), new Random(1), analysis.lowerBound());
+
+        assertEquals("W", instance.taskId(lists.urgentFirst()[0]));
+        int[] listedOrder = { instance.taskIndex("P1"), instance.taskIndex("P2"), instance.taskIndex("P3"),
+                instance.taskIndex("W") };
+        assertTrue(new InsertionScheduler(instance, false).schedule(listedOrder).windowOverrun() > 0,
+                "W last: 'early' is taken while it is there, and W ends after it leaves");
+        var schedule = new InsertionScheduler(instance, false).schedule(lists.urgentFirst());
+        assertEquals(List.of(), ScheduleCheck.violations(schedule, 5));
+        assertEquals(6 * instance.scale().ticksPerUnit(), analysis.lowerBound());
+        assertEquals(analysis.lowerBound(), schedule.makespan());
+    }
+}
