@@ -706,10 +706,22 @@ function renderDeadline(report) {
         : `; the lower bound (${fmt(report.lowerBound)} ${unit}) does not rule it out.`));
 }
 
+/** Where the author's waves as written disagree with the plan: a dependency inside a wave, files a wave's tasks share. */
+function renderWaveFindings(report) {
+  const box = $('#wave-findings');
+  clear(box);
+  const findings = report && report.waves ? report.waves.findings : [];
+  box.hidden = findings.length === 0;
+  if (box.hidden) return;
+  box.append(el('p', {}, 'Where the author\'s waves cannot run as written, the plan wins:'),
+    el('ul', {}, ...findings.map((finding) => el('li', { 'data-kind': finding.kind }, finding.message))));
+}
+
 function renderSavings() {
   const tbody = $('#savings-table tbody');
   clear(tbody);
   const report = view.report;
+  renderWaveFindings(report);
   if (!report) {
     tbody.append(el('tr', {}, el('td', { colspan: '5' }, 'Solve the plan to compare it with doing it one by one.')));
     return;

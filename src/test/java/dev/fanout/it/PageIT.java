@@ -58,6 +58,7 @@ class PageIT {
      * critical path A → E); B first would push A to 3–7 and E to 8. So B, ready on day 2 when the writer comes, waits
      * from day 2 to day 4 for the area A holds. Sequential: 4 + 1 + 1 = 6 days. Caps swept: with 1 task at once the
      * three run one after another, 6 days, the sequential figure; from 2 on, 5 days, so the knee is at a cap of 2.
+     * The author's waves, A and B then E, cannot run A and B side by side (they take turns: A 0–4, B 4–5, E 5–6).
      */
     static final String SHARED_FILES = TestPlans.json("""
             {'name': 'Browser check: shared files', 'timeUnit': 'days', 'maxConcurrent': 2,
@@ -67,7 +68,8 @@ class PageIT {
              'tasks': [
                {'id': 'A', 'title': 'API models', 'duration': 4, 'skills': ['python'], 'areas': ['src/api/'], 'uses': ['db']},
                {'id': 'B', 'title': 'Route docs', 'duration': 1, 'skills': ['docs'], 'areas': ['src/api/routes.py', 'docs/api.md']},
-               {'id': 'E', 'title': 'Migration', 'duration': 1, 'skills': ['python'], 'dependsOn': ['A'], 'uses': {'db': 2}}]}
+               {'id': 'E', 'title': 'Migration', 'duration': 1, 'skills': ['python'], 'dependsOn': ['A'], 'uses': {'db': 2}}],
+             'waves': [['A', 'B'], ['E']]}
             """);
 
     private static final Dimension WINDOW = new Dimension(1400, 1000);
@@ -319,6 +321,17 @@ class PageIT {
         find("#solve-button").click();
         wait.until(textToBePresentInElementLocated(By.id("progress"), "proven optimal"));
         assertEquals("proven optimal Makespan: 5 days · lower bound 5 days · nothing shorter exists", find("#progress").getText());
+
+        // The author's waves: wave 1's A and B change overlapping files, so they take turns, and the page says so.
+        var findings = wait.until(visibilityOfElementLocated(By.id("wave-findings")));
+        assertEquals(List.of("sharedAreaInsideWave"), driver.findElements(By.cssSelector("#wave-findings li")).stream()
+                .map(item -> item.getDomAttribute("data-kind")).toList());
+        var finding = find("#wave-findings li").getText();
+        assertTrue(finding.startsWith("Wave 1 is not parallel for tasks that change the same area: ") && finding.contains("(A, B)"),
+                finding);
+        var waves = row(dom().selectFirst("#savings-table"), "Author's waves (2 waves)");
+        assertEquals(List.of("6 days", "16.7 %", "1.2×"), List.of(waves.get(0), waves.get(2), waves.get(3)),
+                "A 0–4, B 4–5, E 5–6: a day longer than the optimized 5");
 
         // The rows, once the report is in (it lists py-2 too, which has no task): py's workers carry their pool's
         // cap; the writer's row is shaded until day 2, when it comes.
