@@ -115,9 +115,23 @@ final class ActivityList {
     }
 
     /**
+     * The late task, or one of the tasks it waits for, up to three dependencies back: a task cannot come before its
+     * dependencies in a list, so bringing it forward may first need them brought forward.
+     */
+    private int lateOrAhead(int late) {
+        int task = late;
+        for (int steps = random.nextInt(4); steps > 0 && instance.predecessors(task).length > 0; steps--) {
+            var predecessors = instance.predecessors(task);
+            task = predecessors[random.nextInt(predecessors.length)];
+        }
+        return task;
+    }
+
+    /**
      * A copy of {@code list} with {@code moves} tasks, drawn at random, each moved to a random place where it still
      * comes after its dependencies and before the tasks that wait for it. When {@code late} names tasks (those that
-     * end after their agent's window), half of the moves take one of them and move it only towards the front.
+     * end after their agent's window), half of the moves take one of them or a task it waits for and move it only
+     * towards the front.
      */
     int[] shaken(int[] list, int[] late, int moves) {
         int n = list.length;
@@ -128,7 +142,7 @@ final class ActivityList {
         }
         for (int move = 0; move < moves; move++) {
             boolean forward = late.length > 0 && random.nextBoolean();
-            int task = forward ? late[random.nextInt(late.length)] : shaken[random.nextInt(n)];
+            int task = forward ? lateOrAhead(late[random.nextInt(late.length)]) : shaken[random.nextInt(n)];
             int from = position[task];
             int lowest = 0;
             int highest = n - 1;

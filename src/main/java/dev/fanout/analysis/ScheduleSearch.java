@@ -38,7 +38,16 @@ public final class ScheduleSearch {
     private final int restartAfter;
     private double slowness = SLOWNESS[0];
 
-    private ScheduleSearch(Instance instance, Paths paths, long seed, long lowerBound) {
+    /**
+     * A schedule and the priority list serial generation built it from (before its left shift). The local search moves
+     * tasks in that list, not in the schedule's tasks by start: generated again, those need not give the schedule back
+     * (each task goes to the agent where it ends first, which need not be its agent; on a 1,000-task plan with windows
+     * they gave a schedule 4,060 ticks further outside the windows), and every try would start from something worse.
+     */
+    record Built(Schedule schedule, int[] list) {
+    }
+
+    ScheduleSearch(Instance instance, Paths paths, long seed, long lowerBound) {
         this.instance = instance;
         this.random = new Random(seed);
         this.lists = new ActivityList(instance, paths, random, lowerBound);
@@ -57,59 +66,56 @@ public final class ScheduleSearch {
 
     /** Forward-backward passes on {@code schedule} until they stop helping or the deadline; never longer. */
     public static Schedule justify(Instance instance, Paths paths, Schedule schedule, long deadline) {
-        return new ScheduleSearch(instance, paths, 0, 0).justify(schedule, deadline, () -> false);
+        return new ScheduleSearch(instance, paths, 0, 0).justify(schedule, null, deadline, () -> false).schedule();
     }
 
     /** Reports every improvement as it is found, so that a long search can be watched and its progress saved. */
     private Schedule run(Schedule start, long lowerBound, long deadline, BooleanSupplier stopped,
             Consumer<Schedule> onImprovement) {
-        var best = justify(start, deadline, stopped);
-        if (best.windowOverrun() > 0) {
+        var best = justify(start, null, deadline, stopped);
+        if (best.schedule().windowOverrun() > 0) {
             // The start (a baseline) ends outside a window: the urgency rule, which puts first the tasks whose able
             // agents leave early, is the likelier way back inside.
-            var urgent = schedule(lists.urgentFirst(), deadline);
-            if (urgent != null && (urgent = justify(urgent, deadline, stopped)).isBetterThan(best)) {
+            var urgent = generate(lists.urgentFirst(), deadline, stopped);
+            if (urgent != null && urgent.schedule().isBetterThan(best.schedule())) {
                 best = urgent;
             }
         }
-        if (best.isBetterThan(start)) {
-            onImprovement.accept(best);
+        if (best.schedule().isBetterThan(start)) {
+            onImprovement.accept(best.schedule());
         }
         var current = best;
-        var currentList = restartAfter > 0 ? lists.byStart(current) : null;
-        var currentLate = lateTasks(current);
+        var currentLate = lateTasks(current.schedule());
         int triesSinceBetter = 0;
-        while ((best.makespan() > lowerBound || best.windowOverrun() > 0) && System.nanoTime() < deadline
-                && !stopped.getAsBoolean()) {
+        while ((best.schedule().makespan() > lowerBound || best.schedule().windowOverrun() > 0)
+                && System.nanoTime() < deadline && !stopped.getAsBoolean()) {
             boolean restart = triesSinceBetter >= restartAfter;
             if (restart) {
                 slowness = SLOWNESS[random.nextInt(SLOWNESS.length)];
             }
-            var generated = schedule(restart ? lists.drawn(best.windowOverrun() > 0) : lists.shaken(currentList, currentLate, 1 + random.nextInt(MAX_MOVES)),
-                    deadline);
-            if (generated == null) {
+            var tried = generate(restart ? lists.drawn(best.schedule().windowOverrun() > 0)
+                    : lists.shaken(current.list(), currentLate, 1 + random.nextInt(MAX_MOVES)), deadline, stopped);
+            if (tried == null) {
                 break; // the deadline passed while it was being built
             }
-            var tried = justify(generated, deadline, stopped);
             if (restart) {
                 current = tried;
                 triesSinceBetter = 0;
             } else {
-                triesSinceBetter = tried.isBetterThan(current) ? 0 : triesSinceBetter + 1;
-                if (!current.isBetterThan(tried)) {
+                triesSinceBetter = tried.schedule().isBetterThan(current.schedule()) ? 0 : triesSinceBetter + 1;
+                if (!current.schedule().isBetterThan(tried.schedule())) {
                     current = tried;
                 }
             }
             if (current == tried && restartAfter > 0) {
-                currentList = lists.byStart(current);
-                currentLate = lateTasks(current);
+                currentLate = lateTasks(current.schedule());
             }
-            if (tried.isBetterThan(best)) {
+            if (tried.schedule().isBetterThan(best.schedule())) {
                 best = tried;
-                onImprovement.accept(best);
+                onImprovement.accept(best.schedule());
             }
         }
-        return best;
+        return best.schedule();
     }
 
     /** The tasks that end after their agent's window has closed. */
@@ -123,30 +129,39 @@ public final class ScheduleSearch {
                 .toArray();
     }
 
-    /** The list as a schedule, or null if the deadline passed first. */
-    private Schedule schedule(int[] list, long deadline) {
+    /** The list as a schedule, justified; null if the deadline passed before it was built. */
+    Built generate(int[] list, long deadline, BooleanSupplier stopped) {
+        var schedule = generated(list, deadline);
+        return schedule == null ? null : justify(schedule, list, deadline, stopped);
+    }
+
+    /** The list as a schedule, by serial generation alone; null if the deadline passed before it was built. */
+    Schedule generated(int[] list, long deadline) {
         return new InsertionScheduler(instance, false, slowness).schedule(list, deadline);
     }
 
     /**
      * Forward-backward passes until they stop helping or the deadline passes; the result is never worse than the input
-     * (never further out of the agents' windows, never longer when as far).
+     * (never further out of the agents' windows, never longer when as far). {@code list} is the one the input was
+     * generated from; null when there is none (then the input's tasks by start stand for it).
      */
-    Schedule justify(Schedule schedule, long deadline, BooleanSupplier stopped) {
+    Built justify(Schedule schedule, int[] list, long deadline, BooleanSupplier stopped) {
         var best = schedule.leftShifted();
+        var bestList = list;
         while (System.nanoTime() < deadline && !stopped.getAsBoolean()) {
             var late = new InsertionScheduler(instance, true, slowness).schedule(lists.byEndDescending(best), deadline);
-            var early = late == null ? null
-                    : new InsertionScheduler(instance, false, slowness).schedule(lists.byStart(late), deadline);
+            var earlyList = late == null ? null : lists.byStart(late);
+            var early = late == null ? null : new InsertionScheduler(instance, false, slowness).schedule(earlyList, deadline);
             if (early == null) {
-                return best; // the deadline passed during the pass
+                break; // the deadline passed during the pass
             }
             early = early.leftShifted();
             if (!early.isBetterThan(best)) {
-                return best;
+                break;
             }
             best = early;
+            bestList = earlyList;
         }
-        return best;
+        return new Built(best, bestList != null ? bestList : lists.byStart(best));
     }
 }
