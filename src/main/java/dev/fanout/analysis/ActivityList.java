@@ -7,7 +7,8 @@ import java.util.Random;
 /**
  * Priority lists ("activity lists"): every task once, each after its dependencies, the order in which serial schedule
  * generation places them. The moves of the local search in {@link ScheduleSearch} are made here: a list read off a
- * schedule, a list with a few tasks moved, and a fresh list drawn around the critical-path rule.
+ * schedule, a list with a few tasks moved, and a fresh list drawn around the critical-path rule or, while windows are
+ * missed, the urgency rule.
  */
 final class ActivityList {
 
@@ -15,7 +16,6 @@ final class ActivityList {
     private static final double NOISE = 0.3;
 
     private final Instance instance;
-    private final Paths paths;
     private final Random random;
     private final int[] topologicalRank;
     /** Per task, its duration and the longest chain of work after it: the critical-path rule. */
@@ -25,7 +25,6 @@ final class ActivityList {
 
     ActivityList(Instance instance, Paths paths, Random random, long lowerBound) {
         this.instance = instance;
-        this.paths = paths;
         this.random = random;
         int n = instance.taskCount();
         topologicalRank = new int[n];

@@ -13,14 +13,16 @@ import java.util.stream.IntStream;
  * move tasks to other able agents and into idle gaps; repeated while the makespan shrinks;</li>
  * <li><b>priority lists</b> turned into schedules by serial generation with insertion and justified as above: on a
  * plan with shared limits (areas, resources, caps), an <b>iterated local search</b> that moves a few tasks of the
- * current schedule's list ({@link ActivityList#shaken}) and keeps the result when no worse, so it also drifts across
- * plateaus of equal makespan, starting again from a fresh list after {@value #RESTART_AFTER} tries without a better
+ * list the current schedule was built from ({@link ActivityList#shaken}; see {@link Built}) and keeps the result when
+ * no worse, so it also drifts across plateaus of equal makespan, starting again from a fresh list after {@value #RESTART_AFTER} tries without a better
  * schedule; on other plans, <b>biased random sampling</b>, a fresh list drawn around "longest chain of work ahead
  * first" at every try. Each was measured better on its own kind of plan (BENCHMARKS.md): the shared limits make a
  * good list's neighbours good, and without them sampling's spread finds more.</li>
  * </ul>
- * A fresh list also draws how much a slower agent's extra time weighs (see {@link InsertionScheduler}). It stops at
- * the deadline, or at once when it reaches the lower bound.
+ * A fresh list also draws how much a slower agent's extra time weighs (see {@link InsertionScheduler}). While the best
+ * schedule still ends outside an agent's window, fresh lists put first the tasks whose able agents leave early
+ * ({@link ActivityList#drawn}) and half of the moves bring a late task, or one it waits for, forward. It stops at the
+ * deadline (a generation pass is abandoned there), or at once when it reaches the lower bound.
  */
 public final class ScheduleSearch {
 
