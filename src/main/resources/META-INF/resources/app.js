@@ -21,6 +21,12 @@ function fmt(value) {
   return String(Math.round(value * 100) / 100);
 }
 
+/** A figure with its time unit, singular for exactly 1: "1 day", "0.5 days". */
+function amount(value, unit) {
+  const figure = fmt(value);
+  return `${figure} ${(figure === '1' || figure === '-1') && unit.endsWith('s') ? unit.slice(0, -1) : unit}`;
+}
+
 function el(tag, attributes = {}, ...children) {
   const node = document.createElement(tag);
   for (const [name, value] of Object.entries(attributes)) {
@@ -395,8 +401,8 @@ function renderProgress() {
   const unit = schedule.timeUnit;
   const gap = schedule.lowerBound ? (schedule.makespan - schedule.lowerBound) / schedule.lowerBound * 100 : 0;
   progress.append(statusBadge(schedule.status, schedule.optimal), ' ',
-    solving ? 'Best so far: ' : 'Makespan: ', el('strong', {}, `${fmt(schedule.makespan)} ${unit}`),
-    ` · lower bound ${fmt(schedule.lowerBound)} ${unit}`,
+    solving ? 'Best so far: ' : 'Makespan: ', el('strong', {}, `${amount(schedule.makespan, unit)}`),
+    ` · lower bound ${amount(schedule.lowerBound, unit)}`,
     schedule.optimal ? ' · nothing shorter exists' : ` · at most ${fmt(gap)} % above the best possible`);
   if (schedule.message) progress.append(el('br'), schedule.message);
 }
@@ -677,8 +683,8 @@ function selectTask(id) {
   details.append(el('h3', {}, `${task.id}${task.title ? ' — ' + task.title : ''}`));
   details.append(el('p', {}, `${assignment && assignment.agent ? assignment.agent : 'Milestone (no agent)'} · `
     + `${unit} ${fmt(assignment ? assignment.start : 0)} to ${fmt(assignment ? assignment.end : 0)}`
-    + (slack !== null && slack !== undefined ? ` · slack ${fmt(slack)} ${unit}` : '')
-    + (speed !== 1 ? ` · ${fmt(task.duration)} ${unit} of work at ×${fmt(speed)}` : '')));
+    + (slack !== null && slack !== undefined ? ` · slack ${amount(slack, unit)}` : '')
+    + (speed !== 1 ? ` · ${amount(task.duration, unit)} of work at ×${fmt(speed)}` : '')));
   if (wait) details.append(el('p', {}, el('strong', {}, 'Why then: '), wait.explanation));
   details.append(el('p', {}, 'Depends on: ' + ((task.dependsOn || []).length ? task.dependsOn.join(', ') : 'nothing')));
   if (areasOf(task)) details.append(el('p', {}, 'Changes: ' + areasOf(task)));
@@ -698,12 +704,12 @@ function renderDeadline(report) {
   if (!deadline) return;
   const unit = report.timeUnit;
   box.className = deadline.met ? 'deadline met' : 'deadline missed';
-  box.append(el('strong', {}, `Deadline: ${fmt(deadline.at)} ${unit}. `),
+  box.append(el('strong', {}, `Deadline: ${amount(deadline.at, unit)}. `),
     deadline.met
-      ? `The optimized schedule meets it with ${fmt(deadline.margin)} ${unit} to spare.`
-      : `The optimized schedule misses it by ${fmt(-deadline.margin)} ${unit}` + (deadline.provenMissed
-        ? `, and no schedule can meet it: the lower bound is ${fmt(report.lowerBound)} ${unit}.`
-        : `; the lower bound (${fmt(report.lowerBound)} ${unit}) does not rule it out.`));
+      ? `The optimized schedule meets it with ${amount(deadline.margin, unit)} to spare.`
+      : `The optimized schedule misses it by ${amount(-deadline.margin, unit)}` + (deadline.provenMissed
+        ? `, and no schedule can meet it: the lower bound is ${amount(report.lowerBound, unit)}.`
+        : `; the lower bound (${amount(report.lowerBound, unit)}) does not rule it out.`));
 }
 
 /** Where the author's waves as written disagree with the plan: a dependency inside a wave, files a wave's tasks share. */
@@ -735,14 +741,14 @@ function renderSavings() {
   for (const saving of report.savings) {
     tbody.append(el('tr', {},
       el('th', { scope: 'row' }, names[saving.against] || saving.against),
-      el('td', { class: 'num' }, `${fmt(saving.makespan)} ${unit}`),
-      el('td', { class: 'num' }, `${fmt(saving.saved)} ${unit}`),
+      el('td', { class: 'num' }, `${amount(saving.makespan, unit)}`),
+      el('td', { class: 'num' }, `${amount(saving.saved, unit)}`),
       el('td', { class: 'num' }, `${fmt(saving.percent)} %`),
       el('td', { class: 'num' }, `${fmt(saving.speedup)}×`)));
   }
   tbody.append(el('tr', { class: 'optimized' },
     el('th', { scope: 'row' }, 'Optimized (Fanout)'),
-    el('td', { class: 'num' }, `${fmt(report.optimized.makespan)} ${unit}`),
+    el('td', { class: 'num' }, `${amount(report.optimized.makespan, unit)}`),
     el('td', { class: 'num' }, '—'), el('td', { class: 'num' }, '—'), el('td', { class: 'num' }, '—')));
   const bounds = { criticalPath: 'critical path', skillSet: 'scarcest skill set', agentChain: 'dependencies and scarce agents',
     work: view.plan.maxConcurrent ? 'total work ÷ agents or the plan\'s cap' : 'total work ÷ agents',
@@ -750,7 +756,7 @@ function renderSavings() {
       ? report.bottleneck.subject : 'a shared area, resource or cap' };
   tbody.append(el('tr', {},
     el('th', { scope: 'row' }, `Lower bound (${bounds[report.lowerBounds.binding] || report.lowerBounds.binding})`),
-    el('td', { class: 'num' }, `${fmt(report.lowerBound)} ${unit}`),
+    el('td', { class: 'num' }, `${amount(report.lowerBound, unit)}`),
     el('td', { class: 'num' }, ''), el('td', { class: 'num' }, ''), el('td', { class: 'num' }, '')));
   renderDeadline(report);
 
@@ -888,13 +894,13 @@ function renderWhatIf(result) {
   chart.append(svg('path', { class: 'curve', d: rows.map((row, index) => `${index ? 'L' : 'M'} ${x(index)} ${y(row.makespan)}`).join(' ') }));
   rows.forEach((row, index) => {
     chart.append(svg('circle', { class: 'point', cx: x(index), cy: y(row.makespan), r: 4, [sweep.attribute]: row.count },
-      svg('title', {}, `${sweep.point(row.count)}: ${fmt(row.makespan)} ${unit}`)));
+      svg('title', {}, `${sweep.point(row.count)}: ${amount(row.makespan, unit)}`)));
     if (knee && row.count === knee.count) {
       chart.append(svg('circle', { class: 'knee-mark', cx: x(index), cy: y(row.makespan), r: 10, 'data-knee': String(knee.count) }));
       chart.append(svg('text', { class: 'knee-label', x: x(index), y: y(row.makespan) - 16, 'text-anchor': 'middle' }, `knee: ${knee.count}`));
     }
   });
-  $('#whatif-chart-desc').textContent = rows.map((row) => `${sweep.point(row.count)}: ${fmt(row.makespan)} ${unit}`).join('; ')
+  $('#whatif-chart-desc').textContent = rows.map((row) => `${sweep.point(row.count)}: ${amount(row.makespan, unit)}`).join('; ')
     + (knee ? `. The knee is at ${sweep.knee(knee.count)}.` : '');
 }
 
@@ -923,8 +929,8 @@ function renderWhatIfRows(rows, unit, sweep) {
   for (const row of rows) {
     tbody.append(el('tr', {},
       el('td', { class: 'num' }, String(row.count)),
-      el('td', { class: 'num' }, `${fmt(row.makespan)} ${unit}`),
-      el('td', { class: 'num' }, `${fmt(row.lowerBound)} ${unit}`),
+      el('td', { class: 'num' }, `${amount(row.makespan, unit)}`),
+      el('td', { class: 'num' }, `${amount(row.lowerBound, unit)}`),
       el('td', {}, row.optimal ? 'yes' : 'no'),
       el('td', { class: 'num' }, `${fmt(row.savingsPercent)} %`),
       el('td', { class: 'num' }, `${fmt(row.speedup)}×`),

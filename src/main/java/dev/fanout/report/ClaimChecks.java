@@ -89,30 +89,32 @@ final class ClaimChecks {
             Double alsoOptimized, double claimedMax) {
         var scale = analysis.instance().scale();
         String value = Numbers.format(computed);
+        String amount = Numbers.amount(computed, unit);
         String optimizedNote = alsoOptimized == null ? ""
                 : " Fanout's optimized schedule: " + Numbers.format(alsoOptimized) + unitSuffix(metric, unit) + ".";
         return switch (metric) {
             case SEQUENTIAL -> verdict == Verdict.HOLDS
-                    ? "Checks out: the task durations add up to %s %s, as claimed (%s).".formatted(value, unit, claimed)
-                    : "The task durations add up to %s %s, which is what one agent doing every task needs; the claim says %s %s."
-                            .formatted(value, unit, claimed, unit);
+                    ? "Checks out: the task durations add up to %s, as claimed (%s).".formatted(amount, claimed)
+                    : "The task durations add up to %s, which is what one agent doing every task needs; the claim says %s."
+                            .formatted(amount, Numbers.withUnit(claimed, unit));
             case CRITICAL_PATH -> verdict == Verdict.HOLDS
-                    ? "Checks out: the longest dependency chain is %s %s (claimed %s).".formatted(value, unit, claimed)
-                    : "The longest dependency chain (%s) is %s %s; the claim says %s %s."
-                            .formatted(String.join(" → ", analysis.instance().taskIds(analysis.criticalPath().tasks())), value, unit, claimed, unit);
+                    ? "Checks out: the longest dependency chain is %s (claimed %s).".formatted(amount, claimed)
+                    : "The longest dependency chain (%s) is %s; the claim says %s."
+                            .formatted(String.join(" → ", analysis.instance().taskIds(analysis.criticalPath().tasks())), amount,
+                                    Numbers.withUnit(claimed, unit));
             case PARALLEL -> switch (verdict) {
-                case HOLDS -> "Checks out: %s takes %s %s (claimed %s).%s".formatted(fromPhrase, value, unit, claimed,
+                case HOLDS -> "Checks out: %s takes %s (claimed %s).%s".formatted(fromPhrase, amount, claimed,
                         optimizedNote);
-                case CONSERVATIVE -> "Better than claimed: %s takes %s %s, against the claimed %s.%s".formatted(
-                        fromPhrase, value, unit, claimed, optimizedNote);
+                case CONSERVATIVE -> "Better than claimed: %s takes %s, against the claimed %s.%s".formatted(
+                        fromPhrase, amount, claimed, optimizedNote);
                 case OPTIMISTIC, DIFFERS -> {
                     double criticalPath = scale.toDouble(analysis.criticalPath().length());
                     String chain = criticalPath > claimedMax
-                            ? " The longest dependency chain alone is %s %s, so no number of agents can meet the claim."
-                                    .formatted(Numbers.format(criticalPath), unit)
+                            ? " The longest dependency chain alone is %s, so no number of agents can meet the claim."
+                                    .formatted(Numbers.amount(criticalPath, unit))
                             : "";
-                    yield "With the plan's %d agents and its dependencies, %s takes %s %s, longer than the claimed %s %s.%s%s"
-                            .formatted(analysis.instance().agentCount(), fromPhrase, value, unit, claimed, unit, chain,
+                    yield "With the plan's %d agents and its dependencies, %s takes %s, longer than the claimed %s.%s%s"
+                            .formatted(analysis.instance().agentCount(), fromPhrase, amount, Numbers.withUnit(claimed, unit), chain,
                                     optimizedNote);
                 }
             };

@@ -67,14 +67,14 @@ final class MarkdownOverview extends MarkdownSection {
 
     /** Whether the optimized schedule meets the plan's deadline, by how much, and whether any schedule could. */
     private String deadlineSentence(Report.Deadline deadline) {
-        var at = "**Deadline: %s %s.** ".formatted(Numbers.format(deadline.at()), unit);
+        var at = "**Deadline: %s.** ".formatted(Numbers.amount(deadline.at(), unit));
         if (deadline.met()) {
-            return at + "The optimized schedule meets it with %s %s to spare.".formatted(Numbers.format(deadline.margin()), unit);
+            return at + "The optimized schedule meets it with %s to spare.".formatted(Numbers.amount(deadline.margin(), unit));
         }
-        var late = "The optimized schedule misses it by %s %s".formatted(Numbers.format(-deadline.margin()), unit);
+        var late = "The optimized schedule misses it by %s".formatted(Numbers.amount(-deadline.margin(), unit));
         return at + late + (deadline.provenMissed()
-                ? ", and no schedule can meet it: the lower bound is %s %s.".formatted(Numbers.format(report.bounds().lowerBound()), unit)
-                : "; the lower bound (%s %s) does not rule it out.".formatted(Numbers.format(report.bounds().lowerBound()), unit));
+                ? ", and no schedule can meet it: the lower bound is %s.".formatted(Numbers.amount(report.bounds().lowerBound(), unit))
+                : "; the lower bound (%s) does not rule it out.".formatted(Numbers.amount(report.bounds().lowerBound(), unit)));
     }
 
     private String strategyLabel(Report.Baseline strategy) {

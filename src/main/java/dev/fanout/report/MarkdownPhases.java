@@ -62,7 +62,7 @@ final class MarkdownPhases extends MarkdownSection {
     private void criticalPath() {
         line("## Critical path");
         line();
-        line("%s %s: %s.".formatted(Numbers.format(report.bounds().criticalPath().length()), unit,
+        line("%s: %s.".formatted(Numbers.amount(report.bounds().criticalPath().length(), unit),
                 Markdown.cell(String.join(" → ", report.bounds().criticalPath().tasks()))));
         line();
     }

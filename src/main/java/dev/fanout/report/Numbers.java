@@ -14,6 +14,17 @@ public final class Numbers {
         return rounded.scale() < 0 ? rounded.setScale(0).toPlainString() : rounded.toPlainString();
     }
 
+    /** A figure with its time unit, singular for exactly 1: "1 day", "0.5 days", "3 weeks". */
+    public static String amount(double value, String unit) {
+        return withUnit(format(value), unit);
+    }
+
+    /** A figure already written (a number or a range such as "7–8") with its time unit, singular for "1". */
+    public static String withUnit(String figure, String unit) {
+        boolean one = figure.equals("1") || figure.equals("-1");
+        return figure + " " + (one && unit.endsWith("s") ? unit.substring(0, unit.length() - 1) : unit);
+    }
+
     public static String range(double min, double max) {
         return min == max ? format(min) : format(min) + "–" + format(max);
     }

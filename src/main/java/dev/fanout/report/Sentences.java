@@ -17,7 +17,7 @@ public final class Sentences {
     public static String bottleneck(Bottleneck bottleneck, Instance instance) {
         var unit = instance.plan().timeUnit().label();
         var scale = instance.scale();
-        String value = Numbers.format(scale.toDouble(bottleneck.bound())) + " " + unit;
+        String value = Numbers.amount(scale.toDouble(bottleneck.bound()), unit);
         return switch (bottleneck.kind()) {
             case CRITICAL_PATH -> "The critical path bounds the plan: %s takes %s, and no number of agents shortens it."
                     .formatted(chain(bottleneck.tasks()), value);
@@ -27,19 +27,19 @@ public final class Sentences {
                     work += instance.duration(instance.taskIndex(id));
                 }
                 int count = bottleneck.tasks().size();
-                yield "The work only %s can do bounds the plan: %s %s of it in %d %s, which needs at least %s with the tasks before and after it."
-                        .formatted(bottleneck.subject(), Numbers.format(scale.toDouble(work)), unit, count,
+                yield "The work only %s can do bounds the plan: %s of it in %d %s, which needs at least %s with the tasks before and after it."
+                        .formatted(bottleneck.subject(), Numbers.amount(scale.toDouble(work), unit), count,
                                 count == 1 ? "task" : "tasks", value);
             }
             case AGENT_CHAIN -> "The dependencies through %s, counting the work only some agents can do before and after it, need at least %s."
                     .formatted(bottleneck.tasks().get(0), value);
-            case WORK -> "Total work bounds the plan: %s %s over %d agents needs at least %s; more agents would shorten it."
-                    .formatted(Numbers.format(scale.toDouble(instance.totalWork())), unit, instance.agentCount(), value);
+            case WORK -> "Total work bounds the plan: %s over %d agents needs at least %s; more agents would shorten it."
+                    .formatted(Numbers.amount(scale.toDouble(instance.totalWork()), unit), instance.agentCount(), value);
             case AREA, RESOURCE, CAP -> {
                 int count = bottleneck.tasks().size();
                 String margin = bottleneck.margin() > 0
-                        ? ", %s %s more than the plan would need without it".formatted(
-                                Numbers.format(scale.toDouble(bottleneck.margin())), unit)
+                        ? ", %s more than the plan would need without it".formatted(
+                                Numbers.amount(scale.toDouble(bottleneck.margin()), unit))
                         : "";
                 yield "%s holds the plan back most: the %d %s that share it need at least %s with the work before and after them%s."
                         .formatted(capitalized(bottleneck.subject()), count, count == 1 ? "task" : "tasks", value, margin);

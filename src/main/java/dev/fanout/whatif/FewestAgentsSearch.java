@@ -59,8 +59,8 @@ final class FewestAgentsSearch {
         var scale = base.instance().scale();
         double criticalPath = scale.toDouble(base.criticalPath().length());
         if (criticalPath > deadline) {
-            return none(List.of(), "The critical path takes %s %s, past the deadline (%s %s): no number of agents meets it."
-                    .formatted(Numbers.format(criticalPath), unit, Numbers.format(deadline), unit));
+            return none(List.of(), "The critical path takes %s, past the deadline (%s): no number of agents meets it."
+                    .formatted(Numbers.amount(criticalPath, unit), Numbers.amount(deadline, unit)));
         }
         // The first count whose lower bound does not rule the deadline out; the count before it, when the scan saw it.
         double work = scale.toDouble(base.sequential());
@@ -72,8 +72,8 @@ final class FewestAgentsSearch {
             first = variant(first.count() + 1);
         }
         if (bound(first.analysis()) > deadline) {
-            return none(List.of(), "Even %d agents cannot finish by %s %s: their lower bound is %s %s."
-                    .formatted(first.count(), Numbers.format(deadline), unit, Numbers.format(bound(first.analysis())), unit));
+            return none(List.of(), "Even %d agents cannot finish by %s: their lower bound is %s."
+                    .formatted(first.count(), Numbers.amount(deadline, unit), Numbers.amount(bound(first.analysis()), unit)));
         }
         var tried = new ArrayList<Tried>();
         var variant = first;
@@ -90,9 +90,9 @@ final class FewestAgentsSearch {
             variant = variant(variant.count() + 1);
         }
         var best = tried.stream().min(Comparator.comparingLong(t -> t.schedule().makespan())).orElseThrow();
-        return none(tried, "No count from %d to %d agents was found to finish by %s %s in the time given (the best: %s %s with %d)."
-                .formatted(first.count(), tried.getLast().count(), Numbers.format(deadline), unit,
-                        Numbers.format(scale.toDouble(best.schedule().makespan())), unit, best.count()));
+        return none(tried, "No count from %d to %d agents was found to finish by %s in the time given (the best: %s with %d)."
+                .formatted(first.count(), tried.getLast().count(), Numbers.amount(deadline, unit),
+                        Numbers.amount(scale.toDouble(best.schedule().makespan()), unit), best.count()));
     }
 
     /** {@code count} generalist agents: the plan variant and its analysis, each built once. */
@@ -110,21 +110,21 @@ final class FewestAgentsSearch {
      */
     private WhatIfResult.FewestAgents found(int count, double makespan, boolean proven, Variant ruledOut,
             List<Tried> tried) {
-        var finishes = "%d %s by %s %s (makespan %s %s)".formatted(count, count == 1 ? "agent finishes" : "agents finish",
-                Numbers.format(deadline), unit, Numbers.format(makespan), unit);
+        var finishes = "%d %s by %s (makespan %s)".formatted(count, count == 1 ? "agent finishes" : "agents finish",
+                Numbers.amount(deadline, unit), Numbers.amount(makespan, unit));
         String reason;
         if (count == 1) {
             reason = finishes + ".";
         } else if (proven) {
             var fewer = ruledOut != null ? ruledOut : variant(count - 1);
-            reason = finishes + "; %d cannot: their lower bound is %s %s, past the deadline."
-                    .formatted(count - 1, Numbers.format(bound(fewer.analysis())), unit);
+            reason = finishes + "; %d cannot: their lower bound is %s, past the deadline."
+                    .formatted(count - 1, Numbers.amount(bound(fewer.analysis()), unit));
         } else {
             var previous = tried.get(tried.size() - 2);
-            reason = finishes + "; %d %s not found to (%s %s in the time given), though their lower bound (%s %s) does not rule it out."
+            reason = finishes + "; %d %s not found to (%s in the time given), though their lower bound (%s) does not rule it out."
                     .formatted(count - 1, count - 1 == 1 ? "was" : "were",
-                            Numbers.format(base.instance().scale().toDouble(previous.schedule().makespan())), unit,
-                            Numbers.format(bound(previous.analysis())), unit);
+                            Numbers.amount(base.instance().scale().toDouble(previous.schedule().makespan()), unit),
+                            Numbers.amount(bound(previous.analysis()), unit));
         }
         return new WhatIfResult.FewestAgents(deadline, count, makespan, count == 1 || proven, reason);
     }

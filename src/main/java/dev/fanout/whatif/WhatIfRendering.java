@@ -17,17 +17,17 @@ public final class WhatIfRendering {
         var out = new StringBuilder();
         var unit = result.timeUnit();
         out.append("# What if: ").append(Markdown.cell(result.plan())).append("\n\n");
-        out.append("%s · times in %s · each scenario solved for at most %s s · sequential total %s %s · critical path %s %s.\n\n"
+        out.append("%s · times in %s · each scenario solved for at most %s s · sequential total %s · critical path %s.\n\n"
                 .formatted(title(result.kind()), unit, Numbers.format(result.secondsPerScenario()),
-                        Numbers.format(result.sequential()), unit, Numbers.format(result.criticalPath()), unit));
+                        Numbers.amount(result.sequential(), unit), Numbers.amount(result.criticalPath(), unit)));
         var fewest = result.fewestAgents();
         if (fewest != null) {
-            out.append("**Fewest agents to finish by %s %s: %s.** %s\n\n".formatted(Numbers.format(fewest.deadline()), unit,
+            out.append("**Fewest agents to finish by %s: %s.** %s\n\n".formatted(Numbers.amount(fewest.deadline(), unit),
                     fewest.agents() == null ? "none found" : fewest.agents(), Markdown.cell(fewest.reason())));
         }
         for (var knee : result.knees()) {
-            out.append("**Knee of %s: %d** (%s %s; the best of the sweep is %s). %s\n\n".formatted(knee.series(),
-                    knee.count(), Numbers.format(knee.makespan()), unit, Numbers.format(knee.best()), knee.reason()));
+            out.append("**Knee of %s: %d** (%s; the best of the sweep is %s). %s\n\n".formatted(knee.series(),
+                    knee.count(), Numbers.amount(knee.makespan(), unit), Numbers.format(knee.best()), knee.reason()));
         }
         out.append("| Scenario | Agents | Makespan (%s) | Lower bound | Proven optimal | Saved vs sequential | Saving | Speed-up | Mean utilization |\n"
                 .formatted(unit));

@@ -75,7 +75,7 @@ class DeadlineReportTest {
         assertFalse(deadline.met());
         assertEquals(-1.0, deadline.margin(), "6 − 7");
         assertTrue(deadline.provenMissed(), "the critical path, 7 days, is past day 6");
-        assertTrue(markdown(analysis, schedule).contains("**Deadline: 6 days.** The optimized schedule misses it by 1 days, "
+        assertTrue(markdown(analysis, schedule).contains("**Deadline: 6 days.** The optimized schedule misses it by 1 day, "
                 + "and no schedule can meet it: the lower bound is 7 days.\n"));
     }
 
@@ -87,7 +87,7 @@ class DeadlineReportTest {
         assertFalse(deadline.met());
         assertEquals(-1.0, deadline.margin(), "8 − 9");
         assertFalse(deadline.provenMissed(), "the lower bound, 7 days, is before day 8");
-        assertTrue(markdown(analysis, schedule).contains("**Deadline: 8 days.** The optimized schedule misses it by 1 days; "
+        assertTrue(markdown(analysis, schedule).contains("**Deadline: 8 days.** The optimized schedule misses it by 1 day; "
                 + "the lower bound (7 days) does not rule it out.\n"));
     }
 

@@ -31,6 +31,16 @@ class TextTest {
     }
 
     @Test
+    void anAmountOfOneIsSingular() {
+        assertEquals("1 day", Numbers.amount(1, "days"));
+        assertEquals("1 week", Numbers.amount(1.0001, "weeks"), "1.0001 is written 1");
+        assertEquals("0.5 days", Numbers.amount(0.5, "days"));
+        assertEquals("0 hours", Numbers.amount(0, "hours"));
+        assertEquals("2.5 weeks", Numbers.amount(2.5, "weeks"));
+        assertEquals("7–8 weeks", Numbers.withUnit("7–8", "weeks"));
+    }
+
+    @Test
     void longListsAreCut() {
         assertEquals("A, B", Listing.upTo(List.of("A", "B"), 2));
         assertEquals("A, B and 2 more", Listing.upTo(List.of("A", "B", "C", "D"), 2));
