@@ -17,6 +17,9 @@ public final class Schedule {
     private final Instance instance;
     private final int[] agentOf;
     private final long[] start;
+    /** Computed once: the search compares schedules by these again and again. */
+    private final long makespan;
+    private final long windowOverrun;
 
     public Schedule(Instance instance, int[] agentOf, long[] start) {
         if (agentOf.length != instance.taskCount() || start.length != instance.taskCount()) {
@@ -25,6 +28,14 @@ public final class Schedule {
         this.instance = instance;
         this.agentOf = agentOf.clone();
         this.start = start.clone();
+        long end = 0;
+        long overrun = 0;
+        for (int task = 0; task < start.length; task++) {
+            end = Math.max(end, end(task));
+            overrun += overrun(task);
+        }
+        this.makespan = end;
+        this.windowOverrun = overrun;
     }
 
     public Instance instance() {
@@ -49,10 +60,6 @@ public final class Schedule {
     }
 
     public long makespan() {
-        long makespan = 0;
-        for (int task = 0; task < start.length; task++) {
-            makespan = Math.max(makespan, end(task));
-        }
         return makespan;
     }
 
@@ -62,13 +69,12 @@ public final class Schedule {
      * placement can miss when every able agent's window has closed.
      */
     public long windowOverrun() {
-        long overrun = 0;
-        for (int task = 0; task < start.length; task++) {
-            if (agentOf[task] != NO_AGENT) {
-                overrun += Math.max(0, end(task) - instance.availableUntil(agentOf[task]));
-            }
-        }
-        return overrun;
+        return windowOverrun;
+    }
+
+    /** Ticks by which the task ends after its agent stops being available; 0 inside the window or without an agent. */
+    public long overrun(int task) {
+        return agentOf[task] == NO_AGENT ? 0 : Math.max(0, end(task) - instance.availableUntil(agentOf[task]));
     }
 
     /** Whether this schedule is better than {@code other}: inside the windows first, then shorter. */

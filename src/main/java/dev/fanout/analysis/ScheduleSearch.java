@@ -122,13 +122,10 @@ public final class ScheduleSearch {
 
     /** The tasks that end after their agent's window has closed. */
     private int[] lateTasks(Schedule schedule) {
-        if (!instance.hasWindows()) {
+        if (schedule.windowOverrun() == 0) {
             return new int[0];
         }
-        return IntStream.range(0, instance.taskCount())
-                .filter(task -> schedule.agentOf(task) != Schedule.NO_AGENT
-                        && schedule.end(task) > instance.availableUntil(schedule.agentOf(task)))
-                .toArray();
+        return IntStream.range(0, instance.taskCount()).filter(task -> schedule.overrun(task) > 0).toArray();
     }
 
     /** The list as a schedule, justified; null if the deadline passed before it was built. */
