@@ -91,7 +91,7 @@ final class ClaimChecks {
         String value = Numbers.format(computed);
         String amount = Numbers.amount(computed, unit);
         String optimizedNote = alsoOptimized == null ? ""
-                : " Fanout's optimized schedule: " + Numbers.format(alsoOptimized) + unitSuffix(metric, unit) + ".";
+                : " Fanout's optimized schedule: " + withUnit(metric, Numbers.format(alsoOptimized), unit) + ".";
         return switch (metric) {
             case SEQUENTIAL -> verdict == Verdict.HOLDS
                     ? "Checks out: the task durations add up to %s, as claimed (%s).".formatted(amount, claimed)
@@ -137,12 +137,12 @@ final class ClaimChecks {
         return "%s%s %s; the claim says %s%s.%s".formatted(lead, fromPhrase, what, claimed, suffix, optimizedNote);
     }
 
-    /** What follows a figure of this metric: " weeks" (the plan's {@code unit}), "×" or " %". */
-    static String unitSuffix(ClaimMetric metric, String unit) {
+    /** A figure of this metric with what follows it: "3 weeks", "1 week" (the plan's {@code unit}), "2×" or "40 %". */
+    static String withUnit(ClaimMetric metric, String figure, String unit) {
         return switch (metric) {
-            case SEQUENTIAL, PARALLEL, CRITICAL_PATH -> " " + unit;
-            case SPEEDUP -> "×";
-            case SAVINGS_PERCENT, UTILIZATION_PERCENT -> " %";
+            case SEQUENTIAL, PARALLEL, CRITICAL_PATH -> Numbers.withUnit(figure, unit);
+            case SPEEDUP -> figure + "×";
+            case SAVINGS_PERCENT, UTILIZATION_PERCENT -> figure + " %";
         };
     }
 }

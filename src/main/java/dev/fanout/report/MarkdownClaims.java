@@ -17,10 +17,10 @@ final class MarkdownClaims extends MarkdownSection {
         line("| Figure | Claimed | Computed | Verdict | Where the claim is made |");
         line("|---|---:|---:|---|---|");
         for (var claim : report.explanations().claims()) {
-            String suffix = ClaimChecks.unitSuffix(claim.metric(), unit);
-            line("| %s | %s%s | %s%s | %s | %s |".formatted(claim.label(),
-                    Numbers.range(claim.claimedMin(), claim.claimedMax()), suffix, Numbers.format(claim.computed()),
-                    suffix, JsonNames.of(claim.verdict()), claim.source() == null ? "" : Markdown.cell(claim.source())));
+            line("| %s | %s | %s | %s | %s |".formatted(claim.label(),
+                    ClaimChecks.withUnit(claim.metric(), Numbers.range(claim.claimedMin(), claim.claimedMax()), unit),
+                    ClaimChecks.withUnit(claim.metric(), Numbers.format(claim.computed()), unit),
+                    JsonNames.of(claim.verdict()), claim.source() == null ? "" : Markdown.cell(claim.source())));
         }
         line();
         for (var claim : report.explanations().claims()) {

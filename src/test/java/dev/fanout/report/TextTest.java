@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.fanout.analysis.Listing;
 import dev.fanout.analysis.StartReasons;
+import dev.fanout.plan.ClaimMetric;
 
 /** The small text functions every report shares, each figure worked out by hand. */
 class TextTest {
@@ -38,6 +39,9 @@ class TextTest {
         assertEquals("0 hours", Numbers.amount(0, "hours"));
         assertEquals("2.5 weeks", Numbers.amount(2.5, "weeks"));
         assertEquals("7–8 weeks", Numbers.withUnit("7–8", "weeks"));
+        assertEquals("1 week", ClaimChecks.withUnit(ClaimMetric.PARALLEL, "1", "weeks"));
+        assertEquals("1×", ClaimChecks.withUnit(ClaimMetric.SPEEDUP, "1", "weeks"));
+        assertEquals("1 %", ClaimChecks.withUnit(ClaimMetric.SAVINGS_PERCENT, "1", "weeks"));
     }
 
     @Test
