@@ -401,7 +401,7 @@ function renderProgress() {
   const unit = schedule.timeUnit;
   const gap = schedule.lowerBound ? (schedule.makespan - schedule.lowerBound) / schedule.lowerBound * 100 : 0;
   progress.append(statusBadge(schedule.status, schedule.optimal), ' ',
-    solving ? 'Best so far: ' : 'Makespan: ', el('strong', {}, `${amount(schedule.makespan, unit)}`),
+    solving ? 'Best so far: ' : 'Makespan: ', el('strong', {}, amount(schedule.makespan, unit)),
     ` · lower bound ${amount(schedule.lowerBound, unit)}`,
     schedule.optimal ? ' · nothing shorter exists' : ` · at most ${fmt(gap)} % above the best possible`);
   if (schedule.message) progress.append(el('br'), schedule.message);
@@ -741,14 +741,14 @@ function renderSavings() {
   for (const saving of report.savings) {
     tbody.append(el('tr', {},
       el('th', { scope: 'row' }, names[saving.against] || saving.against),
-      el('td', { class: 'num' }, `${amount(saving.makespan, unit)}`),
-      el('td', { class: 'num' }, `${amount(saving.saved, unit)}`),
+      el('td', { class: 'num' }, amount(saving.makespan, unit)),
+      el('td', { class: 'num' }, amount(saving.saved, unit)),
       el('td', { class: 'num' }, `${fmt(saving.percent)} %`),
       el('td', { class: 'num' }, `${fmt(saving.speedup)}×`)));
   }
   tbody.append(el('tr', { class: 'optimized' },
     el('th', { scope: 'row' }, 'Optimized (Fanout)'),
-    el('td', { class: 'num' }, `${amount(report.optimized.makespan, unit)}`),
+    el('td', { class: 'num' }, amount(report.optimized.makespan, unit)),
     el('td', { class: 'num' }, '—'), el('td', { class: 'num' }, '—'), el('td', { class: 'num' }, '—')));
   const bounds = { criticalPath: 'critical path', skillSet: 'scarcest skill set', agentChain: 'dependencies and scarce agents',
     work: view.plan.maxConcurrent ? 'total work ÷ agents or the plan\'s cap' : 'total work ÷ agents',
@@ -756,7 +756,7 @@ function renderSavings() {
       ? report.bottleneck.subject : 'a shared area, resource or cap' };
   tbody.append(el('tr', {},
     el('th', { scope: 'row' }, `Lower bound (${bounds[report.lowerBounds.binding] || report.lowerBounds.binding})`),
-    el('td', { class: 'num' }, `${amount(report.lowerBound, unit)}`),
+    el('td', { class: 'num' }, amount(report.lowerBound, unit)),
     el('td', { class: 'num' }, ''), el('td', { class: 'num' }, ''), el('td', { class: 'num' }, '')));
   renderDeadline(report);
 
@@ -929,8 +929,8 @@ function renderWhatIfRows(rows, unit, sweep) {
   for (const row of rows) {
     tbody.append(el('tr', {},
       el('td', { class: 'num' }, String(row.count)),
-      el('td', { class: 'num' }, `${amount(row.makespan, unit)}`),
-      el('td', { class: 'num' }, `${amount(row.lowerBound, unit)}`),
+      el('td', { class: 'num' }, amount(row.makespan, unit)),
+      el('td', { class: 'num' }, amount(row.lowerBound, unit)),
       el('td', {}, row.optimal ? 'yes' : 'no'),
       el('td', { class: 'num' }, `${fmt(row.savingsPercent)} %`),
       el('td', { class: 'num' }, `${fmt(row.speedup)}×`),

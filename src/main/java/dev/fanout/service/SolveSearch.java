@@ -27,8 +27,8 @@ import dev.fanout.solver.SolutionMapper;
 
 /**
  * The search itself, on the calling thread: from a valid schedule, a share of the time budget in
- * {@link ScheduleSearch} (forward-backward improvement and sampling, fast on very large plans), the rest in the
- * Timefold solver, and a last justification pass on the solver's best. It stops at the time limit, as soon as the
+ * {@link ScheduleSearch} (forward-backward improvement with sampling, or a list search on plans with shared limits;
+ * fast on very large plans), the rest in the Timefold solver, and a last justification pass on the solver's best. It stops at the time limit, as soon as the
  * makespan reaches the lower bound (nothing better exists), when improvement dries up, or when asked to. Whatever
  * happens, the outcome holds a valid schedule no longer than the one it started from. Threads, queueing and metrics
  * are {@link SolveRunner}'s, {@link SolveAdmission}'s and {@link SolveMetrics}'.
