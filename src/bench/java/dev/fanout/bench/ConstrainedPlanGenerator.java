@@ -147,7 +147,7 @@ public final class ConstrainedPlanGenerator {
             int slot = agent.slot();
             String pool = slot >= 1 && slot <= 2 * teams && random.nextDouble() < 0.4 ? team(slot) : null;
             tasks.add(new TaskDocument(taskIds.get(t), null, null,
-                    BigDecimal.valueOf(time[t]).multiply(agent.speed()).stripTrailingZeros(), skills, pool,
+                    dev.fanout.plan.DurationDocument.of(BigDecimal.valueOf(time[t]).multiply(agent.speed()).stripTrailingZeros()), skills, pool,
                     dependencies.get(t).stream().map(taskIds::get).toList(), null, conflicts.uses(t), conflicts.areas(t)));
         }
         tasks.sort(Comparator.comparing(TaskDocument::id));

@@ -133,7 +133,8 @@ public record Plan(
             List<String> dependsOn,
             int priority,
             Map<String, Integer> uses,
-            List<String> areas) {
+            List<String> areas,
+            Estimate estimate) {
         public Task {
             skills = Map.copyOf(skills);
             dependsOn = List.copyOf(dependsOn);
@@ -143,13 +144,26 @@ public record Plan(
 
         public Task(String id, String title, String description, java.math.BigDecimal duration,
                 Map<String, Integer> skills, String pool, List<String> dependsOn, int priority) {
-            this(id, title, description, duration, skills, pool, dependsOn, priority, Map.of(), List.of());
+            this(id, title, description, duration, skills, pool, dependsOn, priority, Map.of(), List.of(), null);
+        }
+
+        /** Whether the duration is a range with any spread: then {@code duration} is its PERT mean. */
+        public boolean hasRange() {
+            return estimate != null && estimate.min().compareTo(estimate.max()) < 0;
         }
 
         /** A milestone takes no time and needs no agent: it ends when its dependencies end. */
         public boolean isMilestone() {
             return duration.signum() == 0;
         }
+    }
+
+    /**
+     * A duration given as a range (CONTRACT §7): at least {@code min}, at most {@code max}, most likely {@code likely}
+     * (the middle of the two when the plan leaves it out). The task's {@code duration} is the PERT mean
+     * (min + 4·likely + max) / 6.
+     */
+    public record Estimate(java.math.BigDecimal min, java.math.BigDecimal likely, java.math.BigDecimal max) {
     }
 
     /** A hand-computed figure: {@code min == max} for a single value. */

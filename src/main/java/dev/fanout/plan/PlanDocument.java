@@ -100,7 +100,7 @@ public record PlanDocument(
             String id,
             String title,
             String description,
-            BigDecimal duration,
+            DurationDocument duration,
             @JsonDeserialize(using = SkillsDeserializer.class) Map<String, Integer> skills,
             String pool,
             List<String> dependsOn,
@@ -116,7 +116,7 @@ public record PlanDocument(
 
         public TaskDocument(String id, String title, String description, BigDecimal duration, Map<String, Integer> skills,
                 String pool, List<String> dependsOn, Integer priority) {
-            this(id, title, description, duration, skills, pool, dependsOn, priority, null, null);
+            this(id, title, description, DurationDocument.of(duration), skills, pool, dependsOn, priority, null, null);
         }
 
         /** The same task for any agent: no pool named. */

@@ -146,7 +146,8 @@ public final class PlanReader {
         if (failure instanceof MismatchedInputException mismatch) {
             var field = path(mismatch.getPath());
             var original = mismatch.getOriginalMessage();
-            if (original != null && (original.startsWith("skill") || original.startsWith("level"))) {
+            if (original != null && (original.startsWith("skill") || original.startsWith("level")
+                    || mismatch.getTargetType() == DurationDocument.class)) {
                 return new Violation(field, null, original);
             }
             if (original != null && original.startsWith("Trailing token")) {

@@ -33,7 +33,10 @@ final class TasksValidator {
             var id = problems.requireId(field + ".id", task.id());
             problems.optionalText(field + ".title", task.title());
             problems.optionalText(field + ".description", task.description());
-            var duration = duration(problems, field + ".duration", task.duration());
+            var estimate = estimate(problems, field + ".duration", task.duration());
+            var duration = estimate != null ? mean(problems, field + ".duration", estimate)
+                    : task.duration() != null && task.duration().isRange() ? null // refused by estimate(), field named
+                    : duration(problems, field + ".duration", task.duration());
             if (task.pool() != null && !pools.containsKey(task.pool())) {
                 problems.add(field + ".pool", Problems.quote(task.pool()), "names no pool" + PoolsValidator.known(pools.keySet()));
             }
@@ -65,7 +68,8 @@ final class TasksValidator {
                     problems.add(field + ".id", Problems.quote(id), "duplicates the id of another task");
                 } else {
                     tasks.put(id, new Plan.Task(id, task.title(), task.description(), duration,
-                            PlanValidator.skillsOrEmpty(task.skills()), task.pool(), dependsOn, priority, uses, areas));
+                            PlanValidator.skillsOrEmpty(task.skills()), task.pool(), dependsOn, priority, uses, areas,
+                            estimate));
                 }
             } else if (id != null && tasks.containsKey(id)) {
                 problems.add(field + ".id", Problems.quote(id), "duplicates the id of another task");
@@ -122,15 +126,78 @@ final class TasksValidator {
         return checked;
     }
 
-    private static BigDecimal duration(Problems problems, String field, BigDecimal duration) {
-        if (duration == null) {
-            problems.add(field, null, "is required: a number ≥ 0 (0 makes the task a milestone)");
+    private static BigDecimal duration(Problems problems, String field, DurationDocument document) {
+        if (document == null) {
+            problems.add(field, null, "is required: a number ≥ 0 (0 makes the task a milestone) or a range "
+                    + "{\"min\": …, \"likely\": …, \"max\": …}");
             return null;
         }
+        var duration = document.value();
         if (duration.signum() < 0) {
             problems.add(field, duration.toPlainString(), "must be a number ≥ 0");
             return null;
         }
         return PlanValidator.exactTime(problems, field, duration, duration.toString());
+    }
+
+    /**
+     * A range's bounds, checked: min and max given, each a time the solver can hold, min ≤ likely ≤ max (likely, when
+     * left out, the middle of min and max); null, with the problems added, when the duration is no range or a bound is
+     * wrong.
+     */
+    private static Plan.Estimate estimate(Problems problems, String field, DurationDocument document) {
+        if (document == null || !document.isRange()) {
+            return null;
+        }
+        var min = bound(problems, field + ".min", document.min(), true);
+        var max = bound(problems, field + ".max", document.max(), true);
+        var likely = bound(problems, field + ".likely", document.likely(), false);
+        if (min == null || max == null || document.likely() != null && likely == null) {
+            return null;
+        }
+        if (min.compareTo(max) > 0) {
+            problems.add(field + ".min", min.toPlainString(), "must be at most max (" + max.toPlainString() + ")");
+            return null;
+        }
+        if (likely == null) {
+            likely = min.add(max).divide(BigDecimal.TWO).stripTrailingZeros();
+        } else if (likely.compareTo(min) < 0 || likely.compareTo(max) > 0) {
+            problems.add(field + ".likely", likely.toPlainString(),
+                    "must lie from min to max (" + min.toPlainString() + " to " + max.toPlainString() + ")");
+            return null;
+        }
+        return new Plan.Estimate(min, likely, max);
+    }
+
+    private static BigDecimal bound(Problems problems, String field, BigDecimal value, boolean required) {
+        if (value == null) {
+            if (required) {
+                problems.add(field, null, "is required in a duration range: a number ≥ 0");
+            }
+            return null;
+        }
+        if (value.signum() < 0) {
+            problems.add(field, value.toPlainString(), "must be a number ≥ 0");
+            return null;
+        }
+        return PlanValidator.exactTime(problems, field, value, value.toPlainString());
+    }
+
+    /**
+     * The PERT mean (min + 4·likely + max) / 6, rounded half up to two decimal places more than the bounds have, at
+     * most {@link PlanValidator#MAX_DECIMALS}: a sixth has no exact decimal, and the schedule needs exact times.
+     */
+    static BigDecimal mean(Problems problems, String field, Plan.Estimate estimate) {
+        int decimals = Math.min(PlanValidator.MAX_DECIMALS, 2 + java.util.stream.Stream.of(estimate.min(),
+                estimate.likely(), estimate.max()).mapToInt(value -> Math.max(0, value.stripTrailingZeros().scale())).max()
+                .orElse(0));
+        var mean = estimate.min().add(estimate.likely().multiply(BigDecimal.valueOf(4))).add(estimate.max())
+                .divide(BigDecimal.valueOf(6), decimals, java.math.RoundingMode.HALF_UP).stripTrailingZeros();
+        if (mean.signum() == 0 && estimate.max().signum() > 0) {
+            problems.add(field + ".max", estimate.max().toPlainString(),
+                    "is too small for a range: its mean rounds to 0 (write 0 for a milestone)");
+            return null;
+        }
+        return mean.scale() < 0 ? mean.setScale(0) : mean;
     }
 }

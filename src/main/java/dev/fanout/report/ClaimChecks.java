@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import dev.fanout.analysis.Forecast;
 import dev.fanout.analysis.PlanAnalysis;
 import dev.fanout.analysis.Schedule;
 import dev.fanout.analysis.Utilization;
@@ -25,10 +26,12 @@ final class ClaimChecks {
     private final PlanAnalysis analysis;
     private final Schedule optimized;
     private final String unit;
+    private final Forecast forecast;
 
-    ClaimChecks(PlanAnalysis analysis, Schedule optimized) {
+    ClaimChecks(PlanAnalysis analysis, Schedule optimized, Forecast forecast) {
         this.analysis = analysis;
         this.optimized = optimized;
+        this.forecast = forecast;
         this.unit = analysis.instance().plan().timeUnit().label();
     }
 
@@ -41,6 +44,10 @@ final class ClaimChecks {
     }
 
     private Report.ClaimCheck check(Plan.Claim claim) {
+        if (claim.isRange() && forecast.ranged() > 0
+                && (claim.metric() == ClaimMetric.PARALLEL || claim.metric() == ClaimMetric.SEQUENTIAL)) {
+            return againstForecast(claim);
+        }
         var scale = analysis.instance().scale();
         double min = claim.min().doubleValue();
         double max = claim.max().doubleValue();
@@ -78,7 +85,44 @@ final class ClaimChecks {
                 : claimIsBetter ? Verdict.OPTIMISTIC : Verdict.CONSERVATIVE;
         return new Report.ClaimCheck(metric, metric.label(), claim.source(), min, max, computed, from,
                 alsoOptimized, verdict, remark(metric, verdict, Numbers.range(min, max), computed, fromPhrase,
-                        alsoOptimized, max));
+                        alsoOptimized, max), null);
+    }
+
+    /**
+     * A range the author gave for a duration, on a plan whose durations are ranges too: the author's range is a
+     * forecast, so it is set against the forecast of the same strategy (the author's waves where the plan has them).
+     * It holds when the forecast's P50 lies in the range (give or take the tolerance); {@code byClaimedMax} says how
+     * many runs end by the range's upper end.
+     */
+    private Report.ClaimCheck againstForecast(Plan.Claim claim) {
+        double min = claim.min().doubleValue();
+        double max = claim.max().doubleValue();
+        boolean sequential = claim.metric() == ClaimMetric.SEQUENTIAL;
+        boolean waves = !sequential && analysis.wavePlan().isPresent();
+        var outcome = sequential ? forecast.strategies().get(Forecast.Strategy.SEQUENTIAL)
+                : waves ? forecast.strategies().get(Forecast.Strategy.WAVES) : forecast.optimized();
+        var from = sequential ? ComputedFrom.SEQUENTIAL : waves ? ComputedFrom.WAVES : ComputedFrom.OPTIMIZED;
+        double p50 = ForecastViews.time(outcome.p50());
+        boolean holds = p50 >= min * (1 - TOLERANCE) && p50 <= max * (1 + TOLERANCE);
+        var verdict = holds ? Verdict.HOLDS : sequential ? Verdict.DIFFERS : p50 > max ? Verdict.OPTIMISTIC : Verdict.CONSERVATIVE;
+        double byMax = Numbers.round(outcome.shareBy(max), 3);
+        String what = sequential ? "one agent doing every task" : waves ? "the author's wave plan, run as written," : "the optimized schedule";
+        String lead = switch (verdict) {
+            case HOLDS -> "Checks out against the forecast: ";
+            case OPTIMISTIC -> "Optimistic against the forecast: ";
+            case CONSERVATIVE -> "Better than claimed, by the forecast: ";
+            case DIFFERS -> "The forecast differs: ";
+        };
+        Double optimizedP50 = sequential ? null : ForecastViews.time(forecast.optimized().p50());
+        String optimizedNote = optimizedP50 == null || !waves ? ""
+                : " Fanout's optimized schedule: P50 %s.".formatted(Numbers.amount(optimizedP50, unit));
+        String remark = "%s%s takes %s at P50, %s at P80 and %s at P95 over %d runs; %s %% of them end by the claimed %s (claimed %s).%s"
+                .formatted(lead, what, Numbers.amount(p50, unit), Numbers.amount(ForecastViews.time(outcome.p80()), unit),
+                        Numbers.amount(ForecastViews.time(outcome.p95()), unit), forecast.runs(),
+                        Numbers.format(Numbers.round(byMax * 100, 1)), Numbers.amount(max, unit),
+                        Numbers.withUnit(Numbers.range(min, max), unit), optimizedNote);
+        return new Report.ClaimCheck(claim.metric(), claim.metric().label(), claim.source(), min, max, p50, from,
+                optimizedP50, verdict, remark, byMax);
     }
 
     private static double meanUtilizationPercent(Schedule schedule) {

@@ -23,14 +23,20 @@ public final class CsvReport {
     }
 
     public static String timelineSummary(Report report) {
-        var header = List.of("strategy", "makespan", "time_unit", "optimized_saves", "saving_percent", "speedup");
+        var header = List.of("strategy", "makespan", "time_unit", "optimized_saves", "saving_percent", "speedup", "p50", "p80",
+                "p95");
         var rows = new ArrayList<List<String>>();
+        var forecast = report.forecast();
         for (var saving : report.savings()) {
+            var outcome = forecast.strategies().get(JsonNames.of(saving.against()));
             rows.add(List.of(JsonNames.of(saving.against()), Numbers.format(saving.makespan()), report.summary().timeUnit(),
-                    Numbers.format(saving.saved()), Numbers.format(saving.percent()), Numbers.format(saving.speedup())));
+                    Numbers.format(saving.saved()), Numbers.format(saving.percent()), Numbers.format(saving.speedup()),
+                    Numbers.format(outcome.p50()), Numbers.format(outcome.p80()), Numbers.format(outcome.p95())));
         }
-        rows.add(List.of("optimized", Numbers.format(report.strategies().optimized().makespan()), report.summary().timeUnit(), "0", "0", "1"));
-        rows.add(List.of("lower_bound", Numbers.format(report.bounds().lowerBound()), report.summary().timeUnit(), "", "", ""));
+        rows.add(List.of("optimized", Numbers.format(report.strategies().optimized().makespan()), report.summary().timeUnit(), "0",
+                "0", "1", Numbers.format(forecast.p50()), Numbers.format(forecast.p80()), Numbers.format(forecast.p95())));
+        rows.add(List.of("lower_bound", Numbers.format(report.bounds().lowerBound()), report.summary().timeUnit(), "", "", "", "",
+                "", ""));
         return write(header, rows);
     }
 

@@ -63,6 +63,41 @@ final class MarkdownOverview extends MarkdownSection {
             line(deadlineSentence(deadline));
             line();
         }
+        forecast();
+    }
+
+    /** P50/P80/P95 beside each strategy, when durations are ranges; nothing to add when every run is the same. */
+    private void forecast() {
+        var forecast = report.forecast();
+        if (forecast.ranged() == 0) {
+            return;
+        }
+        line("## Forecast");
+        line();
+        line("%d of the %d tasks %s a duration range; %d runs, each strategy followed as a policy with the same drawn durations."
+                .formatted(forecast.ranged(), report.summary().tasks(), forecast.ranged() == 1 ? "has" : "have", forecast.runs()));
+        line();
+        boolean deadline = forecast.onTime() != null;
+        line("| Strategy | P50 (%s) | P80 (%s) | P95 (%s) |%s".formatted(unit, unit, unit, deadline ? " On time |" : ""));
+        line("|---|---:|---:|---:|%s".formatted(deadline ? "---:|" : ""));
+        for (var saving : report.savings()) {
+            var outcome = forecast.strategies().get(JsonNames.of(saving.against()));
+            line(row(strategyLabel(saving.against()), outcome.p50(), outcome.p80(), outcome.p95(), outcome.onTime()));
+        }
+        line(row("**Optimized (Fanout)**", forecast.p50(), forecast.p80(), forecast.p95(), forecast.onTime()));
+        line();
+        var critical = forecast.criticality().entrySet().stream()
+                .sorted(java.util.Map.Entry.<String, Double>comparingByValue().reversed()).limit(5)
+                .filter(entry -> entry.getValue() > 0)
+                .map(entry -> "%s (%s %%)".formatted(Markdown.cell(entry.getKey()), Numbers.format(Numbers.round(entry.getValue() * 100, 1))))
+                .toList();
+        line("Most often on the chain that ends last: " + String.join(", ", critical) + ".");
+        line();
+    }
+
+    private static String row(String label, double p50, double p80, double p95, Double onTime) {
+        return "| %s | %s | %s | %s |%s".formatted(label, Numbers.format(p50), Numbers.format(p80), Numbers.format(p95),
+                onTime == null ? "" : " " + Numbers.format(Numbers.round(onTime * 100, 1)) + " % |");
     }
 
     /** Whether the optimized schedule meets the plan's deadline, by how much, and whether any schedule could. */

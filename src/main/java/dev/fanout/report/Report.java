@@ -19,7 +19,7 @@ import dev.fanout.plan.Unmodifiable;
  * The comparison of execution strategies for one plan (CONTRACT §3), every duration in the plan's time unit. Its
  * sections are written side by side in one JSON object, in this order: {@code plan}, {@code timeUnit}, {@code tasks},
  * {@code agents}; {@code sequential}, {@code waves} (absent when the plan has none), {@code tiers}, {@code optimized};
- * {@code lowerBound}, {@code lowerBounds}, {@code criticalPath}; {@code savings}; {@code utilization},
+ * {@code lowerBound}, {@code lowerBounds}, {@code criticalPath}; {@code savings}; {@code forecast}; {@code utilization},
  * {@code agentLoads}, {@code poolLoads}; {@code slack}, {@code claims}, {@code bottleneck}, {@code waits}.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -28,11 +28,41 @@ public record Report(
         @JsonUnwrapped Strategies strategies,
         @JsonUnwrapped Bounds bounds,
         List<Saving> savings,
+        ForecastView forecast,
         @JsonUnwrapped Loads loads,
         @JsonUnwrapped Explanations explanations) {
 
     public Report {
         savings = List.copyOf(savings);
+    }
+
+    /**
+     * When the plan will really finish (CONTRACT §7): {@code runs} simulations of the optimized schedule followed as a
+     * policy, durations drawn from each ranged task's PERT distribution ({@code ranged} tasks have a range; with none,
+     * one run, and {@code note} says so); {@code onTime} the share of runs that meet the deadline (absent without
+     * one); {@code criticality} per task, in plan order, the share of runs in which it lies on the chain that ends
+     * last; {@code strategies} the same for the other strategies, with the same durations in each run.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ForecastView(int runs, long seed, int ranged, double p50, double p80, double p95, double mean,
+            Double onTime, HistogramView histogram, Map<String, Double> criticality, String note,
+            Map<String, OutcomeView> strategies) {
+        public ForecastView {
+            criticality = Unmodifiable.map(criticality);
+            strategies = Unmodifiable.map(strategies);
+        }
+    }
+
+    /** One strategy's forecast. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record OutcomeView(double p50, double p80, double p95, double mean, Double onTime, HistogramView histogram) {
+    }
+
+    /** {@code counts[i]} runs ended in [from + i·width, from + (i+1)·width); one bar of width 0 when all runs agree. */
+    public record HistogramView(double from, double width, List<Integer> counts) {
+        public HistogramView {
+            counts = List.copyOf(counts);
+        }
     }
 
     /** Which plan, in which time unit, how large. */
@@ -183,13 +213,16 @@ public record Report(
     }
 
     /**
-     * A figure the author computed by hand set against the computed one. {@code verdict} is {@code holds},
+     * A figure the author computed by hand set against the computed one; a range of durations on a plan with ranged
+     * tasks is set against the forecast: {@code computed} is then its P50, and {@code byClaimedMax} the share of runs
+     * that end by the claim's upper end (absent otherwise). {@code verdict} is {@code holds},
      * {@code optimistic} (the claim promises more than the plan allows) or {@code conservative}; a sequential total
      * either holds or {@code differs}.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record ClaimCheck(ClaimMetric metric, String label, String source, double claimedMin, double claimedMax,
-            double computed, ComputedFrom computedFrom, Double optimized, Verdict verdict, String remark) {
+            double computed, ComputedFrom computedFrom, Double optimized, Verdict verdict, String remark,
+            Double byClaimedMax) {
 
         /** Which figure the claim is set against. */
         public enum ComputedFrom {

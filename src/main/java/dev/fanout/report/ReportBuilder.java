@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 
 import dev.fanout.analysis.Bottleneck;
+import dev.fanout.analysis.Forecast;
 import dev.fanout.analysis.Instance;
 import dev.fanout.analysis.PhasedSchedule;
 import dev.fanout.analysis.PlanAnalysis;
@@ -24,8 +25,9 @@ public final class ReportBuilder {
         var instance = analysis.instance();
         var plan = instance.plan();
         var summary = new Report.Summary(plan.name(), plan.timeUnit().label(), instance.taskCount(), instance.agentCount());
+        var forecast = Forecast.of(analysis, optimized);
         return new Report(summary, strategies(analysis, optimized, status), bounds(analysis), savings(analysis, optimized),
-                loads(optimized), explanations(analysis, optimized));
+                ForecastViews.of(forecast, instance), loads(optimized), explanations(analysis, optimized, forecast));
     }
 
     private static Report.Strategies strategies(PlanAnalysis analysis, Schedule optimized, SolveStatus status) {
@@ -89,7 +91,7 @@ public final class ReportBuilder {
                 poolLoads(instance, workload, utilization));
     }
 
-    private static Report.Explanations explanations(PlanAnalysis analysis, Schedule optimized) {
+    private static Report.Explanations explanations(PlanAnalysis analysis, Schedule optimized, Forecast forecast) {
         var instance = analysis.instance();
         var slack = new LinkedHashMap<String, Double>();
         for (int task = 0; task < instance.taskCount(); task++) {
@@ -97,7 +99,7 @@ public final class ReportBuilder {
         }
         var reasons = StartReasons.of(optimized);
         var waits = reasons.all().stream().map(reason -> wait(reason, optimized)).toList();
-        return new Report.Explanations(slack, new ClaimChecks(analysis, optimized).check(instance.plan().claims()),
+        return new Report.Explanations(slack, new ClaimChecks(analysis, optimized, forecast).check(instance.plan().claims()),
                 bottleneck(analysis, optimized, reasons), waits);
     }
 

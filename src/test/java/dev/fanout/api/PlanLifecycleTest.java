@@ -90,8 +90,8 @@ class PlanLifecycleTest {
         var csv = given().accept("text/csv").when().get("/api/plans/" + id + "/report")
                 .then().statusCode(200).contentType(containsString("text/csv")).extract().asString();
         var lines = csv.strip().split("\n");
-        assertEquals("strategy,makespan,time_unit,optimized_saves,saving_percent,speedup", lines[0]);
-        assertEquals("sequential,11,days,4.5,40.9,1.69", lines[1]);
+        assertEquals("strategy,makespan,time_unit,optimized_saves,saving_percent,speedup,p50,p80,p95", lines[0]);
+        assertEquals("sequential,11,days,4.5,40.9,1.69,11,11,11", lines[1]);
         given().when().get("/api/plans/" + id + "/report?format=csv").then().statusCode(200)
                 .contentType(containsString("text/csv"));
 
