@@ -27,7 +27,7 @@ class ReportJsonTest {
         var names = new ArrayList<String>();
         json().fieldNames().forEachRemaining(names::add);
         assertEquals(List.of("plan", "timeUnit", "tasks", "agents", "sequential", "waves", "tiers", "optimized",
-                "lowerBound", "lowerBounds", "criticalPath", "savings", "utilization", "agentLoads", "poolLoads", "slack",
+                "lowerBound", "lowerBounds", "criticalPath", "savings", "forecast", "utilization", "agentLoads", "poolLoads", "slack",
                 "claims", "bottleneck", "waits"), names);
     }
 
