@@ -79,7 +79,7 @@ public final class IndependentCheck {
         if (speed == 1) {
             return duration(task);
         }
-        var exact = new java.math.BigDecimal(tasks.get(task).get("duration").asText())
+        var exact = exactDuration(task)
                 .divide(new java.math.BigDecimal(Double.toString(speed)), 4, java.math.RoundingMode.CEILING);
         return exact.doubleValue();
     }
@@ -95,7 +95,28 @@ public final class IndependentCheck {
     }
 
     public double duration(String task) {
-        return tasks.get(task).get("duration").asDouble();
+        return exactDuration(task).doubleValue();
+    }
+
+    /**
+     * A number as written; a range {min, likely, max} (likely the middle when absent) by its PERT mean
+     * (min + 4·likely + max) / 6, rounded half up to two decimals more than the bounds have, at most 4 (CONTRACT §7).
+     */
+    private java.math.BigDecimal exactDuration(String task) {
+        var duration = tasks.get(task).get("duration");
+        if (!duration.isObject()) {
+            return new java.math.BigDecimal(duration.asText());
+        }
+        var min = duration.get("min").decimalValue();
+        var max = duration.get("max").decimalValue();
+        var likely = duration.has("likely") ? duration.get("likely").decimalValue()
+                : min.add(max).divide(java.math.BigDecimal.valueOf(2));
+        int decimals = 0;
+        for (var bound : java.util.List.of(min, likely, max)) {
+            decimals = Math.max(decimals, bound.stripTrailingZeros().scale());
+        }
+        return min.add(likely.multiply(java.math.BigDecimal.valueOf(4))).add(max)
+                .divide(java.math.BigDecimal.valueOf(6), Math.min(4, decimals + 2), java.math.RoundingMode.HALF_UP);
     }
 
     public double sequential() {
