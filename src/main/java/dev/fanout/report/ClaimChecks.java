@@ -116,9 +116,9 @@ final class ClaimChecks {
         Double optimizedP50 = sequential ? null : ForecastViews.time(forecast.optimized().p50());
         String optimizedNote = optimizedP50 == null || !waves ? ""
                 : " Fanout's optimized schedule: P50 %s.".formatted(Numbers.amount(optimizedP50, unit));
-        String remark = "%s%s takes %s at P50, %s at P80 and %s at P95 over %d runs; %s %% of them end by the claimed %s (claimed %s).%s"
+        String remark = "%s%s takes %s at P50, %s at P80 and %s at P95 over %s runs; %s %% of them end by the claimed %s (claimed %s).%s"
                 .formatted(lead, what, Numbers.amount(p50, unit), Numbers.amount(ForecastViews.time(outcome.p80()), unit),
-                        Numbers.amount(ForecastViews.time(outcome.p95()), unit), forecast.runs(),
+                        Numbers.amount(ForecastViews.time(outcome.p95()), unit), ForecastViews.count(forecast.runs()),
                         Numbers.format(Numbers.round(byMax * 100, 1)), Numbers.amount(max, unit),
                         Numbers.withUnit(Numbers.range(min, max), unit), optimizedNote);
         return new Report.ClaimCheck(claim.metric(), claim.metric().label(), claim.source(), min, max, p50, from,

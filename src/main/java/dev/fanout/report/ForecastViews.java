@@ -22,8 +22,8 @@ final class ForecastViews {
         forecast.strategies().forEach((strategy, outcome) -> strategies.put(name(strategy), outcome(outcome)));
         String note = forecast.ranged() == 0
                 ? "No task has a duration range: every run would take the same time, so one run is enough."
-                : "%d runs with each of the %d ranged tasks' durations drawn from its PERT distribution; every strategy "
-                        .formatted(forecast.runs(), forecast.ranged())
+                : "%s runs with each of the %d ranged tasks' durations drawn from its PERT distribution; every strategy "
+                        .formatted(count(forecast.runs()), forecast.ranged())
                         + "runs with the same durations in each run.";
         return new Report.ForecastView(forecast.runs(), Forecast.SEED, forecast.ranged(), time(optimized.p50()),
                 time(optimized.p80()), time(optimized.p95()), time(optimized.mean()), share(optimized.onTime()),
@@ -47,6 +47,11 @@ final class ForecastViews {
             case WAVES -> Report.Baseline.WAVES;
             case TIERS -> Report.Baseline.TIERS;
         });
+    }
+
+    /** "10,000": a count as the report's sentences write it. */
+    static String count(int runs) {
+        return String.format(java.util.Locale.ROOT, "%,d", runs);
     }
 
     /** Two decimals: the forecast is a spread, not an exact time. */

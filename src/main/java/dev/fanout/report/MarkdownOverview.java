@@ -74,8 +74,9 @@ final class MarkdownOverview extends MarkdownSection {
         }
         line("## Forecast");
         line();
-        line("%d of the %d tasks %s a duration range; %d runs, each strategy followed as a policy with the same drawn durations."
-                .formatted(forecast.ranged(), report.summary().tasks(), forecast.ranged() == 1 ? "has" : "have", forecast.runs()));
+        line("%d of the %d tasks %s a duration range; %s runs, each strategy followed as a policy with the same drawn durations."
+                .formatted(forecast.ranged(), report.summary().tasks(), forecast.ranged() == 1 ? "has" : "have",
+                        ForecastViews.count(forecast.runs())));
         line();
         boolean deadline = forecast.onTime() != null;
         line("| Strategy | P50 (%s) | P80 (%s) | P95 (%s) |%s".formatted(unit, unit, unit, deadline ? " On time |" : ""));
