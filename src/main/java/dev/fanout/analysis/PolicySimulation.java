@@ -130,18 +130,19 @@ final class PolicySimulation {
             }
             double makespan = 0;
             for (int task : order) {
+                // On a tie the dependency is named the cause: it is why the task waits, whoever else ends then.
                 double start = 0;
                 int because = -1;
+                for (int p : instance.predecessors(task)) {
+                    if (end[p] > start || because < 0 && end[p] == start) {
+                        start = end[p];
+                        because = p;
+                    }
+                }
                 int agent = agentOf[task];
                 if (agent != Schedule.NO_AGENT && agentFree[agent] > start) {
                     start = agentFree[agent];
                     because = agentLast[agent];
-                }
-                for (int p : instance.predecessors(task)) {
-                    if (end[p] > start) {
-                        start = end[p];
-                        because = p;
-                    }
                 }
                 if (phaseOf != null && phaseOf[task] > 0 && phaseEnd[phaseOf[task] - 1] > start) {
                     start = phaseEnd[phaseOf[task] - 1];
