@@ -263,7 +263,7 @@ function jsonPathLines(text) {
 // ---------------------------------------------------------------------------------------------------------------
 // One plan
 
-const view = { id: null, plan: null, schedule: null, report: null, polling: null, selected: null };
+const view = { id: null, plan: null, schedule: null, report: null, polling: null, selected: null, forecastStrategy: 'optimized' };
 
 async function showPlan(id) {
   view.id = id;
@@ -307,6 +307,7 @@ async function refresh() {
   renderProgress();
   renderGantt();
   renderSavings();
+  renderForecast();
   if (view.schedule && view.schedule.status === 'SOLVING') {
     schedulePoll();
   }
@@ -358,6 +359,18 @@ function agentFacts(agent) {
     pool: pool ? pool.id : null,
     cap: pool && pool.maxConcurrent ? pool.maxConcurrent : null,
   };
+}
+
+/** Whether a task's duration is a range, {min, likely, max}, rather than one figure. */
+function ranged(duration) {
+  return duration !== null && typeof duration === 'object';
+}
+
+/** A task's duration in the plan's unit: "3 weeks", or for a range "2 to 6 weeks, most likely 3". */
+function durationText(duration, unit) {
+  if (!ranged(duration)) return amount(duration, unit);
+  const likely = duration.likely === undefined || duration.likely === null ? '' : `, most likely ${fmt(duration.likely)}`;
+  return `${fmt(duration.min)} to ${amount(duration.max, unit)}${likely}`;
 }
 
 /** The files and folders a task changes: "src/api/, docs/api.md"; empty when it names none. */
@@ -684,7 +697,8 @@ function selectTask(id) {
   details.append(el('p', {}, `${assignment && assignment.agent ? assignment.agent : 'Milestone (no agent)'} · `
     + `${unit} ${fmt(assignment ? assignment.start : 0)} to ${fmt(assignment ? assignment.end : 0)}`
     + (slack !== null && slack !== undefined ? ` · slack ${amount(slack, unit)}` : '')
-    + (speed !== 1 ? ` · ${amount(task.duration, unit)} of work at ×${fmt(speed)}` : '')));
+    + (speed !== 1 ? ` · ${durationText(task.duration, unit)} of work at ×${fmt(speed)}` : '')));
+  if (ranged(task.duration)) details.append(el('p', {}, `Duration: ${durationText(task.duration, unit)}; the schedule uses its PERT mean.`));
   if (wait) details.append(el('p', {}, el('strong', {}, 'Why then: '), wait.explanation));
   details.append(el('p', {}, 'Depends on: ' + ((task.dependsOn || []).length ? task.dependsOn.join(', ') : 'nothing')));
   if (areasOf(task)) details.append(el('p', {}, 'Changes: ' + areasOf(task)));
@@ -723,6 +737,16 @@ function renderWaveFindings(report) {
     el('ul', {}, ...findings.map((finding) => el('li', { 'data-kind': finding.kind }, finding.message))));
 }
 
+/** The execution strategies' names in the savings and forecast tables. */
+function strategyNames(report) {
+  return {
+    optimized: 'Optimized (Fanout)',
+    sequential: 'Sequential (one agent)',
+    waves: `Author's waves (${report.waves ? report.waves.count : 0} waves)`,
+    tiers: `Dependency tiers (${report.tiers.levels.length} tiers)`,
+  };
+}
+
 function renderSavings() {
   const tbody = $('#savings-table tbody');
   clear(tbody);
@@ -733,11 +757,7 @@ function renderSavings() {
     return;
   }
   const unit = report.timeUnit;
-  const names = {
-    sequential: 'Sequential (one agent)',
-    waves: `Author's waves (${report.waves ? report.waves.count : 0} waves)`,
-    tiers: `Dependency tiers (${report.tiers.levels.length} tiers)`,
-  };
+  const names = strategyNames(report);
   for (const saving of report.savings) {
     tbody.append(el('tr', {},
       el('th', { scope: 'row' }, names[saving.against] || saving.against),
@@ -777,6 +797,207 @@ function renderSavings() {
   }
   table.append(body);
   claims.append(el('div', { class: 'table-wrap' }, table), list);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Forecast
+
+/** The strategies a forecast compares, in the savings table's order: the optimized schedule first. */
+function forecastStrategies(forecast) {
+  const others = forecast.strategies || {};
+  const keys = ['sequential', 'waves', 'tiers'].filter((key) => others[key]);
+  for (const key of Object.keys(others)) if (!keys.includes(key)) keys.push(key);
+  return ['optimized', ...keys];
+}
+
+/** The spread of one strategy: the forecast's own figures for the optimized schedule, else its strategy's. */
+function spreadOf(forecast, key) {
+  return key === 'optimized' ? forecast : (forecast.strategies || {})[key];
+}
+
+/** A share of runs as the page writes percentages: 0.71 → "71 %". */
+function share(fraction) {
+  return `${fmt(fraction * 100)} %`;
+}
+
+/** What running a strategy means, for the sentence under the chart. */
+const RUN_BY = {
+  optimized: 'the optimized schedule', sequential: 'one agent doing everything', waves: 'the author\'s waves',
+  tiers: 'the dependency tiers',
+};
+
+/**
+ * The report's Monte Carlo forecast: how the makespan spreads when durations are ranges. With no range, every run
+ * takes the makespan, and the forecast's note says so instead of a chart; otherwise the chart of one strategy's runs
+ * (the optimized schedule unless another is picked), its percentiles and the deadline, every strategy's percentiles
+ * in a table, and the tasks most often on the chain that ends last.
+ */
+function renderForecast() {
+  const section = $('#forecast');
+  const report = view.report;
+  const forecast = report ? report.forecast : null;
+  section.hidden = !forecast;
+  if (!forecast) return;
+  const unit = report.timeUnit;
+  const ranges = forecast.ranged === 1 ? '1 ranged duration' : `${forecast.ranged} ranged durations`;
+  const many = forecast.runs > 1;
+  $('#forecast-lead').textContent = many
+    ? `${forecast.runs} runs, each drawing the plan's ${ranges} at random within their ranges (seed ${forecast.seed}, so the `
+      + `figures repeat). P50, P80 and P95: the makespan that half, 80 % and 95 % of the runs finish within.`
+    : '';
+  $('#forecast-lead').hidden = !many;
+  $('#forecast-note').textContent = forecast.note || '';
+  $('#forecast-note').hidden = !forecast.note;
+  $('#forecast-body').hidden = !many;
+  if (!many) return;
+
+  const keys = forecastStrategies(forecast);
+  if (!keys.includes(view.forecastStrategy)) view.forecastStrategy = 'optimized';
+  const names = strategyNames(report);
+  const deadline = report.deadline ? report.deadline.at : null;
+
+  const buttons = $('#forecast-strategies');
+  clear(buttons);
+  buttons.append(el('span', {}, 'Chart:'));
+  for (const key of keys) {
+    const button = el('button', { type: 'button', class: 'forecast-strategy', 'data-strategy': key,
+      'aria-pressed': String(key === view.forecastStrategy) }, names[key] || key);
+    button.addEventListener('click', () => {
+      view.forecastStrategy = key;
+      renderForecast();
+      $(`#forecast-strategies [data-strategy="${CSS.escape(key)}"]`).focus();
+    });
+    buttons.append(button);
+  }
+
+  const tbody = $('#forecast-table tbody');
+  clear(tbody);
+  $('#forecast-ontime-header').hidden = deadline === null;
+  for (const key of keys) {
+    const spread = spreadOf(forecast, key);
+    const row = el('tr', { 'data-strategy': key, class: key === 'optimized' ? 'optimized' : null },
+      el('th', { scope: 'row' }, names[key] || key),
+      el('td', { class: 'num forecast-p50' }, amount(spread.p50, unit)),
+      el('td', { class: 'num forecast-p80' }, amount(spread.p80, unit)),
+      el('td', { class: 'num forecast-p95' }, amount(spread.p95, unit)),
+      el('td', { class: 'num forecast-mean' }, amount(spread.mean, unit)));
+    if (deadline !== null) row.append(el('td', { class: 'num forecast-ontime' }, share(spread.onTime)));
+    tbody.append(row);
+  }
+
+  const key = view.forecastStrategy;
+  const spread = spreadOf(forecast, key);
+  renderForecastChart(spread, forecast.runs, names[key] || key, deadline, unit);
+  const onTime = $('#forecast-ontime');
+  clear(onTime);
+  onTime.hidden = deadline === null || spread.onTime === undefined || spread.onTime === null;
+  if (!onTime.hidden) {
+    onTime.append(el('strong', {}, share(spread.onTime)),
+      ` of runs meet the deadline (${amount(deadline, unit)}) with ${RUN_BY[key] || names[key] || key}.`);
+  }
+
+  const critical = $('#forecast-critical');
+  const list = critical.querySelector('ul');
+  clear(list);
+  const ranked = Object.entries(forecast.criticality || {}).filter(([, fraction]) => fraction > 0)
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, 5);
+  critical.hidden = ranked.length === 0;
+  for (const [task, fraction] of ranked) {
+    const button = el('button', { type: 'button', class: 'link' }, task);
+    button.addEventListener('click', () => {
+      selectTask(task);
+      $('#gantt-title').scrollIntoView();
+    });
+    list.append(el('li', { 'data-task': task }, button,
+      fraction >= 1 ? ' lies on the chain that ends last in every run.' : ` lies on the chain that ends last in ${share(fraction)} of runs.`));
+  }
+}
+
+/**
+ * One strategy's runs as a histogram: a bar per bin of the report's (bins without a run are left out), the P50, P80
+ * and P95 marked, and the deadline when the plan has one; the runs that end past it drawn in the deadline's colour.
+ */
+function renderForecastChart(spread, runs, name, deadline, unit) {
+  const chart = $('#forecast-chart');
+  for (const node of [...chart.childNodes]) if (node.nodeName !== 'title' && node.nodeName !== 'desc') chart.removeChild(node);
+  chart.setAttribute('data-strategy', view.forecastStrategy);
+  $('#forecast-chart-title').textContent = `Makespan over ${runs} runs: ${name}`;
+  const histogram = spread.histogram;
+  const counts = histogram.counts;
+  const binWidth = histogram.width > 0 ? histogram.width : 1e-9;
+  const width = 760;
+  const height = 290;
+  const margin = { left: 56, right: 24, top: 62, bottom: 46 };
+  chart.setAttribute('viewBox', `0 0 ${width} ${height}`);
+
+  // The bins' span, widened to take the deadline in when it lies near; a deadline far off is pointed at from the edge.
+  let low = histogram.from;
+  let high = histogram.from + binWidth * counts.length;
+  const reach = (high - low) * 0.5;
+  if (deadline !== null && deadline < low && low - deadline <= reach) low = deadline - binWidth;
+  if (deadline !== null && deadline > high && deadline - high <= reach) high = deadline + binWidth;
+  const x = (value) => margin.left + (value - low) / Math.max(high - low, 1e-9) * (width - margin.left - margin.right);
+  const most = Math.max(...counts, 1);
+  const bottom = height - margin.bottom;
+  const y = (count) => bottom - count / most * (bottom - margin.top);
+
+  const axis = svg('g', { class: 'axis', 'aria-hidden': 'true' });
+  const countStep = niceStep(most, 4);
+  for (let c = 0; c <= most; c += countStep) {
+    axis.append(svg('line', { class: 'grid', x1: margin.left, x2: width - margin.right, y1: y(c), y2: y(c) }));
+    axis.append(svg('text', { x: margin.left - 8, y: y(c) + 4, 'text-anchor': 'end' }, String(c)));
+  }
+  const step = niceStep(high - low, 8);
+  for (let t = Math.ceil(low / step - 1e-9) * step; t <= high + 1e-9; t += step) {
+    axis.append(svg('line', { x1: x(t), x2: x(t), y1: bottom, y2: bottom + 5 }));
+    axis.append(svg('text', { x: x(t), y: bottom + 18, 'text-anchor': 'middle' }, fmt(t)));
+  }
+  axis.append(svg('line', { x1: margin.left, x2: width - margin.right, y1: bottom, y2: bottom }));
+  axis.append(svg('text', { x: (margin.left + width - margin.right) / 2, y: height - 8, 'text-anchor': 'middle' }, `makespan (${unit})`));
+  axis.append(svg('text', { x: 14, y: (margin.top + bottom) / 2, 'text-anchor': 'middle',
+    transform: `rotate(-90 14 ${(margin.top + bottom) / 2})` }, 'runs'));
+  chart.append(axis);
+
+  const bars = svg('g', { id: 'forecast-bars' });
+  counts.forEach((count, index) => {
+    if (count === 0) return;
+    const from = histogram.from + index * binWidth;
+    const late = deadline !== null && from >= deadline - 1e-9;
+    bars.append(svg('rect', { class: 'bar' + (late ? ' late' : ''), 'data-count': count, x: x(from) + 0.5,
+      y: y(count), width: Math.max(1, x(from + binWidth) - x(from) - 1), height: bottom - y(count) },
+    svg('title', {}, `${fmt(from)} to ${amount(from + binWidth, unit)}: ${count} ${count === 1 ? 'run' : 'runs'} (${share(count / runs)})`)));
+  });
+  chart.append(bars);
+
+  if (deadline !== null) {
+    const inside = deadline >= low && deadline <= high;
+    const at = Math.min(Math.max(x(deadline), margin.left), width - margin.right);
+    const marker = svg('g', { class: 'deadline-marker', 'data-deadline': deadline });
+    if (inside) marker.append(svg('line', { class: 'deadline-line', x1: at, x2: at, y1: margin.top, y2: bottom }));
+    const right = at > width - margin.right - 140;
+    const label = inside ? `deadline ${fmt(deadline)}` : deadline < low ? `← deadline ${fmt(deadline)}` : `deadline ${fmt(deadline)} →`;
+    marker.append(svg('text', { class: 'deadline-label', x: right ? at - 5 : at + 5, y: margin.top + 12,
+      'text-anchor': right ? 'end' : 'start' }, label));
+    chart.append(marker);
+  }
+
+  // One label row each, so that close percentiles do not print over one another.
+  const marks = svg('g', { id: 'forecast-marks' });
+  [['p50', 'P50'], ['p80', 'P80'], ['p95', 'P95']].forEach(([field, label], row) => {
+    const value = spread[field];
+    const at = x(value);
+    const top = 16 + row * 15;
+    const anchor = at < margin.left + 40 ? 'start' : at > width - margin.right - 40 ? 'end' : 'middle';
+    marks.append(svg('g', { class: 'marker marker-' + field, 'data-value': value },
+      svg('line', { x1: at, x2: at, y1: top + 3, y2: bottom }),
+      svg('text', { x: at, y: top, 'text-anchor': anchor }, `${label} ${fmt(value)}`)));
+  });
+  chart.append(marks);
+
+  $('#forecast-chart-desc').textContent = `P50 ${amount(spread.p50, unit)}, P80 ${amount(spread.p80, unit)}, `
+    + `P95 ${amount(spread.p95, unit)}, mean ${amount(spread.mean, unit)}`
+    + (deadline !== null && spread.onTime !== undefined && spread.onTime !== null
+      ? `; ${share(spread.onTime)} of runs meet the deadline (${amount(deadline, unit)}).` : '.');
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -13,12 +13,17 @@ import static org.openqa.selenium.support.ui.ExpectedConditions.urlContains;
 import static org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElementLocated;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -36,6 +41,9 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.fanout.TestPlans;
 
@@ -72,6 +80,26 @@ class PageIT {
              'waves': [['A', 'B'], ['E']]}
             """);
 
+    /**
+     * Three durations are ranges: A 2 to 6 days (most likely 3), B 3 to 5 (no most likely figure), D 1 to 3 (most
+     * likely 1); C and E are fixed. A precedes everything but E, so A ends on the chain that ends last in nearly every
+     * run. The deadline, day 10, lies inside the spread: A, B and D at their maximum take 6 + 5 + 3 = 14 days. The
+     * figures of the forecast are random draws (from a fixed seed), so the test reads them from the report and checks
+     * the page against them.
+     */
+    static final String RANGES = TestPlans.json("""
+            {'name': 'Browser check: ranged durations', 'timeUnit': 'days',
+             'pools': [{'id': 'team', 'workers': 2}],
+             'tasks': [
+               {'id': 'A', 'title': 'Schema', 'duration': {'min': 2, 'likely': 3, 'max': 6}},
+               {'id': 'B', 'title': 'API', 'duration': {'min': 3, 'max': 5}, 'dependsOn': ['A']},
+               {'id': 'C', 'title': 'Client', 'duration': 4, 'dependsOn': ['A']},
+               {'id': 'D', 'title': 'Release', 'duration': {'min': 1, 'likely': 1, 'max': 3}, 'dependsOn': ['B', 'C']},
+               {'id': 'E', 'title': 'Docs', 'duration': 2}],
+             'waves': [['A', 'E'], ['B', 'C'], ['D']], 'deadline': 10}
+            """);
+
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Dimension WINDOW = new Dimension(1400, 1000);
     private static AppProcess app;
     private static ChromeDriver driver;
@@ -132,6 +160,39 @@ class PageIT {
                 .map(point -> point.getDomAttribute(attribute)).toList();
     }
 
+    /** The plan's report as the API gives it, read the way any client reads it. */
+    private static JsonNode report(String id) throws IOException, InterruptedException {
+        try (var client = HttpClient.newHttpClient()) {
+            var response = client.send(HttpRequest.newBuilder(URI.create(app.url() + "/api/plans/" + id + "/report"))
+                    .header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, response.statusCode(), response.body());
+            return JSON.readTree(response.body());
+        }
+    }
+
+    /** The plan id in the page's address. */
+    private static String planId() {
+        var url = driver.getCurrentUrl();
+        return url.substring(url.indexOf("?plan=") + "?plan=".length());
+    }
+
+    /** A figure as the page writes it: rounded to two decimals, no trailing zeros (49, 6.5, 40.91). */
+    private static String figure(double value) {
+        double rounded = Math.round(value * 100) / 100.0;
+        return rounded == Math.rint(rounded) ? String.valueOf((long) rounded) : String.valueOf(rounded);
+    }
+
+    /** A figure in days, singular for exactly 1, as the page writes it. */
+    private static String days(JsonNode value) {
+        var figure = figure(value.asDouble());
+        return figure + (figure.equals("1") ? " day" : " days");
+    }
+
+    /** A share of runs as the page writes it: 0.71 → "71 %". */
+    private static String percent(JsonNode fraction) {
+        return figure(fraction.asDouble() * 100) + " %";
+    }
+
     /** The whole page from its top, the window made as tall as the page for the shot. */
     private static void screenshot(String name) throws IOException {
         long height = (Long) driver.executeScript("window.scrollTo(0, 0); "
@@ -176,6 +237,13 @@ class PageIT {
         var savings = dom().selectFirst("#savings-table");
         assertEquals(List.of("15 weeks", "3 weeks", "20 %", "1.25×"), row(savings, "Sequential"), "3 + 4 + 2 + 5 + 1");
         assertEquals("12 weeks", row(savings, "Optimized (Fanout)").getFirst());
+
+        // No duration is a range: every run of the forecast takes the makespan, and the page says so in the report's
+        // words instead of drawing a chart.
+        var forecast = report(id).get("forecast");
+        assertEquals(1, forecast.get("runs").asInt());
+        assertEquals(forecast.get("note").asText(), find("#forecast-note").getText());
+        assertFalse(find("#forecast-body").isDisplayed(), "no chart when every run takes the makespan");
 
         // Clicking B's bar: B starts when A ends (week 3); its only dependency, A, stays lit and gets an arrow.
         find("#gantt [data-task='B'] rect").click();
@@ -400,5 +468,83 @@ class PageIT {
         assertEquals(row(dom().selectFirst("#savings-table"), "Sequential").getFirst(),
                 texts("#whatif-table tbody tr td:nth-child(2)").getFirst(), "cap 1 is the sequential figure");
         screenshot("page-shared-files-1400.png");
+    }
+
+    @Test
+    @Order(4)
+    void rangedDurationsAreForecastAndComparedAcrossStrategies() throws Exception {
+        driver.get(app.url() + "/");
+        wait.until(visibilityOfElementLocated(By.id("plan-text"))).sendKeys(RANGES);
+        find("#add-form button[type=submit]").click();
+        wait.until(textToBe(By.id("plan-name"), "Browser check: ranged durations"));
+        var id = planId();
+        assertFalse(find("#forecast").isDisplayed(), "no forecast before there is a schedule");
+        find("#solve-button").click();
+        wait.until(textToBePresentInElementLocated(By.id("progress"), "proven optimal"));
+        wait.until(visibilityOfElementLocated(By.id("forecast-chart")));
+        var forecast = report(id).get("forecast");
+        int runs = forecast.get("runs").asInt();
+        assertTrue(runs > 1, "ranged durations are drawn many times: " + forecast);
+        assertTrue(find("#forecast-lead").getText().startsWith(runs + " runs, each drawing the plan's 3 ranged durations at random"),
+                find("#forecast-lead").getText());
+
+        // The table: the optimized schedule, then the strategies of the savings table, each with the report's
+        // P50, P80, P95, mean and share of runs on time.
+        var strategies = List.of("optimized", "sequential", "waves", "tiers");
+        assertEquals(strategies, driver.findElements(By.cssSelector("#forecast-table tbody tr")).stream()
+                .map(row -> row.getDomAttribute("data-strategy")).toList());
+        for (var strategy : strategies) {
+            var spread = strategy.equals("optimized") ? forecast : forecast.get("strategies").get(strategy);
+            assertEquals(List.of(days(spread.get("p50")), days(spread.get("p80")), days(spread.get("p95")),
+                    days(spread.get("mean")), percent(spread.get("onTime"))),
+                    texts("#forecast-table tr[data-strategy=" + strategy + "] td"), strategy);
+        }
+        assertEquals(days(forecast.get("p50")), find("#forecast-table tr[data-strategy=optimized] .forecast-p50").getText());
+
+        // The chart of the optimized schedule: P50, P80 and P95 marked, a bar per bin that holds runs, every run in
+        // one, and the deadline drawn with the share of runs that meet it.
+        var page = dom();
+        assertEquals("optimized", page.selectFirst("#forecast-chart").attr("data-strategy"));
+        for (var percentile : List.of("p50", "p80", "p95")) {
+            assertEquals(percentile.toUpperCase() + " " + figure(forecast.get(percentile).asDouble()),
+                    page.selectFirst("#forecast-chart .marker-" + percentile + " text").text());
+        }
+        var bars = page.select("#forecast-chart rect.bar");
+        assertTrue(bars.size() > 1, "the runs spread over several bars: " + bars.size());
+        assertEquals(runs, bars.stream().mapToInt(bar -> Integer.parseInt(bar.attr("data-count"))).sum(), "every run in a bar");
+        assertEquals(1, page.select("#forecast-chart line.deadline-line").size(), "the deadline is drawn");
+        assertEquals("deadline 10", page.selectFirst("#forecast-chart .deadline-label").text());
+        assertEquals(percent(forecast.get("onTime")) + " of runs meet the deadline (10 days) with the optimized schedule.",
+                find("#forecast-ontime").getText());
+
+        // The tasks most often on the chain that ends last, most often first, at most five.
+        var ranked = StreamSupport.stream(forecast.get("criticality").properties().spliterator(), false)
+                .filter(entry -> entry.getValue().asDouble() > 0)
+                .sorted((a, b) -> a.getValue().asDouble() != b.getValue().asDouble()
+                        ? Double.compare(b.getValue().asDouble(), a.getValue().asDouble()) : a.getKey().compareTo(b.getKey()))
+                .limit(5).toList();
+        assertEquals(ranked.stream().map(entry -> entry.getKey() + " lies on the chain that ends last in "
+                + (entry.getValue().asDouble() >= 1 ? "every run." : percent(entry.getValue()) + " of runs.")).toList(),
+                texts("#forecast-critical li"));
+        screenshot("page-forecast-1400.png");
+
+        // Sequential picked: its own runs drawn, its percentiles marked, its share of runs on time said.
+        find("#forecast-strategies [data-strategy=sequential]").click();
+        wait.until(shown -> "sequential".equals(find("#forecast-chart").getDomAttribute("data-strategy")));
+        var sequential = forecast.get("strategies").get("sequential");
+        assertEquals("true", find("#forecast-strategies [data-strategy=sequential]").getDomAttribute("aria-pressed"));
+        assertEquals("false", find("#forecast-strategies [data-strategy=optimized]").getDomAttribute("aria-pressed"));
+        assertEquals("P50 " + figure(sequential.get("p50").asDouble()), dom().selectFirst("#forecast-chart .marker-p50 text").text());
+        assertEquals(percent(sequential.get("onTime")) + " of runs meet the deadline (10 days) with one agent doing everything.",
+                find("#forecast-ontime").getText());
+        assertFalse(driver.findElements(By.cssSelector("#forecast-chart rect.bar")).isEmpty(), "the sequential runs have bars");
+        find("#forecast-strategies [data-strategy=optimized]").click();
+        wait.until(shown -> "optimized".equals(find("#forecast-chart").getDomAttribute("data-strategy")));
+
+        // A task in the list selects it in the schedule, with its range.
+        find("#forecast-critical li[data-task=A] button").click();
+        wait.until(textToBe(By.cssSelector("#task-details h3"), "A — Schema"));
+        assertTrue(texts("#task-details p").contains("Duration: 2 to 6 days, most likely 3; the schedule uses its PERT mean."),
+                texts("#task-details p").toString());
     }
 }
