@@ -51,10 +51,11 @@ import dev.fanout.TestPlans;
  * The web page driven like a user does, in Debian's headless Chromium through its ChromeDriver: typing a plan into the
  * box and adding it, pressing Solve, clicking a bar of the Gantt chart and pressing Enter on another, running a what-if
  * comparison, asking how few agents finish by a deadline, and correcting a refused plan line by line; then a plan whose
- * tasks share files, with capped pools and an agent's window, shows its waits and sweeps its cap. The service starts
- * without the example plans, so the plans are the ones typed here ({@link Browsers#RELEASE} and {@link #SHARED_FILES},
- * whose figures are worked out by hand where they are written); the first test runs first, as it starts from an empty
- * list. Full-page screenshots are kept in target/screenshots.
+ * tasks share files, with capped pools and an agent's window, shows its waits and sweeps its cap; and a plan with
+ * ranged durations and a deadline shows its forecast, strategy by strategy. The service starts without the example
+ * plans, so the plans are the ones typed here ({@link Browsers#RELEASE}, {@link #SHARED_FILES} and {@link #RANGES},
+ * whose figures are worked out by hand where they are written, but for the forecast's random draws, read from the
+ * report); the first test runs first, as it starts from an empty list. Full-page screenshots are kept in target/screenshots.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PageIT {
