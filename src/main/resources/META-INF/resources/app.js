@@ -817,7 +817,7 @@ function spreadOf(forecast, key) {
 
 /** A share of runs as the page writes percentages: 0.71 → "71 %". */
 function share(fraction) {
-  return `${fmt(fraction * 100)} %`;
+  return fraction === null || fraction === undefined ? '—' : `${fmt(fraction * 100)} %`;
 }
 
 /** What running a strategy means, for the sentence under the chart. */
@@ -922,8 +922,8 @@ function renderForecastChart(spread, runs, name, deadline, unit) {
   for (const node of [...chart.childNodes]) if (node.nodeName !== 'title' && node.nodeName !== 'desc') chart.removeChild(node);
   chart.setAttribute('data-strategy', view.forecastStrategy);
   $('#forecast-chart-title').textContent = `Makespan over ${runs} runs: ${name}`;
-  const histogram = spread.histogram;
-  const counts = histogram.counts;
+  const histogram = spread.histogram || { from: spread.p50, width: 0, counts: [] };
+  const counts = histogram.counts || [];
   const binWidth = histogram.width > 0 ? histogram.width : 1e-9;
   const width = 760;
   const height = 290;
