@@ -839,15 +839,14 @@ function renderForecast() {
   section.hidden = !forecast;
   if (!forecast) return;
   const unit = report.timeUnit;
-  const ranges = forecast.ranged === 1 ? '1 ranged duration' : `${forecast.ranged} ranged durations`;
   const many = forecast.runs > 1;
-  $('#forecast-lead').textContent = many
-    ? `${forecast.runs} runs, each drawing the plan's ${ranges} at random within their ranges (seed ${forecast.seed}, so the `
-      + `figures repeat). P50, P80 and P95: the makespan that half, 80 % and 95 % of the runs finish within.`
-    : '';
-  $('#forecast-lead').hidden = !many;
   $('#forecast-note').textContent = forecast.note || '';
   $('#forecast-note').hidden = !forecast.note;
+  $('#forecast-lead').textContent = many
+    ? `P50, P80 and P95: the makespan that half, 80 % and 95 % of the runs finish within. The draws start from seed `
+      + `${forecast.seed}, so the same plan gives the same figures every time.`
+    : '';
+  $('#forecast-lead').hidden = !many;
   $('#forecast-body').hidden = !many;
   if (!many) return;
 
@@ -924,15 +923,17 @@ function renderForecastChart(spread, runs, name, deadline, unit) {
   $('#forecast-chart-title').textContent = `Makespan over ${runs} runs: ${name}`;
   const histogram = spread.histogram || { from: spread.p50, width: 0, counts: [] };
   const counts = histogram.counts || [];
-  const binWidth = histogram.width > 0 ? histogram.width : 1e-9;
+  // Every run ending at the same time makes one bar of width 0: drawn a little wide, and titled with that one time.
+  const single = !(histogram.width > 0);
+  const binWidth = single ? Math.max(Math.abs(histogram.from) * 0.02, 0.1) : histogram.width;
   const width = 760;
   const height = 290;
   const margin = { left: 56, right: 24, top: 62, bottom: 46 };
   chart.setAttribute('viewBox', `0 0 ${width} ${height}`);
 
   // The bins' span, widened to take the deadline in when it lies near; a deadline far off is pointed at from the edge.
-  let low = histogram.from;
-  let high = histogram.from + binWidth * counts.length;
+  let low = single ? histogram.from - 2 * binWidth : histogram.from;
+  let high = single ? histogram.from + 3 * binWidth : histogram.from + binWidth * counts.length;
   const reach = (high - low) * 0.5;
   if (deadline !== null && deadline < low && low - deadline <= reach) low = deadline - binWidth;
   if (deadline !== null && deadline > high && deadline - high <= reach) high = deadline + binWidth;
@@ -962,10 +963,11 @@ function renderForecastChart(spread, runs, name, deadline, unit) {
   counts.forEach((count, index) => {
     if (count === 0) return;
     const from = histogram.from + index * binWidth;
-    const late = deadline !== null && from >= deadline - 1e-9;
+    const late = deadline !== null && (single ? from > deadline + 1e-9 : from >= deadline - 1e-9);
+    const when = single ? amount(from, unit) : `${fmt(from)} to ${amount(from + binWidth, unit)}`;
     bars.append(svg('rect', { class: 'bar' + (late ? ' late' : ''), 'data-count': count, x: x(from) + 0.5,
       y: y(count), width: Math.max(1, x(from + binWidth) - x(from) - 1), height: bottom - y(count) },
-    svg('title', {}, `${fmt(from)} to ${amount(from + binWidth, unit)}: ${count} ${count === 1 ? 'run' : 'runs'} (${share(count / runs)})`)));
+    svg('title', {}, `${when}: ${count} ${count === 1 ? 'run' : 'runs'} (${share(count / runs)})`)));
   });
   chart.append(bars);
 

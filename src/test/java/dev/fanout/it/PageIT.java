@@ -82,11 +82,13 @@ class PageIT {
             """);
 
     /**
-     * Three durations are ranges: A 2 to 6 days (most likely 3), B 3 to 5 (no most likely figure), D 1 to 3 (most
-     * likely 1); C and E are fixed. A precedes everything but E, so A ends on the chain that ends last in nearly every
-     * run. The deadline, day 10, lies inside the spread: A, B and D at their maximum take 6 + 5 + 3 = 14 days. The
-     * figures of the forecast are random draws (from a fixed seed), so the test reads them from the report and checks
-     * the page against them.
+     * Three durations are ranges, scheduled on their PERT means (min + 4·likely + max) / 6: A 2 to 6 days, most likely
+     * 3 (mean 20 / 6 = 3.33); B 3 to 5, no most likely figure, so the middle, 4 (mean 4); D 1 to 3, most likely 1
+     * (mean 8 / 6 = 1.33). C (4) and E (2) are fixed. Two workers: A, then B and C side by side, then D, with E beside
+     * A: 3.33 + 4 + 1.33 = 8.66 days, the critical path. The author's waves run E after A, not beside it: 3.33 + 2 +
+     * 4 + 1.33 = 10.66 days on the means. The deadline, day 10, lies inside the optimized schedule's spread: A, B and D
+     * at their maximum take 6 + 5 + 3 = 14 days. The forecast's figures are random draws (from a fixed seed), so the
+     * test reads them from the report and checks the page against them.
      */
     static final String RANGES = TestPlans.json("""
             {'name': 'Browser check: ranged durations', 'timeUnit': 'days',
@@ -97,7 +99,7 @@ class PageIT {
                {'id': 'C', 'title': 'Client', 'duration': 4, 'dependsOn': ['A']},
                {'id': 'D', 'title': 'Release', 'duration': {'min': 1, 'likely': 1, 'max': 3}, 'dependsOn': ['B', 'C']},
                {'id': 'E', 'title': 'Docs', 'duration': 2}],
-             'waves': [['A', 'E'], ['B', 'C'], ['D']], 'deadline': 10}
+             'waves': [['A'], ['E'], ['B', 'C'], ['D']], 'deadline': 10}
             """);
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -486,7 +488,9 @@ class PageIT {
         var forecast = report(id).get("forecast");
         int runs = forecast.get("runs").asInt();
         assertTrue(runs > 1, "ranged durations are drawn many times: " + forecast);
-        assertTrue(find("#forecast-lead").getText().startsWith(runs + " runs, each drawing the plan's 3 ranged durations at random"),
+        assertEquals(3, forecast.get("ranged").asInt());
+        assertEquals(forecast.get("note").asText(), find("#forecast-note").getText());
+        assertTrue(find("#forecast-lead").getText().startsWith("P50, P80 and P95: the makespan that half, 80 % and 95 % of the runs"),
                 find("#forecast-lead").getText());
 
         // The table: the optimized schedule, then the strategies of the savings table, each with the report's
