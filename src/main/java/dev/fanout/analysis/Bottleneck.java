@@ -71,19 +71,16 @@ public record Bottleneck(Kind kind, long bound, String subject, List<String> age
             }
         }
         return switch (shared.kind()) {
-            case AREA -> new Bottleneck(Kind.AREA, bound, "area " + shared.name() + " (one task at a time)", List.of(),
-                    tasks, margin);
-            case RESOURCE -> new Bottleneck(Kind.RESOURCE, bound, "resource " + shared.name() + " (capacity "
-                    + shared.capacity() + ")", List.of(), tasks, margin);
-            case PLAN_CAP -> new Bottleneck(Kind.CAP, bound, "the plan's cap of " + shared.capacity() + " tasks at once",
-                    List.of(), tasks, margin);
+            case AREA -> new Bottleneck(Kind.AREA, bound, shared.describe(), List.of(), tasks, margin);
+            case RESOURCE -> new Bottleneck(Kind.RESOURCE, bound, shared.describe(), List.of(), tasks, margin);
+            case PLAN_CAP -> new Bottleneck(Kind.CAP, bound, shared.describe(), List.of(), tasks, margin);
             case POOL_CAP -> {
                 var members = new BitSet();
                 for (int a = 0; a < instance.agentCount(); a++) {
                     members.set(a, limits.poolLimitOf(a) == index);
                 }
-                yield new Bottleneck(Kind.CAP, bound, "the cap of pool '" + shared.name() + "' (" + shared.capacity()
-                        + " tasks at once)", instance.agentIds(members), tasksOnlyFor(instance, members), margin);
+                yield new Bottleneck(Kind.CAP, bound, shared.describe(), instance.agentIds(members),
+                        tasksOnlyFor(instance, members), margin);
             }
         };
     }

@@ -100,21 +100,11 @@ public final class ScheduleCheck {
                 if (inUse > shared.capacity()) {
                     var together = running.stream().map(other -> instance.taskId(other[0])).sorted().toList();
                     problems.add("at " + at + " ticks " + String.join(", ", together) + " run together, over "
-                            + describe(shared));
+                            + shared.describe());
                     break;
                 }
             }
         }
-    }
-
-    /** "area src/ (1 at a time)", "resource db (capacity 2)", … */
-    static String describe(SharedLimits.Limit shared) {
-        return switch (shared.kind()) {
-            case RESOURCE -> "the capacity " + shared.capacity() + " of resource " + shared.name();
-            case AREA -> "area " + shared.name() + " (one task at a time)";
-            case PLAN_CAP -> "the plan's cap of " + shared.capacity() + " tasks at once";
-            case POOL_CAP -> "pool " + shared.name() + "'s cap of " + shared.capacity() + " tasks at once";
-        };
     }
 
     public static boolean isValid(Schedule schedule) {

@@ -32,6 +32,29 @@ public final class SharedLimits {
 
     /** One limit: its kind, the resource id, area or pool id it stands for ("plan" for the plan's cap), its capacity. */
     public record Limit(Kind kind, String name, int capacity) {
+
+        /** Its short name: "area src/", "resource db", "cap of pool nlp", "cap of the plan". */
+        public String label() {
+            return switch (kind) {
+                case AREA -> "area " + name;
+                case RESOURCE -> "resource " + name;
+                case POOL_CAP -> "cap of pool " + name;
+                case PLAN_CAP -> "cap of the plan";
+            };
+        }
+
+        /**
+         * What it allows: "area src/ (one task at a time)", "resource db (capacity 2)", "the cap of pool 'nlp' (2 tasks at
+         * once)", "the plan's cap of 3 tasks at once".
+         */
+        public String describe() {
+            return switch (kind) {
+                case AREA -> "area " + name + " (one task at a time)";
+                case RESOURCE -> "resource " + name + " (capacity " + capacity + ")";
+                case POOL_CAP -> "the cap of pool '" + name + "' (" + capacity + " tasks at once)";
+                case PLAN_CAP -> "the plan's cap of " + capacity + " tasks at once";
+            };
+        }
     }
 
     private final List<Limit> limits;

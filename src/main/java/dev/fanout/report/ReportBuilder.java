@@ -66,7 +66,7 @@ public final class ReportBuilder {
                 scale.toDouble(bounds.agentChain()),
                 bounds.agentChainTask() < 0 ? null : instance.taskId(bounds.agentChainTask()), bounds.binding(),
                 instance.limits().any() ? scale.toDouble(bounds.sharedLimit()) : null,
-                bounds.sharedLimitIndex() < 0 ? null : limitName(instance.limits().limit(bounds.sharedLimitIndex())));
+                bounds.sharedLimitIndex() < 0 ? null : instance.limits().limit(bounds.sharedLimitIndex()).label());
         var criticalPath = new Report.CriticalPathView(scale.toDouble(analysis.criticalPath().length()),
                 instance.taskIds(analysis.criticalPath().tasks()));
         return new Report.Bounds(scale.toDouble(analysis.lowerBound()), lowerBoundParts, criticalPath);
@@ -116,16 +116,6 @@ public final class ReportBuilder {
         var chain = reasons.criticalChain().stream().map(reason -> wait(reason, optimized)).toList();
         return new Report.BottleneckView(bottleneck.kind(), bottleneck.subject(),
                 instance.scale().toDouble(bottleneck.bound()), bottleneck.agents(), bottleneck.tasks(), summary, chain);
-    }
-
-    /** "area src/", "resource db", "cap of pool nlp", "cap of the plan". */
-    private static String limitName(dev.fanout.analysis.SharedLimits.Limit limit) {
-        return switch (limit.kind()) {
-            case AREA -> "area " + limit.name();
-            case RESOURCE -> "resource " + limit.name();
-            case POOL_CAP -> "cap of pool " + limit.name();
-            case PLAN_CAP -> "cap of the plan";
-        };
     }
 
     static Report.Wait wait(StartReasons.Reason reason, Schedule schedule) {
