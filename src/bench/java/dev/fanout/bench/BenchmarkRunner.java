@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Supplier;
+import java.util.stream.LongStream;
 import java.util.stream.Stream;
 
 import ai.timefold.solver.core.api.solver.SolverFactory;
@@ -69,7 +70,7 @@ public final class BenchmarkRunner {
     /** The options the runner knows; anything else is a typo, and a typo must not silently run another benchmark. */
     private static final List<String> OPTIONS = List.of("set", "seconds", "parallel", "imopse", "match", "out", "share",
             "share-large", "config", "peer");
-    private static final String USAGE = "usage: ./fanout bench --set d36|genbig|generated|seeds|constrained|forecast --seconds N"
+    private static final String USAGE = "usage: ./fanout bench --set d36|genbig|generated|tight|seeds|constrained|forecast --seconds N"
             + " [--parallel N] [--match REGEX] [--out FILE] [--imopse DIR] [--share F] [--share-large F]"
             + " [--config solver.xml] [--peer cpsat]";
 
@@ -175,6 +176,16 @@ public final class BenchmarkRunner {
                     // No reference column: the lower bound is the planted optimum (see PlanGenerator).
                     .map(spec -> new Case(spec.name(), () -> PlanGenerator.generate(spec), null))
                     .toList();
+            case "tight" -> Stream.of(
+                    // The sizes of issue 13's table: agents busy from 0 to the optimum, no slack; 10, 3, 3, 2 and 1 seeds.
+                    LongStream.rangeClosed(1, 10).mapToObj(seed -> PlanGenerator.Spec.of(60, 5, seed)),
+                    LongStream.rangeClosed(1, 3).mapToObj(seed -> PlanGenerator.Spec.of(100, 10, seed)),
+                    LongStream.rangeClosed(1, 3).mapToObj(seed -> PlanGenerator.Spec.of(200, 15, seed)),
+                    LongStream.rangeClosed(1, 2).mapToObj(seed -> PlanGenerator.Spec.of(1_000, 50, seed)),
+                    Stream.of(PlanGenerator.Spec.of(3_000, 100, 1)))
+                    .flatMap(specs -> specs)
+                    .map(spec -> new Case(spec.name(), () -> PlanGenerator.generate(spec), null))
+                    .toList();
             case "constrained" -> Stream.of(60, 200, 1_000, 3_000)
                     .flatMap(size -> Stream.of(1L, 2L, 3L).map(seed -> ConstrainedPlanGenerator.Spec.of(size, seed)))
                     // No reference column either: the lower bound is the planted optimum (see ConstrainedPlanGenerator).
@@ -188,7 +199,8 @@ public final class BenchmarkRunner {
                             .toList();
                 }
             }
-            default -> throw new IllegalArgumentException("unknown set " + set + ": d36, genbig, generated, seeds or constrained");
+            default -> throw new IllegalArgumentException("unknown set " + set
+                    + ": d36, genbig, generated, tight, seeds, constrained or forecast");
         };
     }
 
