@@ -156,7 +156,7 @@ public final class BenchmarkRunner {
         var instance = analysis.instance();
         PeerResult peerResult = null;
         if (peer != null) {
-            var answer = peer.solve(instance, budget);
+            var answer = peer.takesHint() ? peer.solve(instance, budget, schedule) : peer.solve(instance, budget);
             var found = answer.schedule();
             peerResult = new PeerResult(found == null ? -1 : found.makespan(), answer.provenOptimal(),
                     found == null || ScheduleCheck.isValid(found), answer.timeToBest(), answer.modelTime(), answer.status());

@@ -25,13 +25,28 @@ public interface Peer {
 
     Outcome solve(Instance instance, Duration budget);
 
+    /**
+     * As {@link #solve(Instance, Duration)}, told Fanout's schedule for the same instance first ({@code --peer
+     * cpsat-hint}: Fanout and then the peer from Fanout's best, one after the other); a peer that takes no hint ignores
+     * it.
+     */
+    default Outcome solve(Instance instance, Duration budget, Schedule hint) {
+        return solve(instance, budget);
+    }
+
+    /** Whether the runner gives this peer Fanout's schedule. */
+    default boolean takesHint() {
+        return false;
+    }
+
     /** The peer called {@code name} on the command line. */
     static Peer named(String name) {
-        if (!name.equals("cpsat")) {
-            throw new IllegalArgumentException("unknown peer " + name + ": cpsat");
+        if (!name.equals("cpsat") && !name.equals("cpsat-hint")) {
+            throw new IllegalArgumentException("unknown peer " + name + ": cpsat or cpsat-hint");
         }
         try {
-            return (Peer) Class.forName("dev.fanout.bench.cpsat.CpSatPeer").getDeclaredConstructor().newInstance();
+            return (Peer) Class.forName("dev.fanout.bench.cpsat.CpSatPeer").getDeclaredConstructor(boolean.class)
+                    .newInstance(name.equals("cpsat-hint"));
         } catch (ReflectiveOperationException | LinkageError e) {
             throw new IllegalArgumentException("the CP-SAT peer is not built (" + e + "): run it as ./fanout bench ... --peer"
                     + " cpsat, which builds with the Maven profile cpsat and puts OR-Tools on the class path");

@@ -43,13 +43,30 @@ public final class CpSatPeer implements Peer {
         Loader.loadNativeLibraries();
     }
 
+    /** Whether Fanout's schedule is given to CP-SAT as a hint (a starting solution it repairs or improves on). */
+    private final boolean hinted;
+
+    public CpSatPeer(boolean hinted) {
+        this.hinted = hinted;
+    }
+
     @Override
     public String name() {
-        return "cp-sat";
+        return hinted ? "cp-sat from Fanout's" : "cp-sat";
+    }
+
+    @Override
+    public boolean takesHint() {
+        return hinted;
     }
 
     @Override
     public Outcome solve(Instance instance, Duration budget) {
+        return solve(instance, budget, null);
+    }
+
+    @Override
+    public Outcome solve(Instance instance, Duration budget, Schedule hint) {
         long building = System.nanoTime();
         int n = instance.taskCount();
         int m = instance.agentCount();
@@ -156,6 +173,16 @@ public final class CpSatPeer implements Peer {
         var makespan = model.newIntVar(0, horizon, "makespan");
         model.addMaxEquality(makespan, end);
         model.minimize(makespan);
+        if (hint != null) {
+            for (int t = 0; t < n; t++) {
+                model.addHint(start[t], hint.start(t));
+                model.addHint(end[t], hint.end(t));
+                for (int k = 0; k < chosen.get(t).size(); k++) {
+                    model.addHint(chosen.get(t).get(k), chosenAgent.get(t).get(k) == hint.agentOf(t) ? 1 : 0);
+                }
+            }
+            model.addHint(makespan, hint.makespan());
+        }
         var modelTime = Duration.ofNanos(System.nanoTime() - building);
 
         var solver = new CpSolver();
