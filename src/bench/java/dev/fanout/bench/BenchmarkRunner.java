@@ -29,6 +29,7 @@ import dev.fanout.plan.PlanLimits;
 import dev.fanout.plan.PlanReader;
 import dev.fanout.plan.PlanValidator;
 import dev.fanout.solver.ScheduleSolution;
+import dev.fanout.service.ExactStage;
 import dev.fanout.service.SolveSearch;
 
 /**
@@ -69,10 +70,10 @@ public final class BenchmarkRunner {
 
     /** The options the runner knows; anything else is a typo, and a typo must not silently run another benchmark. */
     private static final List<String> OPTIONS = List.of("set", "seconds", "parallel", "imopse", "match", "out", "share",
-            "share-large", "config", "peer");
+            "share-large", "config", "peer", "exact");
     private static final String USAGE = "usage: ./fanout bench --set d36|genbig|generated|tight|seeds|constrained|forecast --seconds N"
             + " [--parallel N] [--match REGEX] [--out FILE] [--imopse DIR] [--share F] [--share-large F]"
-            + " [--config solver.xml] [--peer cpsat]";
+            + " [--config solver.xml] [--peer cpsat|cpsat-hint] [--exact MAX_TASKS]";
 
     public static void main(String[] args) throws Exception {
         try {
@@ -111,9 +112,11 @@ public final class BenchmarkRunner {
                 : SolverFactory.<ScheduleSolution>createFromXmlResource("solverConfig.xml");
         var solverManager = SolverManager.<ScheduleSolution>create(solverFactory,
                 new SolverManagerConfig().withParallelSolverCount(String.valueOf(parallel)));
+        // --exact N: the exact stage on plans of up to N tasks, as the service's default (300); 0 turns it off.
         var solver = new SolveSearch(solverManager,
                 Double.parseDouble(options.getOrDefault("share", "0.3")),
-                Double.parseDouble(options.getOrDefault("share-large", "0.9")));
+                Double.parseDouble(options.getOrDefault("share-large", "0.9")),
+                new ExactStage(Integer.parseInt(options.getOrDefault("exact", "300")), 0.7, 2));
         var validator = new PlanValidator(new PlanLimits(100_000, 10_000, 2_000_000));
         ExecutorService pool = Executors.newFixedThreadPool(parallel);
         var futures = new ArrayList<Future<Result>>();

@@ -7,8 +7,7 @@ import dev.fanout.analysis.Schedule;
 
 /**
  * Another solver run on the same instances, with the same budget, for a side-by-side column
- * ({@code ./fanout bench --peer cpsat}). Peers live in their own source set, built only when asked for, so that
- * their libraries stay out of normal builds; the runner finds them by name.
+ * ({@code ./fanout bench --peer cpsat}). The runner finds them by name.
  */
 public interface Peer {
 
@@ -44,12 +43,6 @@ public interface Peer {
         if (!name.equals("cpsat") && !name.equals("cpsat-hint")) {
             throw new IllegalArgumentException("unknown peer " + name + ": cpsat or cpsat-hint");
         }
-        try {
-            return (Peer) Class.forName("dev.fanout.bench.cpsat.CpSatPeer").getDeclaredConstructor(boolean.class)
-                    .newInstance(name.equals("cpsat-hint"));
-        } catch (ReflectiveOperationException | LinkageError e) {
-            throw new IllegalArgumentException("the CP-SAT peer is not built (" + e + "): run it as ./fanout bench ... --peer"
-                    + " cpsat, which builds with the Maven profile cpsat and puts OR-Tools on the class path");
-        }
+        return new CpSatPeer(name.equals("cpsat-hint"));
     }
 }

@@ -55,6 +55,19 @@ public interface FanoutConfig {
         @DecimalMin("0")
         @DecimalMax("1")
         double heuristicShareLarge();
+
+        /** Plans of up to this many tasks get the exact stage (CP-SAT) after the heuristic search; 0 turns it off. */
+        @Min(0)
+        int exactMaxTasks();
+
+        /** Share of the time left after the heuristic search that the exact stage may take; Timefold gets the rest. */
+        @DecimalMin("0")
+        @DecimalMax("1")
+        double exactShare();
+
+        /** Threads of the exact stage (CP-SAT's workers). */
+        @Min(1)
+        int exactWorkers();
     }
 
     interface Limits {

@@ -28,7 +28,8 @@ import dev.fanout.solver.SolutionMapper;
 /**
  * The search itself, on the calling thread: from a valid schedule, a share of the time budget in
  * {@link ScheduleSearch} (forward-backward improvement with sampling, or a list search on plans with shared limits;
- * fast on very large plans), the rest in the Timefold solver, and a last justification pass on the solver's best. It stops at the time limit, as soon as the
+ * fast on very large plans), on small plans a share of the rest in the exact stage ({@link ExactStage}: CP-SAT), the
+ * rest in the Timefold solver, and a last justification pass on the solver's best. It stops at the time limit, as soon as the
  * makespan reaches the lower bound (nothing better exists), when improvement dries up, or when asked to. Whatever
  * happens, the outcome holds a valid schedule no longer than the one it started from. Threads, queueing and metrics
  * are {@link SolveRunner}'s, {@link SolveAdmission}'s and {@link SolveMetrics}'.
@@ -41,17 +42,21 @@ public class SolveSearch {
     private final SolverManager<ScheduleSolution> solverManager;
     private final double heuristicShare;
     private final double heuristicShareLarge;
+    private final ExactStage exactStage;
 
     @Inject
     public SolveSearch(SolverManager<ScheduleSolution> solverManager, FanoutConfig config) {
-        this(solverManager, config.solve().heuristicShare(), config.solve().heuristicShareLarge());
+        this(solverManager, config.solve().heuristicShare(), config.solve().heuristicShareLarge(),
+                new ExactStage(config.solve().exactMaxTasks(), config.solve().exactShare(), config.solve().exactWorkers()));
     }
 
-    /** Outside the service (the benchmark runner): the same search with the shares given. */
-    public SolveSearch(SolverManager<ScheduleSolution> solverManager, double heuristicShare, double heuristicShareLarge) {
+    /** Outside the service (the benchmark runner): the same search with the shares and exact stage given. */
+    public SolveSearch(SolverManager<ScheduleSolution> solverManager, double heuristicShare, double heuristicShareLarge,
+            ExactStage exactStage) {
         this.solverManager = solverManager;
         this.heuristicShare = heuristicShare;
         this.heuristicShareLarge = heuristicShareLarge;
+        this.exactStage = exactStage;
     }
 
     /** Solves from the plan's best baseline schedule, on this thread, for at most {@code limit}. */
@@ -91,7 +96,14 @@ public class SolveSearch {
             if (analysis.isProvenOptimal(best) || stopRequested.getAsBoolean() || System.nanoTime() >= deadline) {
                 return outcome(analysis, best, startedAt, lastImprovement, false, null, 0);
             }
-            // 2. Local search with Timefold, from there.
+            // 2. On small plans, the exact search (CP-SAT) from there, for a share of the time left.
+            if (exactStage.appliesTo(analysis)) {
+                best = exactStage.improve(analysis, best, deadline, stopRequested, improvedTo);
+                if (analysis.isProvenOptimal(best) || stopRequested.getAsBoolean() || System.nanoTime() >= deadline) {
+                    return outcome(analysis, best, startedAt, lastImprovement, false, null, 0);
+                }
+            }
+            // 3. Local search with Timefold, from there.
             var heuristicBest = best;
             var solverRun = solverManager.solveBuilder()
                     .withProblemId(problemId)
@@ -121,7 +133,7 @@ public class SolveSearch {
                 failed = true;
                 message = "the solver failed; the best schedule found before is kept";
             }
-            // 3. A last justification pass often shaves a little more off the solver's best.
+            // 4. A last justification pass often shaves a little more off the solver's best.
             if (!analysis.isProvenOptimal(best) && !stopRequested.getAsBoolean()) {
                 long polishDeadline = System.nanoTime() + Math.min(Duration.ofMillis(500).toNanos(), limit.toNanos() / 20);
                 var polished = ScheduleSearch.justify(analysis.instance(), analysis.paths(), best, polishDeadline);

@@ -1,16 +1,12 @@
-package dev.fanout.bench.cpsat;
+package dev.fanout.exact;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-import com.google.ortools.Loader;
 import com.google.ortools.sat.BoolVar;
 import com.google.ortools.sat.CpModel;
 import com.google.ortools.sat.CpSolver;
-import com.google.ortools.sat.CpSolverSolutionCallback;
-import com.google.ortools.sat.CpSolverStatus;
 import com.google.ortools.sat.IntVar;
 import com.google.ortools.sat.IntervalVar;
 import com.google.ortools.sat.LinearExpr;
@@ -19,10 +15,9 @@ import com.google.ortools.util.Domain;
 import dev.fanout.analysis.Instance;
 import dev.fanout.analysis.Schedule;
 import dev.fanout.analysis.SharedLimits;
-import dev.fanout.bench.Peer;
 
 /**
- * OR-Tools' CP-SAT on a Fanout instance, for the benchmark's side-by-side column. The model, in the instance's ticks:
+ * A Fanout instance as a CP-SAT model, in the instance's ticks:
  * <ul>
  * <li>per task a start, an end and an interval between them; per task and agent able to do it an optional interval of
  * the ticks the task takes there ({@link Instance#duration(int, int)}), exactly one of them chosen, and the task's
@@ -33,53 +28,28 @@ import dev.fanout.bench.Peer;
  * its agents' intervals) as a cumulative of its capacity, a no-overlap when that is 1;</li>
  * <li>minimize the makespan, the latest end.</li>
  * </ul>
- * It knows nothing of Fanout's bounds or schedules: its horizon is the latest window opening plus every task at its
- * slowest, one after another (shift an optimal schedule's tasks as early as they go: each then starts at 0, at a window
- * opening or at the end of another task, so the last one ends by then).
+ * Its horizon is the latest window opening plus every task at its slowest, one after another (shift an optimal
+ * schedule's tasks as early as they go: each then starts at 0, at a window opening or at the end of another task, so
+ * the last one ends by then). A schedule it returns is checked by the caller like any other.
  */
-public final class CpSatPeer implements Peer {
+final class CpSatModel {
 
-    static {
-        Loader.loadNativeLibraries();
-    }
+    final CpModel model = new CpModel();
+    private final Instance instance;
+    private final IntVar[] start;
+    private final IntVar[] end;
+    private final List<List<BoolVar>> chosen = new ArrayList<>();
+    private final List<List<Integer>> chosenAgent = new ArrayList<>();
+    private final IntVar makespan;
 
-    /** Whether Fanout's schedule is given to CP-SAT as a hint (a starting solution it repairs or improves on). */
-    private final boolean hinted;
-
-    public CpSatPeer(boolean hinted) {
-        this.hinted = hinted;
-    }
-
-    @Override
-    public String name() {
-        return hinted ? "cp-sat from Fanout's" : "cp-sat";
-    }
-
-    @Override
-    public boolean takesHint() {
-        return hinted;
-    }
-
-    @Override
-    public Outcome solve(Instance instance, Duration budget) {
-        return solve(instance, budget, null);
-    }
-
-    @Override
-    public Outcome solve(Instance instance, Duration budget, Schedule hint) {
-        long building = System.nanoTime();
+    CpSatModel(Instance instance) {
+        this.instance = instance;
         int n = instance.taskCount();
         int m = instance.agentCount();
-        var model = new CpModel();
         long horizon = horizon(instance);
-
-        // Tasks: start, end, and the interval between them (the shared limits hold it wherever the task runs).
-        var start = new IntVar[n];
-        var end = new IntVar[n];
+        start = new IntVar[n];
+        end = new IntVar[n];
         var taskInterval = new IntervalVar[n];
-        // Alternatives: for each task and able agent, whether the agent does it, and the interval it takes there.
-        var chosen = new ArrayList<List<BoolVar>>();
-        var chosenAgent = new ArrayList<List<Integer>>();
         var agentIntervals = new ArrayList<List<IntervalVar>>();
         for (int a = 0; a < m; a++) {
             agentIntervals.add(new ArrayList<>());
@@ -126,7 +96,6 @@ public final class CpSatPeer implements Peer {
                 taskInterval[t] = model.newIntervalVar(start[t], size, end[t], "task " + t);
             }
         }
-
         // One task at a time on each agent.
         for (var intervals : agentIntervals) {
             model.addNoOverlap(intervals);
@@ -137,20 +106,27 @@ public final class CpSatPeer implements Peer {
                 model.addGreaterOrEqual(start[t], end[p]);
             }
         }
-        // Shared limits: resources, areas and the plan's cap hold the task's interval; a pool's cap its agents' intervals.
+        sharedLimits(taskInterval, agentIntervals);
+        makespan = model.newIntVar(0, horizon, "makespan");
+        model.addMaxEquality(makespan, end);
+        model.minimize(makespan);
+    }
+
+    /** Resources, areas and the plan's cap hold the task's interval; a pool's cap holds its agents' intervals. */
+    private void sharedLimits(IntervalVar[] taskInterval, List<List<IntervalVar>> agentIntervals) {
         var limits = instance.limits();
         for (int l = 0; l < limits.limits().size(); l++) {
             var intervals = new ArrayList<IntervalVar>();
             var units = new ArrayList<Long>();
             if (limits.limit(l).kind() == SharedLimits.Kind.POOL_CAP) {
-                for (int a = 0; a < m; a++) {
+                for (int a = 0; a < instance.agentCount(); a++) {
                     if (limits.poolLimitOf(a) == l) {
                         intervals.addAll(agentIntervals.get(a));
                         agentIntervals.get(a).forEach(interval -> units.add(1L));
                     }
                 }
             } else {
-                for (int t = 0; t < n; t++) {
+                for (int t = 0; t < instance.taskCount(); t++) {
                     var held = limits.limitsOf(t);
                     for (int i = 0; i < held.length; i++) {
                         if (held[i] == l && !instance.isMilestone(t)) {
@@ -168,49 +144,39 @@ public final class CpSatPeer implements Peer {
                         units.stream().mapToLong(Long::longValue).toArray());
             }
         }
+    }
 
-        // Minimize the makespan.
-        var makespan = model.newIntVar(0, horizon, "makespan");
-        model.addMaxEquality(makespan, end);
-        model.minimize(makespan);
-        if (hint != null) {
-            for (int t = 0; t < n; t++) {
-                model.addHint(start[t], hint.start(t));
-                model.addHint(end[t], hint.end(t));
-                for (int k = 0; k < chosen.get(t).size(); k++) {
-                    model.addHint(chosen.get(t).get(k), chosenAgent.get(t).get(k) == hint.agentOf(t) ? 1 : 0);
-                }
+    /** Starts the search from {@code schedule}: CP-SAT repairs a hint or improves on it, never starts blind. */
+    void hint(Schedule schedule) {
+        for (int t = 0; t < instance.taskCount(); t++) {
+            model.addHint(start[t], schedule.start(t));
+            model.addHint(end[t], schedule.end(t));
+            for (int k = 0; k < chosen.get(t).size(); k++) {
+                model.addHint(chosen.get(t).get(k), chosenAgent.get(t).get(k) == schedule.agentOf(t) ? 1 : 0);
             }
-            model.addHint(makespan, hint.makespan());
         }
-        var modelTime = Duration.ofNanos(System.nanoTime() - building);
+        model.addHint(makespan, schedule.makespan());
+    }
 
-        var solver = new CpSolver();
-        solver.getParameters().setMaxTimeInSeconds(budget.toMillis() / 1000.0).setNumWorkers(2);
-        var lastSolution = new double[] { 0 };
-        var status = solver.solve(model, new CpSolverSolutionCallback() {
-            @Override
-            public void onSolutionCallback() {
-                lastSolution[0] = wallTime();
-            }
-        });
-        var timeToBest = Duration.ofMillis(Math.round(lastSolution[0] * 1000));
-        if (status != CpSolverStatus.OPTIMAL && status != CpSolverStatus.FEASIBLE) {
-            return new Outcome(null, false, timeToBest, modelTime, status.name());
-        }
+    /** The schedule of the solver's current solution (in a solution callback) or of its last one. */
+    Schedule schedule(java.util.function.ToLongFunction<IntVar> value, java.util.function.Predicate<BoolVar> isTrue) {
+        int n = instance.taskCount();
         var agentOf = new int[n];
         Arrays.fill(agentOf, Schedule.NO_AGENT);
         var starts = new long[n];
         for (int t = 0; t < n; t++) {
-            starts[t] = solver.value(start[t]);
+            starts[t] = value.applyAsLong(start[t]);
             for (int k = 0; k < chosen.get(t).size(); k++) {
-                if (solver.booleanValue(chosen.get(t).get(k))) {
+                if (isTrue.test(chosen.get(t).get(k))) {
                     agentOf[t] = chosenAgent.get(t).get(k);
                 }
             }
         }
-        return new Outcome(new Schedule(instance, agentOf, starts), status == CpSolverStatus.OPTIMAL, timeToBest, modelTime,
-                status.name());
+        return new Schedule(instance, agentOf, starts);
+    }
+
+    Schedule schedule(CpSolver solver) {
+        return schedule(solver::value, solver::booleanValue);
     }
 
     /** The latest window opening plus every task at its slowest, back to back: no optimal schedule needs longer. */

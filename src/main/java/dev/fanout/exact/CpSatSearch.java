@@ -1,0 +1,110 @@
+package dev.fanout.exact;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+
+import org.jboss.logging.Logger;
+
+import com.google.ortools.Loader;
+import com.google.ortools.sat.CpSolver;
+import com.google.ortools.sat.CpSolverSolutionCallback;
+import com.google.ortools.sat.CpSolverStatus;
+
+import dev.fanout.analysis.Instance;
+import dev.fanout.analysis.Schedule;
+
+/**
+ * OR-Tools' CP-SAT on a Fanout instance ({@link CpSatModel}): an exact search that, on small plans, finds and often
+ * proves what the heuristics miss. Its native library is loaded once; where it cannot be (a platform OR-Tools ships
+ * none for here), {@link #isAvailable()} says so and callers go without.
+ */
+public final class CpSatSearch {
+
+    private static final Logger LOG = Logger.getLogger(CpSatSearch.class);
+    private static final boolean AVAILABLE = load();
+
+    /**
+     * What it found: the best schedule (null when none in the time), whether CP-SAT proved it optimal for its model,
+     * how it ended in its own words (OPTIMAL, FEASIBLE, UNKNOWN when the time ran out first, …) and how long building
+     * the model took.
+     */
+    public record Outcome(Schedule schedule, boolean provenOptimal, String status, Duration modelTime) {
+    }
+
+    private CpSatSearch() {
+    }
+
+    private static boolean load() {
+        try {
+            Loader.loadNativeLibraries();
+            return true;
+        } catch (RuntimeException | LinkageError e) {
+            LOG.warnf("CP-SAT is not available here (%s): small plans are solved without the exact stage", e);
+            return false;
+        }
+    }
+
+    public static boolean isAvailable() {
+        return AVAILABLE;
+    }
+
+    /**
+     * Searches for at most {@code time} after the model is built, with {@code workers} threads, from {@code hint} (null:
+     * none); stops early when {@code stopped} says so (polled every 50 ms). {@code onSolution} receives every solution
+     * as it is found, unchecked.
+     */
+    public static Outcome solve(Instance instance, Schedule hint, Duration time, int workers, BooleanSupplier stopped,
+            Consumer<Schedule> onSolution) {
+        return solve(instance, hint, time, workers, null, stopped, onSolution);
+    }
+
+    /**
+     * As {@link #solve(Instance, Schedule, Duration, int, BooleanSupplier, Consumer)}, and it also stops once
+     * {@code patience} (null: never) has passed without a new solution: a stage that has stopped finding better
+     * schedules gives its time back to the next one.
+     */
+    public static Outcome solve(Instance instance, Schedule hint, Duration time, int workers, Duration patience,
+            BooleanSupplier stopped, Consumer<Schedule> onSolution) {
+        long building = System.nanoTime();
+        var model = new CpSatModel(instance);
+        if (hint != null) {
+            model.hint(hint);
+        }
+        var modelTime = Duration.ofNanos(System.nanoTime() - building);
+        var solver = new CpSolver();
+        solver.getParameters().setMaxTimeInSeconds(Math.max(0.001, time.toMillis() / 1000.0)).setNumWorkers(workers);
+        var finished = new AtomicBoolean();
+        var lastSolution = new AtomicLong(System.nanoTime());
+        var watcher = Thread.ofVirtual().start(() -> {
+            while (!finished.get()) {
+                boolean idle = patience != null && System.nanoTime() - lastSolution.get() > patience.toNanos();
+                if (idle || stopped.getAsBoolean()) {
+                    solver.stopSearch();
+                    return;
+                }
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+        try {
+            var status = solver.solve(model.model, new CpSolverSolutionCallback() {
+                @Override
+                public void onSolutionCallback() {
+                    lastSolution.set(System.nanoTime());
+                    onSolution.accept(model.schedule(variable -> value(variable), literal -> booleanValue(literal)));
+                }
+            });
+            var found = status == CpSolverStatus.OPTIMAL || status == CpSolverStatus.FEASIBLE ? model.schedule(solver) : null;
+            return new Outcome(found, status == CpSolverStatus.OPTIMAL, status.name(), modelTime);
+        } finally {
+            finished.set(true);
+            watcher.interrupt();
+        }
+    }
+}
