@@ -82,8 +82,8 @@ public final class CpSatSearch {
             while (!finished.get()) {
                 boolean idle = patience != null && System.nanoTime() - lastSolution.get() > patience.toNanos();
                 if (idle || stopped.getAsBoolean()) {
+                    // Asked again until the search ends: a stop asked before the search has started is not kept.
                     solver.stopSearch();
-                    return;
                 }
                 try {
                     Thread.sleep(50);
