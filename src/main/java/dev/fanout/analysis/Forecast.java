@@ -21,8 +21,14 @@ import dev.fanout.plan.Plan;
  * the same figures every time, however many threads run the chunks.
  *
  * <p>A plan without ranges is simulated once: every run would take the same time.
+ *
+ * @param runs how many runs were simulated
+ * @param ranged how many tasks have a duration range with any spread
+ * @param optimized the optimized schedule's spread
+ * @param criticality per task, the share of runs in which it lies on the chain that ends last (optimized schedule)
+ * @param strategies sequential and tiers always, waves when the plan has them
  */
-public final class Forecast {
+public record Forecast(int runs, int ranged, Outcome optimized, double[] criticality, Map<Strategy, Outcome> strategies) {
 
     /** Runs for a plan of up to 1,000 tasks. */
     public static final int RUNS = 10_000;
@@ -52,49 +58,13 @@ public final class Forecast {
 
         /** The share of runs that end at or before {@code time}. */
         public double shareBy(double time) {
-            int count = 0;
-            while (count < sorted.length && sorted[count] <= time + 1e-9) {
-                count++;
-            }
-            return (double) count / sorted.length;
+            return Forecast.shareBy(sorted, time);
         }
-    }
-
-    private final int runs;
-    private final int ranged;
-    private final Outcome optimized;
-    private final double[] criticality;
-    private final Map<Strategy, Outcome> strategies;
-
-    private Forecast(int runs, int ranged, Outcome optimized, double[] criticality, Map<Strategy, Outcome> strategies) {
-        this.runs = runs;
-        this.ranged = ranged;
-        this.optimized = optimized;
-        this.criticality = criticality;
-        this.strategies = strategies;
-    }
-
-    public int runs() {
-        return runs;
-    }
-
-    /** How many tasks have a duration range with any spread. */
-    public int ranged() {
-        return ranged;
-    }
-
-    public Outcome optimized() {
-        return optimized;
     }
 
     /** The share of runs in which the task lies on the chain that ends last in the optimized schedule. */
     public double criticality(int task) {
         return criticality[task];
-    }
-
-    /** Sequential and tiers always; waves when the plan has them. */
-    public Map<Strategy, Outcome> strategies() {
-        return strategies;
     }
 
     static int runsFor(int tasks, int ranged) {
@@ -122,29 +92,30 @@ public final class Forecast {
                 others.put(strategy, new double[runs]);
             }
         }
+        // Each ranged task's distribution on [0, 1], and how it is scaled to [min, max]; each chunk samples them anew.
+        var distributions = new BetaDistribution[rangedTasks.length];
+        var low = new double[rangedTasks.length];
+        var spread = new double[rangedTasks.length];
+        for (int k = 0; k < rangedTasks.length; k++) {
+            var estimate = plan.tasks().get(rangedTasks[k]).estimate();
+            distributions[k] = pert(estimate);
+            low[k] = estimate.min().doubleValue();
+            spread[k] = estimate.max().doubleValue() - low[k];
+        }
         var onChain = new long[n];
         int chunks = (runs + CHUNK - 1) / CHUNK;
         IntStream.range(0, chunks).parallel().forEach(chunk -> {
             var random = RandomSource.XO_RO_SHI_RO_128_PP.create(SEED + chunk);
-            var samplers = new ContinuousDistribution.Sampler[rangedTasks.length];
-            var low = new double[rangedTasks.length];
-            var spread = new double[rangedTasks.length];
-            for (int k = 0; k < rangedTasks.length; k++) {
-                var estimate = plan.tasks().get(rangedTasks[k]).estimate();
-                low[k] = estimate.min().doubleValue();
-                spread[k] = estimate.max().doubleValue() - low[k];
-                samplers[k] = pert(estimate).createSampler(random);
-            }
+            var samplers = Arrays.stream(distributions).map(distribution -> distribution.createSampler(random))
+                    .toArray(ContinuousDistribution.Sampler[]::new);
             var duration = mean.clone();
             var run = policy.newRun();
             var otherRuns = new EnumMap<Strategy, PolicySimulation.Run>(Strategy.class);
             policies.forEach((strategy, simulation) -> otherRuns.put(strategy, simulation.newRun()));
             var counted = new long[n];
             for (int r = chunk * CHUNK; r < Math.min(runs, (chunk + 1) * CHUNK); r++) {
-                if (rangedTasks.length > 0) {
-                    for (int k = 0; k < rangedTasks.length; k++) {
-                        duration[rangedTasks[k]] = low[k] + spread[k] * samplers[k].sample();
-                    }
+                for (int k = 0; k < rangedTasks.length; k++) {
+                    duration[rangedTasks[k]] = low[k] + spread[k] * samplers[k].sample();
                 }
                 makespans[r] = run.simulate(duration);
                 for (int task = lastToEnd(run.end); task >= 0; task = run.cause[task]) {
@@ -193,13 +164,16 @@ public final class Forecast {
         for (double value : sorted) {
             sum += value;
         }
-        var outcome = new Outcome(percentile(sorted, 0.5), percentile(sorted, 0.8), percentile(sorted, 0.95),
-                sum / sorted.length, null, histogram(sorted), sorted);
-        if (deadline == null) {
-            return outcome;
+        return new Outcome(percentile(sorted, 0.5), percentile(sorted, 0.8), percentile(sorted, 0.95),
+                sum / sorted.length, deadline == null ? null : shareBy(sorted, deadline), histogram(sorted), sorted);
+    }
+
+    private static double shareBy(double[] sorted, double time) {
+        int count = 0;
+        while (count < sorted.length && sorted[count] <= time + 1e-9) {
+            count++;
         }
-        return new Outcome(outcome.p50(), outcome.p80(), outcome.p95(), outcome.mean(), outcome.shareBy(deadline),
-                outcome.histogram(), sorted);
+        return (double) count / sorted.length;
     }
 
     /** The nearest-rank percentile: the smallest value at or below which a share {@code q} of the runs lie. */
