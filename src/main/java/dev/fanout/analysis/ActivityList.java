@@ -17,7 +17,6 @@ final class ActivityList {
 
     private final Instance instance;
     private final Random random;
-    private final int[] topologicalRank;
     /** Per task, its duration and the longest chain of work after it: the critical-path rule. */
     private final long[] chain;
     /** Per task, how much time must follow its start for the plan to end at the lower bound: see {@link #drawn}. */
@@ -27,11 +26,6 @@ final class ActivityList {
         this.instance = instance;
         this.random = random;
         int n = instance.taskCount();
-        topologicalRank = new int[n];
-        var order = instance.topologicalOrder();
-        for (int i = 0; i < order.length; i++) {
-            topologicalRank[order[i]] = i;
-        }
         var latestStart = latestStartsInWindows(instance);
         chain = new long[n];
         urgency = new long[n];
@@ -70,12 +64,12 @@ final class ActivityList {
 
     /** The tasks by start; on a tie, in topological order (a zero-length task before its successors). */
     int[] byStart(Schedule schedule) {
-        return sorted(Comparator.<Integer>comparingLong(schedule::start).thenComparingInt(t -> topologicalRank[t]));
+        return sorted(Comparator.<Integer>comparingLong(schedule::start).thenComparingInt(instance::topologicalRank));
     }
 
     /** Latest end first; on a tie, later in topological order first (a zero-length successor ends with its task). */
     int[] byEndDescending(Schedule schedule) {
-        return sorted(Comparator.<Integer>comparingLong(t -> -schedule.end(t)).thenComparingInt(t -> -topologicalRank[t]));
+        return sorted(Comparator.<Integer>comparingLong(t -> -schedule.end(t)).thenComparingInt(t -> -instance.topologicalRank(t)));
     }
 
     private int[] sorted(Comparator<Integer> order) {

@@ -28,6 +28,8 @@ public final class Instance {
     private final int[][] predecessors;
     private final int[][] successors;
     private final int[] topologicalOrder;
+    /** Per task, its place in {@link #topologicalOrder}. */
+    private final int[] topologicalRank;
     private final String[] agentIds;
     private final String[] agentPools;
     private final BitSet[] skilledAgents;
@@ -75,6 +77,10 @@ public final class Instance {
         topologicalOrder = TopologicalOrder.byDependencies(this, null);
         if (topologicalOrder.length != n) {
             throw new IllegalArgumentException("dependencies form a cycle");
+        }
+        topologicalRank = new int[n];
+        for (int i = 0; i < n; i++) {
+            topologicalRank[topologicalOrder[i]] = i;
         }
 
         int m = agents.size();
@@ -285,6 +291,11 @@ public final class Instance {
     /** Every task after all of its dependencies. Do not modify. */
     public int[] topologicalOrder() {
         return topologicalOrder;
+    }
+
+    /** The task's place in {@link #topologicalOrder()}: the tie-break that puts a task after what it waits for. */
+    public int topologicalRank(int task) {
+        return topologicalRank[task];
     }
 
     /** Agents holding the task's skills at the levels asked (ignoring pools). Do not modify. */

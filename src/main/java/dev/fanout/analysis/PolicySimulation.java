@@ -33,14 +33,9 @@ final class PolicySimulation {
     private PolicySimulation(Schedule schedule, int[] phaseOf, int phaseCount) {
         this.instance = schedule.instance();
         int n = instance.taskCount();
-        var rank = new int[n];
-        var topological = instance.topologicalOrder();
-        for (int i = 0; i < topological.length; i++) {
-            rank[topological[i]] = i;
-        }
         this.order = IntStream.range(0, n).boxed()
                 .sorted(Comparator.<Integer>comparingInt(t -> phaseOf == null ? 0 : phaseOf[t])
-                        .thenComparingLong(schedule::start).thenComparingInt(t -> rank[t]))
+                        .thenComparingLong(schedule::start).thenComparingInt(instance::topologicalRank))
                 .mapToInt(Integer::intValue).toArray();
         this.agentOf = new int[n];
         this.phaseOf = phaseOf;
@@ -187,6 +182,8 @@ final class PolicySimulation {
     private static final class Lanes {
         private final double[] free;
         private final int[] holder;
+        /** Lanes in the heap: all of them between tasks, one fewer while a task takes its units. */
+        private int size;
 
         Lanes(int capacity) {
             free = new double[capacity];
@@ -198,8 +195,6 @@ final class PolicySimulation {
             Arrays.fill(holder, -1);
             size = free.length;
         }
-
-        private int size;
 
         double freeAt() {
             return free[0];
