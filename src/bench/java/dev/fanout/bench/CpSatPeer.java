@@ -37,7 +37,8 @@ final class CpSatPeer implements Peer {
     public Outcome solve(Instance instance, Duration budget, Schedule hint) {
         long called = System.nanoTime();
         var lastSolution = new long[1];
-        var outcome = CpSatSearch.solve(instance, hint, budget, 2, () -> false, schedule -> lastSolution[0] = System.nanoTime());
+        var outcome = CpSatSearch.solve(instance, hint, budget, 2, null, () -> false,
+                schedule -> lastSolution[0] = System.nanoTime());
         // Time to best counts from the end of the model's building, as the budget does.
         long searchStarted = called + outcome.modelTime().toNanos();
         var timeToBest = Duration.ofNanos(lastSolution[0] == 0 ? 0 : Math.max(0, lastSolution[0] - searchStarted));

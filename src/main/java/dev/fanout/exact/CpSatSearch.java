@@ -1,7 +1,8 @@
 package dev.fanout.exact;
 
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
@@ -25,6 +26,8 @@ public final class CpSatSearch {
 
     private static final Logger LOG = Logger.getLogger(CpSatSearch.class);
     private static final boolean AVAILABLE = load();
+    /** How often a running search asks whether it should stop. */
+    static final long CHECK_MILLIS = 50;
 
     /**
      * What it found: the best schedule (null when none in the time), whether CP-SAT proved it optimal for its model,
@@ -53,18 +56,9 @@ public final class CpSatSearch {
 
     /**
      * Searches for at most {@code time} after the model is built, with {@code workers} threads, from {@code hint} (null:
-     * none); stops early when {@code stopped} says so (polled every 50 ms). {@code onSolution} receives every solution
-     * as it is found, unchecked.
-     */
-    public static Outcome solve(Instance instance, Schedule hint, Duration time, int workers, BooleanSupplier stopped,
-            Consumer<Schedule> onSolution) {
-        return solve(instance, hint, time, workers, null, stopped, onSolution);
-    }
-
-    /**
-     * As {@link #solve(Instance, Schedule, Duration, int, BooleanSupplier, Consumer)}, and it also stops once
-     * {@code patience} (null: never) has passed without a new solution: a stage that has stopped finding better
-     * schedules gives its time back to the next one.
+     * none). It stops early when {@code stopped} says so, and once {@code patience} (null: never) has passed without a
+     * new solution, so that a stage that has stopped finding better schedules gives its time back to the next one; both
+     * are checked every {@value #CHECK_MILLIS} ms. {@code onSolution} receives every solution as it is found, unchecked.
      */
     public static Outcome solve(Instance instance, Schedule hint, Duration time, int workers, Duration patience,
             BooleanSupplier stopped, Consumer<Schedule> onSolution) {
@@ -76,22 +70,15 @@ public final class CpSatSearch {
         var modelTime = Duration.ofNanos(System.nanoTime() - building);
         var solver = new CpSolver();
         solver.getParameters().setMaxTimeInSeconds(Math.max(0.001, time.toMillis() / 1000.0)).setNumWorkers(workers);
-        var finished = new AtomicBoolean();
         var lastSolution = new AtomicLong(System.nanoTime());
-        var watcher = Thread.ofVirtual().start(() -> {
-            while (!finished.get()) {
-                boolean idle = patience != null && System.nanoTime() - lastSolution.get() > patience.toNanos();
-                if (idle || stopped.getAsBoolean()) {
-                    // Asked again until the search ends: a stop asked before the search has started is not kept.
-                    solver.stopSearch();
-                }
-                try {
-                    Thread.sleep(50);
-                } catch (InterruptedException e) {
-                    return;
-                }
+        var checks = Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().factory());
+        checks.scheduleWithFixedDelay(() -> {
+            boolean idle = patience != null && System.nanoTime() - lastSolution.get() > patience.toNanos();
+            if (idle || stopped.getAsBoolean()) {
+                // Asked again until the search ends: a stop asked before the search has started is not kept.
+                solver.stopSearch();
             }
-        });
+        }, CHECK_MILLIS, CHECK_MILLIS, TimeUnit.MILLISECONDS);
         try {
             var status = solver.solve(model.model, new CpSolverSolutionCallback() {
                 @Override
@@ -103,8 +90,7 @@ public final class CpSatSearch {
             var found = status == CpSolverStatus.OPTIMAL || status == CpSolverStatus.FEASIBLE ? model.schedule(solver) : null;
             return new Outcome(found, status == CpSolverStatus.OPTIMAL, status.name(), modelTime);
         } finally {
-            finished.set(true);
-            watcher.interrupt();
+            checks.shutdownNow();
         }
     }
 }
