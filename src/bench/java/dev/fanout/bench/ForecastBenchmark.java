@@ -49,11 +49,9 @@ final class ForecastBenchmark {
     static PlanDocument ranged(PlanDocument plan) {
         var tasks = plan.tasks().stream().map(task -> {
             var d = task.duration().value();
-            var range = DurationDocument.range(d.multiply(new BigDecimal("0.8")), d, d.multiply(new BigDecimal("1.6")));
-            return new PlanDocument.TaskDocument(task.id(), task.title(), task.description(), range, task.skills(),
-                    task.pool(), task.dependsOn(), task.priority(), task.uses(), task.areas());
+            return task.withDuration(
+                    DurationDocument.range(d.multiply(new BigDecimal("0.8")), d, d.multiply(new BigDecimal("1.6"))));
         }).toList();
-        return new PlanDocument(plan.name(), plan.description(), plan.timeUnit(), plan.pools(), plan.agents(), tasks,
-                plan.waves(), plan.claims(), plan.deadline(), plan.maxConcurrent(), plan.resources());
+        return plan.variant(plan.pools(), plan.agents(), tasks); // a generated plan has no waves or claims to keep
     }
 }

@@ -123,6 +123,11 @@ public record PlanDocument(
         public TaskDocument withoutPool() {
             return new TaskDocument(id, title, description, duration, skills, null, dependsOn, priority, uses, areas);
         }
+
+        /** The same task with another duration. */
+        public TaskDocument withDuration(DurationDocument other) {
+            return new TaskDocument(id, title, description, other, skills, pool, dependsOn, priority, uses, areas);
+        }
     }
 
     /** Something tasks share that only so many can use at once: a test database, a licence, a migration slot. */
