@@ -27,6 +27,11 @@ function amount(value, unit) {
   return `${figure} ${(figure === '1' || figure === '-1') && unit.endsWith('s') ? unit.slice(0, -1) : unit}`;
 }
 
+/** A share as the page writes percentages: 0.71 → "71 %"; a dash when there is none. */
+function share(fraction) {
+  return fraction === null || fraction === undefined ? '—' : `${fmt(fraction * 100)} %`;
+}
+
 function el(tag, attributes = {}, ...children) {
   const node = document.createElement(tag);
   for (const [name, value] of Object.entries(attributes)) {
@@ -815,11 +820,6 @@ function spreadOf(forecast, key) {
   return key === 'optimized' ? forecast : (forecast.strategies || {})[key];
 }
 
-/** A share of runs as the page writes percentages: 0.71 → "71 %". */
-function share(fraction) {
-  return fraction === null || fraction === undefined ? '—' : `${fmt(fraction * 100)} %`;
-}
-
 /** What running a strategy means, for the sentence under the chart. */
 const RUN_BY = {
   optimized: 'the optimized schedule', sequential: 'one agent doing everything', waves: 'the author\'s waves',
@@ -1157,7 +1157,7 @@ function renderWhatIfRows(rows, unit, sweep) {
       el('td', {}, row.optimal ? 'yes' : 'no'),
       el('td', { class: 'num' }, `${fmt(row.savingsPercent)} %`),
       el('td', { class: 'num' }, `${fmt(row.speedup)}×`),
-      el('td', { class: 'num' }, `${fmt(row.meanUtilization * 100)} %`)));
+      el('td', { class: 'num' }, share(row.meanUtilization))));
   }
   $('#whatif-table').hidden = rows.length === 0;
 }

@@ -375,6 +375,14 @@ class PageIT {
         assertTrue(driver.getCurrentUrl().endsWith("/"), "a refused plan stays on the list: " + driver.getCurrentUrl());
     }
 
+    /** Types a plan into the list page's box and adds it, as a user does; returns once the plan's own view shows. */
+    private static void addPlan(String plan, String name) {
+        driver.get(app.url() + "/");
+        wait.until(visibilityOfElementLocated(By.id("plan-text"))).sendKeys(plan);
+        find("#add-form button[type=submit]").click();
+        wait.until(textToBe(By.id("plan-name"), name));
+    }
+
     /** An SVG element's numeric attribute. */
     private static double number(WebElement element, String attribute) {
         return Double.parseDouble(element.getDomAttribute(attribute));
@@ -383,10 +391,7 @@ class PageIT {
     @Test
     @Order(3)
     void sharedFilesAreWaitedForAndTheCapIsSwept() throws Exception {
-        driver.get(app.url() + "/");
-        wait.until(visibilityOfElementLocated(By.id("plan-text"))).sendKeys(SHARED_FILES);
-        find("#add-form button[type=submit]").click();
-        wait.until(textToBe(By.id("plan-name"), "Browser check: shared files"));
+        addPlan(SHARED_FILES, "Browser check: shared files");
         // Two workers of pool py and the writer, before the solver's report counts them too.
         wait.until(textToBe(By.id("plan-facts"), "3 tasks · 3 agents · times in days · at most 2 tasks at once (the plan's cap)"));
         find("#solve-button").click();
@@ -476,10 +481,7 @@ class PageIT {
     @Test
     @Order(4)
     void rangedDurationsAreForecastAndComparedAcrossStrategies() throws Exception {
-        driver.get(app.url() + "/");
-        wait.until(visibilityOfElementLocated(By.id("plan-text"))).sendKeys(RANGES);
-        find("#add-form button[type=submit]").click();
-        wait.until(textToBe(By.id("plan-name"), "Browser check: ranged durations"));
+        addPlan(RANGES, "Browser check: ranged durations");
         var id = planId();
         assertFalse(find("#forecast").isDisplayed(), "no forecast before there is a schedule");
         find("#solve-button").click();
