@@ -20,7 +20,9 @@ import com.fasterxml.jackson.databind.JsonNode;
  * the service: the pools' workers are generated again here, skills and levels compared again, the critical path
  * found again by its own depth-first search. CONTRACT §5 too: each agent's window and speed (a task takes
  * duration / speed, rounded up to 4 decimals), overlapping areas never at once (pairwise), resource units, the plan's
- * and the pools' caps (by sweeping every start instant).
+ * and the pools' caps (by sweeping every start instant). CONTRACT §6: nothing planned starts before {@code now}, a
+ * done task ends by {@code now} with the agent the plan gives it, a started task goes on from {@code now} on its agent
+ * for its remaining time, a pinned task is on its agent.
  */
 public final class IndependentCheck {
 
@@ -34,8 +36,10 @@ public final class IndependentCheck {
     private final Map<String, Integer> poolCap = new HashMap<>();
     private final Map<String, Integer> capacity = new HashMap<>();
     private final int planCap;
+    private final double now;
 
     public IndependentCheck(JsonNode plan) {
+        now = plan.path("now").asDouble(0);
         planCap = plan.path("maxConcurrent").asInt(Integer.MAX_VALUE);
         for (var resource : plan.path("resources")) {
             capacity.put(resource.get("id").asText(), resource.path("capacity").asInt(1));
@@ -92,6 +96,21 @@ public final class IndependentCheck {
             node.fields().forEachRemaining(field -> skills.put(field.getKey(), field.getValue().asInt()));
         }
         return skills;
+    }
+
+    private String status(String task) {
+        return tasks.get(task).path("status").asText("planned");
+    }
+
+    /** A started task's remaining time on its agent: as given, or duration × (1 − progress) / speed rounded up. */
+    private double remaining(String task) {
+        var node = tasks.get(task);
+        if (node.has("remaining")) {
+            return node.get("remaining").asDouble();
+        }
+        double speed = agentWindow.get(node.get("agent").asText())[2];
+        var left = exactDuration(task).multiply(java.math.BigDecimal.ONE.subtract(node.get("progress").decimalValue()));
+        return left.divide(new java.math.BigDecimal(Double.toString(speed)), 4, java.math.RoundingMode.CEILING).doubleValue();
     }
 
     public double duration(String task) {
@@ -162,14 +181,29 @@ public final class IndependentCheck {
             var assignment = assignments.get(id);
             double start = assignment.get("start").asDouble();
             double end = assignment.get("end").asDouble();
-            if (duration(id) == 0 || !assignment.hasNonNull("agent")) {
+            var status = status(id);
+            assertEquals(status, assignment.path("status").asText(), id + ": the assignment carries the task's status");
+            if (status.equals("done")) {
+                assertTrue(end <= now + EPSILON, id + " is done but ends after now");
+                assertEquals(task.path("agent").asText(null), assignment.path("agent").asText(null),
+                        id + " is done: its agent is the one the plan gives");
+                latestEnd = Math.max(latestEnd, end);
+                continue;
+            }
+            if (task.has("agent")) {
+                assertEquals(task.get("agent").asText(), assignment.path("agent").asText(null), id + " is pinned to its agent");
+            }
+            if (status.equals("started")) {
+                assertEquals(now, start, EPSILON, id + " is started: it goes on at now");
+                assertEquals(remaining(id), end - start, EPSILON, id + " is started: it takes its remaining time");
+            } else if (duration(id) == 0 || !assignment.hasNonNull("agent")) {
                 assertEquals(duration(id), end - start, EPSILON, id + ": end - start is the duration");
             } else {
                 assertEquals(timeOn(id, assignment.get("agent").asText()), end - start, EPSILON,
                         id + ": end - start is the duration at its agent's speed");
             }
-            assertTrue(start >= -EPSILON, id + " starts before 0");
-            double dependenciesEnd = 0;
+            assertTrue(start >= now - EPSILON, id + " starts before now (" + now + ")");
+            double dependenciesEnd = now;
             for (var dependency : task.path("dependsOn")) {
                 double dependencyEnd = assignments.get(dependency.asText()).get("end").asDouble();
                 dependenciesEnd = Math.max(dependenciesEnd, dependencyEnd);
@@ -211,7 +245,7 @@ public final class IndependentCheck {
 
     /** At every instant a task with work starts: areas pairwise apart, resources, the plan's and pools' caps held. */
     private void sharedLimits(Map<String, JsonNode> assignments) {
-        var working = tasks.keySet().stream().filter(id -> duration(id) > 0).toList();
+        var working = tasks.keySet().stream().filter(id -> duration(id) > 0 && !status(id).equals("done")).toList();
         for (var id : working) {
             double at = assignments.get(id).get("start").asDouble();
             var running = working.stream().filter(other -> {

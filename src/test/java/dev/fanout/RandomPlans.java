@@ -128,4 +128,56 @@ public final class RandomPlans {
                 List.of(new PlanDocument.PoolDocument("even", null, 0, null), new PlanDocument.PoolDocument("odd", null, 0, null)),
                 agents, tasks, null, null, null);
     }
+
+    /**
+     * The plan some time later (CONTRACT §6): {@code now} of 0 to 3 hours, and, in dependency order, some tasks done,
+     * some started on an able agent (with progress or remaining time) and some planned ones pinned to an able agent.
+     * Each change is kept only when the plan stays valid (an agent busy with another started task, a window, or an area
+     * another started task holds would refuse it), so every plan returned is one a team could really send.
+     */
+    public static PlanDocument progressed(PlanDocument document, long seed) {
+        var random = new Random(seed * 17 + 3);
+        var plan = new PlanValidator().validate(document);
+        var tasks = new ArrayList<>(document.tasks());
+        var now = BigDecimal.valueOf(random.nextInt(7), 1).multiply(BigDecimal.valueOf(5));
+        var current = document.progressed(now, tasks, document.claims());
+        if (!valid(current)) {
+            now = BigDecimal.ZERO;
+            current = document.progressed(now, tasks, document.claims());
+        }
+        for (int t = 0; t < tasks.size(); t++) {
+            var task = tasks.get(t);
+            var planned = plan.tasks().get(t);
+            var able = plan.agents().stream().filter(agent -> agent.canDo(planned)).map(Plan.Agent::id).toList();
+            var agent = able.isEmpty() ? null : able.get(random.nextInt(able.size()));
+            PlanDocument.TaskDocument changed = switch (random.nextInt(5)) {
+                case 0, 1 -> task.withProgress("done", null, null, random.nextBoolean() ? agent : null);
+                case 2 -> agent == null ? null : random.nextBoolean()
+                        ? task.withProgress("started", BigDecimal.valueOf(random.nextInt(4), 1).multiply(BigDecimal.valueOf(2)), null, agent)
+                        : task.withProgress("started", null, BigDecimal.valueOf(1 + random.nextInt(6), 1).multiply(BigDecimal.valueOf(5)), agent);
+                case 3 -> agent == null ? null : task.withProgress(null, null, null, agent);
+                default -> null;
+            };
+            if (changed == null) {
+                continue;
+            }
+            tasks.set(t, changed);
+            var candidate = document.progressed(now, tasks, document.claims());
+            if (valid(candidate)) {
+                current = candidate;
+            } else {
+                tasks.set(t, task);
+            }
+        }
+        return current;
+    }
+
+    private static boolean valid(PlanDocument document) {
+        try {
+            new PlanValidator().validate(document);
+            return true;
+        } catch (dev.fanout.plan.PlanRejectedException rejected) {
+            return false;
+        }
+    }
 }

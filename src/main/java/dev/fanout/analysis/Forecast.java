@@ -77,7 +77,11 @@ public record Forecast(int runs, int ranged, Outcome optimized, double[] critica
         int n = instance.taskCount();
         var scale = instance.scale();
         var mean = IntStream.range(0, n).mapToDouble(task -> scale.toDouble(instance.duration(task))).toArray();
-        var rangedTasks = IntStream.range(0, n).filter(task -> plan.tasks().get(task).hasRange()).toArray();
+        // Started and done work is fixed: only planned work with a range is drawn.
+        var rangedTasks = IntStream.range(0, n).filter(task -> plan.tasks().get(task).hasRange()
+                && instance.status(task) == dev.fanout.plan.TaskStatus.PLANNED).toArray();
+        // Simulated from now (tick 0); every figure is reported as an instant, like the makespan.
+        double now = scale.at(0);
         int runs = runsFor(n, rangedTasks.length);
 
         var policies = new EnumMap<Strategy, PolicySimulation>(Strategy.class);
@@ -117,14 +121,14 @@ public record Forecast(int runs, int ranged, Outcome optimized, double[] critica
                 for (int k = 0; k < rangedTasks.length; k++) {
                     duration[rangedTasks[k]] = low[k] + spread[k] * samplers[k].sample();
                 }
-                makespans[r] = run.simulate(duration);
+                makespans[r] = now + run.simulate(duration);
                 for (int task = lastToEnd(run.end); task >= 0; task = run.cause[task]) {
                     counted[task]++;
                 }
                 for (var entry : otherRuns.entrySet()) {
-                    others.get(entry.getKey())[r] = entry.getValue().simulate(duration);
+                    others.get(entry.getKey())[r] = now + entry.getValue().simulate(duration);
                 }
-                others.get(Strategy.SEQUENTIAL)[r] = Arrays.stream(duration).sum();
+                others.get(Strategy.SEQUENTIAL)[r] = now + Arrays.stream(duration).sum();
             }
             synchronized (onChain) {
                 for (int task = 0; task < n; task++) {

@@ -44,6 +44,15 @@ final class InsertionScheduler {
         ends = new long[m][8];
         counts = new int[m];
         occupancy = instance.limits().newOccupancy();
+        if (!backwards) {
+            // Started work goes on where it is: placed first, at 0 on its agent, whatever order the rest follows.
+            // Backwards it cannot be (it would end the plan); such a schedule's overrun says so and it never wins.
+            for (int task = 0; task < n; task++) {
+                if (instance.isStarted(task)) {
+                    place(task);
+                }
+            }
+        }
     }
 
     private int[] before(int task) {
@@ -67,7 +76,9 @@ final class InsertionScheduler {
             if ((i & DEADLINE_CHECK_MASK) == DEADLINE_CHECK_MASK && System.nanoTime() >= deadline) {
                 return null;
             }
-            place(order[i]);
+            if (backwards || !instance.isStarted(order[i])) {
+                place(order[i]);
+            }
         }
         if (!backwards) {
             return new Schedule(instance, agentOf, start);

@@ -15,6 +15,11 @@ import dev.fanout.plan.Plan;
  * A validated plan in the form every algorithm works on: tasks and agents numbered from 0, durations in whole
  * ticks, dependencies as index arrays, and for each task the set of agents able to do it.
  *
+ * <p>It is the work that remains (CONTRACT §6): tick 0 is the plan's {@code now} ({@link TimeScale#origin()}); a done
+ * task is a milestone that waits for nothing, a started task takes its remaining time on its agent and waits for
+ * nothing (its dependencies are done) and must start at 0 ({@link #isStarted}), a pinned task has its agent as its
+ * only able agent, and agents' windows are counted from {@code now}.
+ *
  * <p>Immutable by contract, not by copying: the search reads it millions of times, so the arrays and bit sets its
  * accessors return are its own, shared and never to be modified by callers.
  */
@@ -25,6 +30,7 @@ public final class Instance {
     private final String[] taskIds;
     private final long[] durations;
     private final int[] priorities;
+    private final dev.fanout.plan.TaskStatus[] statuses;
     private final int[][] predecessors;
     private final int[][] successors;
     private final int[] topologicalOrder;
@@ -43,6 +49,7 @@ public final class Instance {
     /** Per task, the fewest ticks it takes on any agent able to do it. */
     private final long[] fastestDurations;
     private final SharedLimits limits;
+    private final boolean hasStarted;
     private final Map<String, Integer> taskIndex = new HashMap<>();
     private final Map<String, Integer> agentIndex = new HashMap<>();
 
@@ -50,15 +57,24 @@ public final class Instance {
         this.plan = plan;
         var tasks = plan.tasks();
         var agents = plan.agents();
-        scale = TimeScale.fitting(times(plan));
+        var fitting = TimeScale.fitting(times(plan));
+        long origin = fitting.ticks(plan.now());
+        scale = fitting.from(origin);
         int n = tasks.size();
         taskIds = new String[n];
         durations = new long[n];
         priorities = new int[n];
+        statuses = new dev.fanout.plan.TaskStatus[n];
         for (int i = 0; i < n; i++) {
-            taskIds[i] = tasks.get(i).id();
-            durations[i] = scale.ticks(tasks.get(i).duration());
-            priorities[i] = tasks.get(i).priority();
+            var task = tasks.get(i);
+            taskIds[i] = task.id();
+            statuses[i] = task.progress().status();
+            durations[i] = switch (statuses[i]) {
+                case PLANNED -> scale.ticks(task.duration());
+                case STARTED -> scale.ticks(plan.remainingTime(task));
+                case DONE -> 0;
+            };
+            priorities[i] = task.priority();
             taskIndex.put(taskIds[i], i);
         }
         predecessors = new int[n][];
@@ -67,7 +83,9 @@ public final class Instance {
             successorLists.add(new ArrayList<>());
         }
         for (int i = 0; i < n; i++) {
-            predecessors[i] = tasks.get(i).dependsOn().stream().mapToInt(taskIndex::get).toArray();
+            // Done work is behind us: what waited for it may start at once, so its links no longer bind anything.
+            predecessors[i] = tasks.get(i).dependsOn().stream().mapToInt(taskIndex::get)
+                    .filter(p -> statuses[p] != dev.fanout.plan.TaskStatus.DONE).toArray();
             for (int p : predecessors[i]) {
                 successorLists.get(p).add(i);
             }
@@ -104,6 +122,12 @@ public final class Instance {
             }
             eligibleAgents[i] = (BitSet) skilledAgents[i].clone();
             eligibleAgents[i].and(poolAgents[i]);
+            if (task.progress().isPinned()) {
+                int pinned = agentIndex.get(task.progress().agent());
+                boolean able = eligibleAgents[i].get(pinned);
+                eligibleAgents[i].clear();
+                eligibleAgents[i].set(pinned, able);
+            }
             if (isMilestone(i)) {
                 eligibleAgents[i].clear();
             }
@@ -113,8 +137,9 @@ public final class Instance {
         boolean anySpeed = false;
         for (int a = 0; a < m; a++) {
             var window = agents.get(a).availability();
-            availableFrom[a] = scale.ticks(window.from());
-            availableUntil[a] = window.until() == null ? Long.MAX_VALUE : scale.ticks(window.until());
+            availableFrom[a] = Math.max(0, scale.ticks(window.from()) - origin);
+            // A window that closed before now leaves the agent no time at all.
+            availableUntil[a] = window.until() == null ? Long.MAX_VALUE : Math.max(0, scale.ticks(window.until()) - origin);
             anySpeed |= window.speed().compareTo(BigDecimal.ONE) != 0;
         }
         agentDurations = anySpeed ? new long[n][m] : null;
@@ -123,7 +148,10 @@ public final class Instance {
             for (int i = 0; i < n; i++) {
                 long fastest = Long.MAX_VALUE;
                 for (int a = 0; a < m; a++) {
-                    agentDurations[i][a] = scale.ticks(timeOn(tasks.get(i).duration(), agents.get(a).availability().speed()));
+                    // Started work's remaining time is already the time on its agent.
+                    agentDurations[i][a] = statuses[i] == dev.fanout.plan.TaskStatus.PLANNED
+                            ? scale.ticks(timeOn(tasks.get(i).duration(), agents.get(a).availability().speed()))
+                            : durations[i];
                     if (eligibleAgents[i].get(a)) {
                         fastest = Math.min(fastest, agentDurations[i][a]);
                     }
@@ -132,6 +160,7 @@ public final class Instance {
             }
         }
         limits = SharedLimits.of(plan, durations);
+        hasStarted = Arrays.stream(statuses).anyMatch(status -> status == dev.fanout.plan.TaskStatus.STARTED);
     }
 
     /**
@@ -146,9 +175,10 @@ public final class Instance {
         return time.scale() < 0 ? time.setScale(0) : time;
     }
 
-    /** Every time the plan states or implies: durations, durations at each agent's speed, windows. */
+    /** Every time the plan states or implies: durations, durations at each agent's speed, windows, now, remaining times. */
     private static List<BigDecimal> times(Plan plan) {
         var times = new ArrayList<BigDecimal>();
+        times.add(plan.now());
         var speeds = new java.util.TreeSet<BigDecimal>();
         for (var agent : plan.agents()) {
             var window = agent.availability();
@@ -163,6 +193,7 @@ public final class Instance {
                 times.add(timeOn(task.duration(), speed));
             }
             times.add(task.duration());
+            times.add(plan.remainingTime(task));
         }
         return times;
     }
@@ -272,6 +303,21 @@ public final class Instance {
 
     public int priority(int task) {
         return priorities[task];
+    }
+
+    /** Where the task stands: done tasks are milestones, started ones must start at 0 on their agent. */
+    public dev.fanout.plan.TaskStatus status(int task) {
+        return statuses[task];
+    }
+
+    /** Started work: it goes on where it is, on its (only able) agent, from tick 0. */
+    public boolean isStarted(int task) {
+        return statuses[task] == dev.fanout.plan.TaskStatus.STARTED;
+    }
+
+    /** Whether some task is started: then schedules place those first (see {@link #isStarted}). */
+    public boolean hasStarted() {
+        return hasStarted;
     }
 
     public boolean isMilestone(int task) {

@@ -36,6 +36,12 @@ public final class ListScheduler {
             agentFree[agent] = instance.availableFrom(agent);
         }
         occupancy = instance.limits().newOccupancy();
+        // Started work goes on where it is: placed first, at 0 on its agent, whatever order the rest follows.
+        for (int task = 0; task < n; task++) {
+            if (instance.isStarted(task)) {
+                place(task, 0);
+            }
+        }
     }
 
     /**
@@ -81,7 +87,8 @@ public final class ListScheduler {
     }
 
     /** Places the given tasks, each as soon as its dependencies are placed, in the order given among the ready ones. */
-    void placeGroup(int[] tasks, long release, Comparator<Integer> order) {
+    void placeGroup(int[] group, long release, Comparator<Integer> order) {
+        var tasks = java.util.Arrays.stream(group).filter(task -> !placed[task]).toArray();
         var inGroup = new BitSet(instance.taskCount());
         for (int task : tasks) {
             inGroup.set(task);

@@ -64,17 +64,22 @@ public final class Schedule {
     }
 
     /**
-     * Ticks by which tasks end after their agents stop being available, summed: 0 for a schedule every window holds.
-     * Every other rule holds by construction in the schedules Fanout builds; a window's end is the one a greedy
-     * placement can miss when every able agent's window has closed.
+     * Ticks by which tasks end after their agents stop being available, or started tasks start after now, summed: 0
+     * for a schedule every window holds. Every other rule holds by construction in the schedules Fanout builds; a
+     * window's end is the one a greedy placement can miss when every able agent's window has closed, and a started
+     * task's start the one a search that reorders work (or plans it backwards) can miss.
      */
     public long windowOverrun() {
         return windowOverrun;
     }
 
-    /** Ticks by which the task ends after its agent stops being available; 0 inside the window or without an agent. */
+    /**
+     * Ticks by which the task ends after its agent stops being available, plus (started work) by which it starts after
+     * now; 0 inside the window or without an agent.
+     */
     public long overrun(int task) {
-        return agentOf[task] == NO_AGENT ? 0 : Math.max(0, end(task) - instance.availableUntil(agentOf[task]));
+        long late = instance.isStarted(task) ? start[task] : 0;
+        return agentOf[task] == NO_AGENT ? late : late + Math.max(0, end(task) - instance.availableUntil(agentOf[task]));
     }
 
     /** Whether this schedule is better than {@code other}: inside the windows first, then shorter. */
@@ -219,8 +224,8 @@ public final class Schedule {
         if (priority == null) {
             return earliestFirst(instance, agentOf, previousOnAgent, waiting, followers, topologicalRank, occupancy);
         }
-        var placing = TopologicalOrder.of(all, waiting, followers,
-                Comparator.<Integer>comparingLong(task -> priority[task]).thenComparingInt(task -> topologicalRank[task]));
+        var placing = TopologicalOrder.of(all, waiting, followers, startedFirst(instance)
+                .thenComparingLong(task -> priority[task]).thenComparingInt(task -> topologicalRank[task]));
         for (int task : placing) {
             long ready = ready(instance, task, agentOf, previousOnAgent, start);
             int agent = agentOf[task];
@@ -246,8 +251,9 @@ public final class Schedule {
         int n = instance.taskCount();
         var start = new long[n];
         var estimate = new long[n];
+        // Started work first among equals: it waits for nothing, so it is ready at 0, and takes its limits before anyone.
         var heap = new java.util.PriorityQueue<Integer>(Comparator.<Integer>comparingLong(task -> estimate[task])
-                .thenComparingInt(task -> topologicalRank[task]));
+                .thenComparing(startedFirst(instance)).thenComparingInt(task -> topologicalRank[task]));
         java.util.function.IntConsumer ready = task -> {
             long from = ready(instance, task, agentOf, previousOnAgent, start);
             int agent = agentOf[task];
@@ -284,6 +290,11 @@ public final class Schedule {
             followers.forEach(task, release);
         }
         return new Schedule(instance, agentOf, start);
+    }
+
+    /** Started tasks before the others: they go on at 0, before anything else takes their agents or limits. */
+    static Comparator<Integer> startedFirst(Instance instance) {
+        return Comparator.comparing(task -> !instance.isStarted(task));
     }
 
     /** When the task could start for its agent (previous task, window) and its dependencies, given their starts. */

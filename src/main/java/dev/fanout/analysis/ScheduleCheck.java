@@ -9,7 +9,7 @@ import java.util.PriorityQueue;
  * Checks a schedule against its plan: every task with work on an agent able to do it (skills, levels, pool), inside
  * the agent's window, every milestone on none, no task before its dependencies end, no two tasks overlapping on one
  * agent, and at no instant more units of a shared limit in use than it has (resources, areas, the plan's and the
- * pools' caps).
+ * pools' caps); pinned tasks on their agent, and started tasks going on at now (tick 0).
  */
 public final class ScheduleCheck {
 
@@ -24,7 +24,7 @@ public final class ScheduleCheck {
             var id = instance.taskId(task);
             int agent = schedule.agentOf(task);
             if (schedule.start(task) < 0) {
-                problems.add(id + " starts before time 0");
+                problems.add(id + " starts before " + (instance.scale().origin() > 0 ? "now" : "time 0"));
             }
             if (instance.isMilestone(task)) {
                 if (agent != Schedule.NO_AGENT) {
@@ -36,6 +36,13 @@ public final class ScheduleCheck {
                 problems.add(id + " is given to " + instance.agentId(agent) + ", who lacks a skill or level it needs");
             } else if (!instance.poolAgents(task).get(agent)) {
                 problems.add(id + " is given to " + instance.agentId(agent) + ", who is outside its pool");
+            }
+            var progress = instance.plan().tasks().get(task).progress();
+            if (progress.isPinned() && agent != Schedule.NO_AGENT && !progress.agent().equals(instance.agentId(agent))) {
+                problems.add(id + " is pinned to " + progress.agent() + " but given to " + instance.agentId(agent));
+            }
+            if (instance.isStarted(task) && schedule.start(task) != 0) {
+                problems.add(id + " is started but does not go on at now");
             }
             if (agent != Schedule.NO_AGENT && !instance.isMilestone(task)) {
                 if (schedule.start(task) < instance.availableFrom(agent)) {

@@ -7,9 +7,27 @@ import java.math.RoundingMode;
  * Durations are exact decimals (1.5 weeks); every algorithm works in whole ticks so that sums and comparisons are
  * exact. A tick is 10^-d of the plan's time unit, where d is the largest number of decimal places among the
  * durations. Any schedule can be left-shifted so that every start is a sum of durations, hence a whole number of
- * ticks: rounding a bound up to a whole tick keeps it valid.
+ * ticks: rounding a bound up to a whole tick keeps it valid. Once a plan has progress, every algorithm works on the
+ * work that remains, from tick 0 = the plan's {@code now} ({@code origin} ticks after it began).
  */
-public record TimeScale(int decimals) {
+public record TimeScale(int decimals, long origin) {
+
+    public TimeScale(int decimals) {
+        this(decimals, 0);
+    }
+
+    /** The same resolution, ticks counted from {@code ticks} (the plan's {@code now}, CONTRACT §6). */
+    public TimeScale from(long ticks) {
+        return new TimeScale(decimals, ticks);
+    }
+
+    /**
+     * An instant for JSON: {@code ticks} after the origin, in the plan's time since it began (a start, an end, a
+     * makespan). Durations and differences use {@link #toDouble(long)}.
+     */
+    public double at(long ticks) {
+        return toDouble(origin + ticks);
+    }
 
     public long ticksPerUnit() {
         return BigDecimal.TEN.pow(decimals).longValueExact();

@@ -90,7 +90,7 @@ public class PlanResource {
     public PlanDetail get(@PathParam("id") String id) {
         var stored = catalog.get(id);
         return new PlanDetail(stored.id(), stored.name(), stored.createdAt(),
-                current.status(stored), catalog.document(stored));
+                current.status(stored), catalog.document(stored), stored.version());
     }
 
     @DELETE

@@ -55,6 +55,22 @@ public class ProblemMappers {
                 + "/schedule, or stop it with DELETE /api/plans/" + e.planId() + "/solve", request);
     }
 
+    /** 409 with the current version in the body and the ETag: the client re-reads it and sends its update again. */
+    @ServerExceptionMapper
+    public Response versionConflict(dev.fanout.service.VersionConflict e, HttpServerRequest request) {
+        var problem = new Problem("/problems/version-conflict", "Version conflict", 409, e.getMessage()
+                + ": GET /api/plans/" + e.planId() + " for the current version, then send the update again", request.path(),
+                null, e.current());
+        var response = respond(problem);
+        response.getHeaders().putSingle("ETag", "\"" + e.current() + "\"");
+        return response;
+    }
+
+    @ServerExceptionMapper
+    public Response noSuchVersion(dev.fanout.service.NoSuchVersion e, HttpServerRequest request) {
+        return problem(Response.Status.NOT_FOUND, "No such version", e, request);
+    }
+
     @ServerExceptionMapper
     public Response notSolving(NotSolving e, HttpServerRequest request) {
         return problem(Response.Status.CONFLICT, "Not solving", e, request);

@@ -55,7 +55,8 @@ final class CpSatModel {
             agentIntervals.add(new ArrayList<>());
         }
         for (int t = 0; t < n; t++) {
-            start[t] = model.newIntVar(0, horizon, "start " + t);
+            // Started work goes on at now (tick 0): fixed, as the other searches fix it.
+            start[t] = model.newIntVar(0, instance.isStarted(t) ? 0 : horizon, "start " + t);
             end[t] = model.newIntVar(0, horizon, "end " + t);
             chosen.add(new ArrayList<>());
             chosenAgent.add(new ArrayList<>());

@@ -8,7 +8,10 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** A stored plan: the document as submitted (normalized JSON) and a few figures for listing without parsing it. */
+/**
+ * A stored plan: its current version's document (normalized JSON) and number, and a few figures for listing without
+ * parsing it. Earlier versions are {@link PlanVersionEntity}s.
+ */
 @Entity
 @Table(name = "plan")
 public class PlanEntity extends PanacheEntityBase {
@@ -34,4 +37,8 @@ public class PlanEntity extends PanacheEntityBase {
 
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
+
+    /** The current version's number (CONTRACT §6): 1 when stored, one more with each progress update. */
+    @Column(name = "version", nullable = false)
+    public int version = 1;
 }

@@ -20,16 +20,23 @@ final class FeasibilityValidator {
     private FeasibilityValidator() {
     }
 
-    static void check(Problems problems, Plan plan, List<TaskDocument> documents) {
+    /** Each task id's place in the document, for the field names. */
+    static Map<String, Integer> indexOf(List<TaskDocument> documents) {
         var indexOf = new HashMap<String, Integer>();
         for (int i = 0; i < documents.size(); i++) {
             if (documents.get(i) != null && documents.get(i).id() != null) {
                 indexOf.putIfAbsent(documents.get(i).id().strip(), i);
             }
         }
+        return indexOf;
+    }
+
+    static void check(Problems problems, Plan plan, Map<String, Integer> indexOf) {
         var unableTasks = new ArrayList<String>();
         for (var task : plan.tasks()) {
-            if (task.isMilestone() || plan.agents().stream().anyMatch(agent -> agent.canDo(task))) {
+            // Done work needs no agent; a pinned task's agent was checked with the progress.
+            if (task.isMilestone() || task.progress().isDone() || task.progress().isPinned()
+                    || plan.agents().stream().anyMatch(agent -> agent.canDo(task))) {
                 continue;
             }
             unableTasks.add(task.id());
@@ -59,9 +66,10 @@ final class FeasibilityValidator {
     }
 
     /**
-     * Each task's earliest end, dependencies first: on the able agent where it ends soonest, starting no earlier than
-     * the agent's window opens and ending no later than it closes. A task no able agent can fit is refused, naming
-     * the windows and the earliest its dependencies allow.
+     * Each task's earliest end, dependencies first: on the able agent where it ends soonest (its pinned agent, when it
+     * has one), starting no earlier than {@code now} and the agent's window opens and ending no later than it closes.
+     * A task no able agent can fit is refused, naming the windows and the earliest its dependencies allow. Done work
+     * ends by {@code now}; started work at {@code now} + its remaining time (its window was checked with the progress).
      */
     private static void windows(Problems problems, Plan plan, Map<String, Integer> indexOf) {
         if (plan.agents().stream().allMatch(agent -> agent.availability().isAlways())) {
@@ -70,19 +78,26 @@ final class FeasibilityValidator {
         var tasks = plan.tasksById();
         var earliestEnd = new HashMap<String, BigDecimal>();
         for (var task : plan.tasks()) {
-            earliestEnd(task, tasks, plan.agents(), earliestEnd, problems, indexOf);
+            if (task.progress().isDone()) {
+                earliestEnd.put(task.id(), plan.now());
+            } else if (task.progress().isStarted()) {
+                earliestEnd.put(task.id(), plan.now().add(plan.remainingTime(task)));
+            }
+        }
+        for (var task : plan.tasks()) {
+            earliestEnd(task, tasks, plan, earliestEnd, problems, indexOf);
         }
     }
 
     /** Null when the task (or something it waits for) fits no window; then the problem is added once. */
-    private static BigDecimal earliestEnd(Plan.Task task, Map<String, Plan.Task> tasks, List<Plan.Agent> agents,
+    private static BigDecimal earliestEnd(Plan.Task task, Map<String, Plan.Task> tasks, Plan plan,
             Map<String, BigDecimal> memo, Problems problems, Map<String, Integer> indexOf) {
         if (memo.containsKey(task.id())) {
             return memo.get(task.id());
         }
-        BigDecimal ready = BigDecimal.ZERO;
+        BigDecimal ready = plan.now();
         for (var dependency : task.dependsOn()) {
-            var end = earliestEnd(tasks.get(dependency), tasks, agents, memo, problems, indexOf);
+            var end = earliestEnd(tasks.get(dependency), tasks, plan, memo, problems, indexOf);
             if (end == null) {
                 memo.put(task.id(), null);
                 return null;
@@ -94,8 +109,9 @@ final class FeasibilityValidator {
             return ready;
         }
         BigDecimal best = null;
-        for (var agent : agents) {
-            if (!agent.canDo(task)) {
+        var pin = task.progress().isPinned() ? task.progress().agent() : null;
+        for (var agent : plan.agents()) {
+            if (!agent.canDo(task) || pin != null && !pin.equals(agent.id())) {
                 continue;
             }
             var window = agent.availability();
@@ -109,7 +125,8 @@ final class FeasibilityValidator {
         if (best == null) {
             problems.add("tasks[" + indexOf.getOrDefault(task.id(), -1) + "]", Problems.quote(task.id()),
                     "no agent able to do this task can fit it in its window (availableFrom … availableUntil): "
-                            + (ready.signum() > 0 ? "its dependencies end at " + ready.toPlainString() + " at the earliest, and " : "")
+                            + (pin != null ? "it is pinned to agent '" + pin + "', " : "")
+                            + (ready.signum() > 0 ? "it can start at " + ready.toPlainString() + " at the earliest (now and its dependencies), and " : "")
                             + "it takes " + task.duration().toPlainString() + " at speed 1");
         }
         return best;

@@ -24,9 +24,11 @@ public record Plan(
         List<Claim> claims,
         java.math.BigDecimal deadline,
         Integer maxConcurrent,
-        List<Resource> resources) {
+        List<Resource> resources,
+        java.math.BigDecimal now) {
 
     public Plan {
+        now = now == null ? java.math.BigDecimal.ZERO : now;
         pools = List.copyOf(pools);
         agents = List.copyOf(agents);
         tasks = List.copyOf(tasks);
@@ -38,7 +40,31 @@ public record Plan(
     /** A plan without the constraints of CONTRACT §5 (no cap, no shared resources). */
     public Plan(String name, String description, TimeUnit timeUnit, List<Pool> pools, List<Agent> agents,
             List<Task> tasks, List<List<String>> waves, List<Claim> claims, java.math.BigDecimal deadline) {
-        this(name, description, timeUnit, pools, agents, tasks, waves, claims, deadline, null, List.of());
+        this(name, description, timeUnit, pools, agents, tasks, waves, claims, deadline, null, List.of(), null);
+    }
+
+    /** Whether some work has been done or started: then every figure is counted from {@code now} (CONTRACT §6). */
+    public boolean hasProgress() {
+        return now.signum() > 0 || tasks.stream().anyMatch(task -> task.progress().status() != TaskStatus.PLANNED);
+    }
+
+    /**
+     * The time a started task still takes on its agent: {@code remaining} as given, or duration × (1 − progress) at
+     * the agent's speed (rounded up like every time at a speed); its duration for any other task.
+     */
+    public java.math.BigDecimal remainingTime(Task task) {
+        var progress = task.progress();
+        if (progress.status() != TaskStatus.STARTED) {
+            return task.duration();
+        }
+        if (progress.remaining() != null) {
+            return progress.remaining();
+        }
+        var left = task.duration().multiply(java.math.BigDecimal.ONE.subtract(progress.fraction()));
+        var speed = agentsById().get(progress.agent()).availability().speed();
+        // Never less than the work needs: rounded up to the places a time may have.
+        var time = left.divide(speed, PlanValidator.MAX_DECIMALS, java.math.RoundingMode.CEILING).stripTrailingZeros();
+        return time.scale() < 0 ? time.setScale(0) : time;
     }
 
     public boolean hasDeadline() {
@@ -134,8 +160,10 @@ public record Plan(
             int priority,
             Map<String, Integer> uses,
             List<String> areas,
-            Estimate estimate) {
+            Estimate estimate,
+            Progress progress) {
         public Task {
+            progress = progress == null ? Progress.PLANNED : progress;
             skills = Map.copyOf(skills);
             dependsOn = List.copyOf(dependsOn);
             uses = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(uses));
@@ -144,7 +172,7 @@ public record Plan(
 
         public Task(String id, String title, String description, java.math.BigDecimal duration,
                 Map<String, Integer> skills, String pool, List<String> dependsOn, int priority) {
-            this(id, title, description, duration, skills, pool, dependsOn, priority, Map.of(), List.of(), null);
+            this(id, title, description, duration, skills, pool, dependsOn, priority, Map.of(), List.of(), null, null);
         }
 
         /** Whether the duration is a range with any spread: then {@code duration} is its PERT mean. */
@@ -155,6 +183,28 @@ public record Plan(
         /** A milestone takes no time and needs no agent: it ends when its dependencies end. */
         public boolean isMilestone() {
             return duration.signum() == 0;
+        }
+    }
+
+    /**
+     * Where a task stands (CONTRACT §6): its status; {@code agent} the agent it is pinned to (a started task's, a
+     * planned task's pin, or who did a done task; null for none); for a started task either {@code fraction} (the
+     * share done, 0 ≤ p < 1) or {@code remaining} (the time it still takes on its agent), the other null.
+     */
+    public record Progress(TaskStatus status, String agent, java.math.BigDecimal fraction, java.math.BigDecimal remaining) {
+        public static final Progress PLANNED = new Progress(TaskStatus.PLANNED, null, null, null);
+
+        public boolean isDone() {
+            return status == TaskStatus.DONE;
+        }
+
+        public boolean isStarted() {
+            return status == TaskStatus.STARTED;
+        }
+
+        /** Whether the task must stay on {@link #agent()}: started work, and planned work pinned to an agent. */
+        public boolean isPinned() {
+            return agent != null && status != TaskStatus.DONE;
         }
     }
 

@@ -24,7 +24,8 @@ public record PlanDocument(
         List<ClaimDocument> claims,
         BigDecimal deadline,
         Integer maxConcurrent,
-        List<ResourceDocument> resources) {
+        List<ResourceDocument> resources,
+        BigDecimal now) {
 
     /** Copies as given, nulls included: the validator names what is missing or null. */
     public PlanDocument {
@@ -40,18 +41,32 @@ public record PlanDocument(
     public PlanDocument(String name, String description, String timeUnit, List<PoolDocument> pools,
             List<AgentDocument> agents, List<TaskDocument> tasks, List<List<String>> waves, List<ClaimDocument> claims,
             BigDecimal deadline) {
-        this(name, description, timeUnit, pools, agents, tasks, waves, claims, deadline, null, null);
+        this(name, description, timeUnit, pools, agents, tasks, waves, claims, deadline, null, null, null);
+    }
+
+    /** A plan on day 0 (no {@code now}). */
+    public PlanDocument(String name, String description, String timeUnit, List<PoolDocument> pools,
+            List<AgentDocument> agents, List<TaskDocument> tasks, List<List<String>> waves, List<ClaimDocument> claims,
+            BigDecimal deadline, Integer maxConcurrent, List<ResourceDocument> resources) {
+        this(name, description, timeUnit, pools, agents, tasks, waves, claims, deadline, maxConcurrent, resources, null);
     }
 
     /** This plan with other pools, agents and tasks, its waves and claims dropped (a variant, not the plan as written). */
     public PlanDocument variant(List<PoolDocument> pools, List<AgentDocument> agents, List<TaskDocument> tasks) {
         return new PlanDocument(name, description, timeUnit, pools, agents, tasks, null, null, deadline, maxConcurrent,
-                resources);
+                resources, now);
     }
 
     /** This plan with another plan-wide cap (null: none). */
     public PlanDocument withMaxConcurrent(Integer cap) {
-        return new PlanDocument(name, description, timeUnit, pools, agents, tasks, waves, claims, deadline, cap, resources);
+        return new PlanDocument(name, description, timeUnit, pools, agents, tasks, waves, claims, deadline, cap, resources,
+                now);
+    }
+
+    /** This plan at another time, with other tasks and claims: a new version of it (CONTRACT §6). */
+    public PlanDocument progressed(BigDecimal time, List<TaskDocument> newTasks, List<ClaimDocument> newClaims) {
+        return new PlanDocument(name, description, timeUnit, pools, agents, newTasks, waves, newClaims, deadline,
+                maxConcurrent, resources, time);
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -106,7 +121,11 @@ public record PlanDocument(
             List<String> dependsOn,
             Integer priority,
             @JsonDeserialize(using = UsesDeserializer.class) Map<String, Integer> uses,
-            List<String> areas) {
+            List<String> areas,
+            String status,
+            BigDecimal progress,
+            BigDecimal remaining,
+            String agent) {
         public TaskDocument {
             skills = Unmodifiable.map(skills);
             dependsOn = Unmodifiable.list(dependsOn);
@@ -116,17 +135,34 @@ public record PlanDocument(
 
         public TaskDocument(String id, String title, String description, BigDecimal duration, Map<String, Integer> skills,
                 String pool, List<String> dependsOn, Integer priority) {
-            this(id, title, description, DurationDocument.of(duration), skills, pool, dependsOn, priority, null, null);
+            this(id, title, description, DurationDocument.of(duration), skills, pool, dependsOn, priority, null, null,
+                    null, null, null, null);
         }
 
-        /** The same task for any agent: no pool named. */
+        /** A planned task (no status, progress or agent). */
+        public TaskDocument(String id, String title, String description, DurationDocument duration,
+                Map<String, Integer> skills, String pool, List<String> dependsOn, Integer priority,
+                Map<String, Integer> uses, List<String> areas) {
+            this(id, title, description, duration, skills, pool, dependsOn, priority, uses, areas, null, null, null, null);
+        }
+
+        /** The same task for any agent: no pool named, and no agent pinned. */
         public TaskDocument withoutPool() {
-            return new TaskDocument(id, title, description, duration, skills, null, dependsOn, priority, uses, areas);
+            return new TaskDocument(id, title, description, duration, skills, null, dependsOn, priority, uses, areas,
+                    status, progress, remaining, status == null || "planned".equals(status) ? null : agent);
         }
 
         /** The same task with another duration. */
         public TaskDocument withDuration(DurationDocument other) {
-            return new TaskDocument(id, title, description, other, skills, pool, dependsOn, priority, uses, areas);
+            return new TaskDocument(id, title, description, other, skills, pool, dependsOn, priority, uses, areas,
+                    status, progress, remaining, agent);
+        }
+
+        /** The same task with another status, progress, remaining time and agent (CONTRACT §6). */
+        public TaskDocument withProgress(String newStatus, BigDecimal newProgress, BigDecimal newRemaining,
+                String newAgent) {
+            return new TaskDocument(id, title, description, duration, skills, pool, dependsOn, priority, uses, areas,
+                    newStatus, newProgress, newRemaining, newAgent);
         }
     }
 

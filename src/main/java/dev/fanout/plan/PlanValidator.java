@@ -11,7 +11,7 @@ import java.util.Map;
  * passed, so that one typo does not cascade into a dozen confusing messages. Each part of the plan has its
  * validator ({@link PoolsValidator}, {@link AgentsValidator}, {@link ResourcesValidator}, {@link TasksValidator},
  * {@link WavesValidator},
- * {@link ClaimsValidator}, {@link DependencyValidator}, {@link FeasibilityValidator}); they add to one
+ * {@link ClaimsValidator}, {@link DependencyValidator}, {@link ProgressValidator}, {@link FeasibilityValidator}); they add to one
  * {@link Problems}.
  */
 public final class PlanValidator {
@@ -50,6 +50,7 @@ public final class PlanValidator {
         var claims = ClaimsValidator.check(problems, document.claims());
         var deadline = deadline(problems, document.deadline());
         var maxConcurrent = CapacityRules.cap(problems, "maxConcurrent", document.maxConcurrent());
+        var now = ProgressValidator.now(problems, document.now());
         problems.throwIfAny();
 
         DependencyValidator.references(problems, tasks);
@@ -59,8 +60,12 @@ public final class PlanValidator {
         problems.throwIfAny();
 
         var plan = new Plan(name, document.description(), timeUnit, List.copyOf(pools.values()), agents,
-                List.copyOf(tasks.values()), waves, claims, deadline, maxConcurrent, List.copyOf(resources.values()));
-        FeasibilityValidator.check(problems, plan, document.tasks());
+                List.copyOf(tasks.values()), waves, claims, deadline, maxConcurrent, List.copyOf(resources.values()), now);
+        var indexOf = FeasibilityValidator.indexOf(document.tasks());
+        ProgressValidator.consistency(problems, plan, indexOf);
+        problems.throwIfAny();
+
+        FeasibilityValidator.check(problems, plan, indexOf);
         problems.throwIfAny();
         return plan;
     }

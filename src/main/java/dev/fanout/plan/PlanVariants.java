@@ -23,9 +23,17 @@ public final class PlanVariants {
      * {@code count} generalist agents, {@code agent-1} … {@code agent-N}, each holding every skill the tasks ask for at
      * the highest level asked; pools (and so their caps) are dropped (a generalist works anywhere, always, at speed 1).
      * The plan's own cap, resources and areas stay: they bind whoever does the work. With one agent the makespan is
-     * the sequential total.
+     * the sequential total. Work in progress (CONTRACT §6) stays so: the k started tasks go on, on {@code agent-1} …
+     * {@code agent-k} in plan order; planned tasks lose their pins, done tasks their agents.
+     *
+     * @throws PlanRejectedException when fewer agents than started tasks are asked for
      */
     public static PlanDocument generalists(PlanDocument document, int count) {
+        int started = fewestGeneralists(document);
+        if (started > 1 && count < started) {
+            throw new PlanRejectedException(new Violation("agentCounts", String.valueOf(count), started
+                    + " tasks are started, each going on on its own agent: ask for at least " + started + " agents"));
+        }
         var skills = new TreeMap<String, Integer>();
         for (var task : document.tasks()) {
             if (task.skills() != null) {
@@ -36,8 +44,23 @@ public final class PlanVariants {
         for (int n = 1; n <= count; n++) {
             agents.add(new AgentDocument("agent-" + n, "Generalist " + n, null, skills));
         }
-        var tasks = document.tasks().stream().map(TaskDocument::withoutPool).toList();
+        var tasks = new ArrayList<TaskDocument>();
+        int next = 1;
+        for (var task : document.tasks()) {
+            var general = task.withoutPool();
+            if ("started".equals(task.status())) {
+                general = general.withProgress(task.status(), task.progress(), task.remaining(), "agent-" + next++);
+            } else if (general.agent() != null) {
+                general = general.withProgress(general.status(), general.progress(), general.remaining(), null);
+            }
+            tasks.add(general);
+        }
         return document.variant(List.of(), agents, tasks);
+    }
+
+    /** The fewest generalists a variant can have: one per started task, and at least one. */
+    public static int fewestGeneralists(PlanDocument document) {
+        return (int) Math.max(1, document.tasks().stream().filter(task -> task != null && "started".equals(task.status())).count());
     }
 
     /** The plan with pool {@code pool} given {@code workers} generated workers; everything else unchanged. */

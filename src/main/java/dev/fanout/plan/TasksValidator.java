@@ -8,7 +8,10 @@ import java.util.Map;
 
 import dev.fanout.plan.PlanDocument.TaskDocument;
 
-/** The plan's tasks, field by field: ids, texts, durations, pools, dependencies as listed, priorities, uses, areas. */
+/**
+ * The plan's tasks, field by field: ids, texts, durations, pools, dependencies as listed, priorities, uses, areas, and
+ * progress ({@link ProgressValidator}).
+ */
 final class TasksValidator {
 
     private TasksValidator() {
@@ -63,13 +66,14 @@ final class TasksValidator {
             }
             var uses = uses(problems, field + ".uses", task.uses(), resources);
             var areas = areas(problems, field + ".areas", task.areas());
+            var progress = ProgressValidator.fields(problems, field, task, duration != null && duration.signum() == 0);
             if (id != null && duration != null) {
                 if (tasks.containsKey(id)) {
                     problems.add(field + ".id", Problems.quote(id), "duplicates the id of another task");
                 } else {
                     tasks.put(id, new Plan.Task(id, task.title(), task.description(), duration,
                             PlanValidator.skillsOrEmpty(task.skills()), task.pool(), dependsOn, priority, uses, areas,
-                            estimate));
+                            estimate, progress));
                 }
             } else if (id != null && tasks.containsKey(id)) {
                 problems.add(field + ".id", Problems.quote(id), "duplicates the id of another task");

@@ -34,11 +34,23 @@ final class MarkdownOverview extends MarkdownSection {
                         + " %** longer than the best possible (its lower bound)";
         line("%d tasks · %d agents · times in %s · %s.".formatted(report.summary().tasks(), report.summary().agents(), unit, optimizedLine));
         line();
+        if (plan.hasProgress()) {
+            var statuses = plan.tasks().stream().collect(java.util.stream.Collectors.groupingBy(
+                    task -> task.progress().status(), java.util.stream.Collectors.counting()));
+            line(("%s %s in, %s %s remain: %d tasks done, %d started. Every figure below counts the work that remains, "
+                    + "from now; times are since the plan began.").formatted(Numbers.format(report.summary().now()), unit,
+                            Numbers.format(report.summary().remaining()), unit,
+                            statuses.getOrDefault(dev.fanout.plan.TaskStatus.DONE, 0L),
+                            statuses.getOrDefault(dev.fanout.plan.TaskStatus.STARTED, 0L)));
+            line();
+        }
     }
 
+    /** How much longer than its bound the work that remains may take. */
     private double gapPercent() {
         double makespan = report.strategies().optimized().makespan();
-        return report.bounds().lowerBound() == 0 ? 0 : Numbers.round((makespan - report.bounds().lowerBound()) / report.bounds().lowerBound() * 100, 1);
+        double bound = report.bounds().lowerBound() - report.summary().now();
+        return bound <= 0 ? 0 : Numbers.round((makespan - report.bounds().lowerBound()) / bound * 100, 1);
     }
 
     private void timelineSummary() {

@@ -17,7 +17,8 @@ public final class MarkdownReport {
 
     public static String render(Report report, PlanAnalysis analysis, Schedule optimized) {
         var out = new StringBuilder();
-        List.of(new MarkdownOverview(report, analysis, out), new MarkdownClaims(report, out),
+        List.of(new MarkdownOverview(report, analysis, out), new MarkdownSinceLastVersion(report, out),
+                new MarkdownClaims(report, out),
                 new MarkdownPhases(report, out), new MarkdownLoads(report, out),
                 new MermaidGantt(report, analysis, optimized, out))
                 .forEach(MarkdownSection::write);

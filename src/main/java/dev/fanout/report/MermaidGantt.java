@@ -50,8 +50,10 @@ final class MermaidGantt extends MarkdownSection {
             }
             line("    section " + mermaidText(instance.agentId(agent)));
             for (int task : tasks) {
-                line("    %s :%st%d, %d, %d".formatted(label(instance.taskId(task), titles.get(instance.taskId(task))),
-                        critical.isCritical(task) ? "crit, " : "", task, optimized.start(task), optimized.end(task)));
+                // Started work is drawn active; times count from when the plan began (ticks after now + now).
+                line("    %s :%s%st%d, %d, %d".formatted(label(instance.taskId(task), titles.get(instance.taskId(task))),
+                        instance.isStarted(task) ? "active, " : "", critical.isCritical(task) ? "crit, " : "", task,
+                        scale.origin() + optimized.start(task), scale.origin() + optimized.end(task)));
             }
         }
         var milestones = new ArrayList<Integer>();
@@ -63,8 +65,9 @@ final class MermaidGantt extends MarkdownSection {
         if (!milestones.isEmpty()) {
             line("    section Milestones");
             for (int task : milestones) {
-                line("    %s :milestone, t%d, %d, %d".formatted(label(instance.taskId(task), titles.get(instance.taskId(task))),
-                        task, optimized.start(task), optimized.end(task)));
+                line("    %s :%smilestone, t%d, %d, %d".formatted(label(instance.taskId(task), titles.get(instance.taskId(task))),
+                        instance.status(task) == dev.fanout.plan.TaskStatus.DONE ? "done, " : "", task,
+                        scale.origin() + optimized.start(task), scale.origin() + optimized.end(task)));
             }
         }
         line("```");

@@ -18,9 +18,9 @@ import dev.fanout.plan.Unmodifiable;
 /**
  * The comparison of execution strategies for one plan (CONTRACT §3), every duration in the plan's time unit. Its
  * sections are written side by side in one JSON object, in this order: {@code plan}, {@code timeUnit}, {@code tasks},
- * {@code agents}; {@code sequential}, {@code waves} (absent when the plan has none), {@code tiers}, {@code optimized};
+ * {@code agents}, {@code now}, {@code remaining}; {@code sequential}, {@code waves} (absent when the plan has none), {@code tiers}, {@code optimized};
  * {@code lowerBound}, {@code lowerBounds}, {@code criticalPath}; {@code savings}; {@code forecast}; {@code utilization},
- * {@code agentLoads}, {@code poolLoads}; {@code slack}, {@code claims}, {@code bottleneck}, {@code waits}.
+ * {@code agentLoads}, {@code poolLoads}; {@code slack}, {@code claims}, {@code bottleneck}, {@code waits}; {@code sinceLastVersion} (absent for a first version).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Report(
@@ -30,10 +30,46 @@ public record Report(
         List<Saving> savings,
         ForecastView forecast,
         @JsonUnwrapped Loads loads,
-        @JsonUnwrapped Explanations explanations) {
+        @JsonUnwrapped Explanations explanations,
+        SinceLastVersion sinceLastVersion) {
 
     public Report {
         savings = List.copyOf(savings);
+    }
+
+    /** A report with no earlier version to compare with. */
+    public Report(Summary summary, Strategies strategies, Bounds bounds, List<Saving> savings, ForecastView forecast,
+            Loads loads, Explanations explanations) {
+        this(summary, strategies, bounds, savings, forecast, loads, explanations, null);
+    }
+
+    /** This report with "since the last version" added. */
+    public Report since(SinceLastVersion since) {
+        return new Report(summary, strategies, bounds, savings, forecast, loads, explanations, since);
+    }
+
+    /**
+     * What changed since the previous version (CONTRACT §6): the finish moved from {@code finishFrom} to
+     * {@code finishTo}; {@code changed} the tasks the update touched, {@code removed} those it took out;
+     * {@code changedAgent} the tasks now on another agent; {@code slipped} those that end later, by how much, and why.
+     */
+    public record SinceLastVersion(int previousVersion, double previousNow, double now, double finishFrom,
+            double finishTo, double finishMovedBy, List<String> changed, List<String> removed,
+            List<AgentChange> changedAgent, List<Slip> slipped, String summary) {
+        public SinceLastVersion {
+            changed = List.copyOf(changed);
+            removed = List.copyOf(removed);
+            changedAgent = List.copyOf(changedAgent);
+            slipped = List.copyOf(slipped);
+        }
+    }
+
+    public record AgentChange(String task, String from, String to) {
+    }
+
+    /** A task that ends later than before: {@code cause} the changed task it waits for (null: none), {@code because} in words. */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record Slip(String task, double from, double to, double by, String cause, String because) {
     }
 
     /**
@@ -65,8 +101,11 @@ public record Report(
         }
     }
 
-    /** Which plan, in which time unit, how large. */
-    public record Summary(String plan, String timeUnit, int tasks, int agents) {
+    /**
+     * Which plan, in which time unit, how large; {@code now} how far it has come (CONTRACT §6: every figure counts the
+     * work that remains from then) and {@code remaining} the optimized makespan − now.
+     */
+    public record Summary(String plan, String timeUnit, int tasks, int agents, double now, double remaining) {
     }
 
     /**

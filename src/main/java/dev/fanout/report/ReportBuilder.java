@@ -24,7 +24,9 @@ public final class ReportBuilder {
     public static Report build(PlanAnalysis analysis, Schedule optimized, SolveStatus status) {
         var instance = analysis.instance();
         var plan = instance.plan();
-        var summary = new Report.Summary(plan.name(), plan.timeUnit().label(), instance.taskCount(), instance.agentCount());
+        var scale = instance.scale();
+        var summary = new Report.Summary(plan.name(), plan.timeUnit().label(), instance.taskCount(), instance.agentCount(),
+                scale.at(0), scale.toDouble(optimized.makespan()));
         var forecast = Forecast.of(analysis, optimized);
         return new Report(summary, strategies(analysis, optimized, status), bounds(analysis), savings(analysis, optimized),
                 ForecastViews.of(forecast, instance), loads(optimized), explanations(analysis, optimized, forecast));
@@ -33,13 +35,13 @@ public final class ReportBuilder {
     private static Report.Strategies strategies(PlanAnalysis analysis, Schedule optimized, SolveStatus status) {
         var instance = analysis.instance();
         var scale = instance.scale();
-        var sequential = new Report.Strategy(scale.toDouble(analysis.sequential()));
+        var sequential = new Report.Strategy(scale.at(analysis.sequential()));
         var waves = analysis.wavePlan().map(wavePlan -> waves(instance, wavePlan)).orElse(null);
-        var tiers = new Report.Tiers(scale.toDouble(analysis.tierSchedule().makespan()),
+        var tiers = new Report.Tiers(scale.at(analysis.tierSchedule().makespan()),
                 analysis.tiers().levels().stream().map(instance::taskIds).toList(),
                 spans(instance, analysis.tierSchedule(), 0));
         long makespan = optimized.makespan();
-        var result = new Report.Optimized(scale.toDouble(makespan), analysis.isProvenOptimal(optimized), status);
+        var result = new Report.Optimized(scale.at(makespan), analysis.isProvenOptimal(optimized), status);
         return new Report.Strategies(sequential, waves, tiers, result, deadline(analysis, result));
     }
 
@@ -50,7 +52,7 @@ public final class ReportBuilder {
             return null;
         }
         double at = plan.deadline().doubleValue();
-        double lowerBound = analysis.instance().scale().toDouble(analysis.lowerBound());
+        double lowerBound = analysis.instance().scale().at(analysis.lowerBound());
         return new Report.Deadline(at, optimized.makespan() <= at, Numbers.round(at - optimized.makespan(), 4),
                 lowerBound > at);
     }
@@ -60,16 +62,17 @@ public final class ReportBuilder {
         var scale = instance.scale();
         var bounds = analysis.lowerBounds();
         var skillSetAgents = instance.agentIds(bounds.skillSetAgents());
-        var lowerBoundParts = new Report.LowerBoundParts(scale.toDouble(bounds.criticalPath()),
-                scale.toDouble(bounds.work()), scale.toDouble(bounds.skillSet()),
+        // Each part bounds the makespan: an instant, like the makespan (now + a bound on the work that remains).
+        var lowerBoundParts = new Report.LowerBoundParts(scale.at(bounds.criticalPath()),
+                scale.at(bounds.work()), scale.at(bounds.skillSet()),
                 skillSetAgents.size() == instance.agentCount() ? List.of() : skillSetAgents,
-                scale.toDouble(bounds.agentChain()),
+                scale.at(bounds.agentChain()),
                 bounds.agentChainTask() < 0 ? null : instance.taskId(bounds.agentChainTask()), bounds.binding(),
-                instance.limits().any() ? scale.toDouble(bounds.sharedLimit()) : null,
+                instance.limits().any() ? scale.at(bounds.sharedLimit()) : null,
                 bounds.sharedLimitIndex() < 0 ? null : instance.limits().limit(bounds.sharedLimitIndex()).label());
         var criticalPath = new Report.CriticalPathView(scale.toDouble(analysis.criticalPath().length()),
                 instance.taskIds(analysis.criticalPath().tasks()));
-        return new Report.Bounds(scale.toDouble(analysis.lowerBound()), lowerBoundParts, criticalPath);
+        return new Report.Bounds(scale.at(analysis.lowerBound()), lowerBoundParts, criticalPath);
     }
 
     /** Against one agent doing everything, the author's waves (when the plan has them) and the tiers. */
@@ -125,10 +128,10 @@ public final class ReportBuilder {
         int agent = schedule.agentOf(task);
         boolean waited = reason.kind().waitsForATask();
         return new Report.Wait(instance.taskId(task), agent == Schedule.NO_AGENT ? null : instance.agentId(agent),
-                scale.toDouble(schedule.start(task)), scale.toDouble(schedule.end(task)),
+                scale.at(schedule.start(task)), scale.at(schedule.end(task)),
                 reason.kind(),
                 waited ? instance.taskId(reason.on()) : null,
-                waited || reason.kind() == StartReasons.Kind.AGENT_UNAVAILABLE ? scale.toDouble(reason.until()) : null,
+                waited || reason.kind() == StartReasons.Kind.AGENT_UNAVAILABLE ? scale.at(reason.until()) : null,
                 Sentences.startReason(reason, schedule),
                 reason.limit() < 0 ? null : instance.limits().limit(reason.limit()).name());
     }
@@ -140,8 +143,8 @@ public final class ReportBuilder {
         var spans = new ArrayList<Report.Span>();
         for (int i = 0; i < phases.size(); i++) {
             var phase = phases.get(i);
-            spans.add(new Report.Span(first + i, instance.taskIds(phase.tasks()), scale.toDouble(phase.start()),
-                    scale.toDouble(phase.end())));
+            spans.add(new Report.Span(first + i, instance.taskIds(phase.tasks()), scale.at(phase.start()),
+                    scale.at(phase.end())));
         }
         return spans;
     }
@@ -167,14 +170,15 @@ public final class ReportBuilder {
         var findings = wavePlan.findings().stream()
                 .map(f -> new Report.Finding(f.kind(), f.wave(), f.tasks(), f.message()))
                 .toList();
-        return new Report.Waves(scale.toDouble(wavePlan.schedule().makespan()), wavePlan.count(), spans, findings);
+        return new Report.Waves(scale.at(wavePlan.schedule().makespan()), wavePlan.count(), spans, findings);
     }
 
     private static Report.Saving saving(Report.Baseline against, long otherMakespan, long optimizedMakespan, PlanAnalysis analysis) {
         var scale = analysis.instance().scale();
+        // Shares and speed-ups of the work that remains: from now, not from when the plan began.
         double other = scale.toDouble(otherMakespan);
         double optimized = scale.toDouble(optimizedMakespan);
-        return new Report.Saving(against, other, scale.toDouble(otherMakespan - optimizedMakespan),
+        return new Report.Saving(against, scale.at(otherMakespan), scale.toDouble(otherMakespan - optimizedMakespan),
                 Savings.percent(other, optimized), Savings.speedup(other, optimized));
     }
 }

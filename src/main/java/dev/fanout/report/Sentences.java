@@ -53,7 +53,7 @@ public final class Sentences {
         var scale = instance.scale();
         var task = instance.taskId(reason.task());
         // A point in time reads "day 9.5", "week 3", "hour 12".
-        String at = instance.plan().timeUnit().singular() + " " + Numbers.format(scale.toDouble(reason.until()));
+        String at = instance.plan().timeUnit().singular() + " " + Numbers.format(scale.at(reason.until()));
         return switch (reason.kind()) {
             case FREE -> instance.isMilestone(reason.task()) ? task + " has no dependencies: it is reached at 0."
                     : task + " starts at 0: it depends on nothing and is first for " + agent(schedule, reason.task()) + ".";

@@ -21,6 +21,9 @@ import org.jboss.logging.Logger;
 
 import dev.fanout.analysis.PlanAnalysis;
 import dev.fanout.analysis.Schedule;
+import dev.fanout.analysis.ScheduleCheck;
+import dev.fanout.analysis.Stability;
+import dev.fanout.persistence.ScheduleCodec;
 import dev.fanout.persistence.PlanStore;
 import dev.fanout.report.Numbers;
 import dev.fanout.report.SolveStatus;
@@ -39,6 +42,8 @@ public class BackgroundSolves {
     private static final Logger LOG = Logger.getLogger(BackgroundSolves.class);
     private static final Duration SAVE_INTERVAL = Duration.ofSeconds(1);
     private static final Duration HEARTBEAT = Duration.ofSeconds(5);
+    /** At most this long spent moving re-planned tasks back to their previous agents. */
+    private static final Duration STABILIZE_TIME = Duration.ofSeconds(2);
     /**
      * Start-up order: interrupted solves resume before anything else starts solving (the example plans, which
      * {@link SeedPlans} loads after this), so that only solves of a previous run are taken for interrupted.
@@ -52,6 +57,8 @@ public class BackgroundSolves {
     private static final class Running {
         final PlanAnalysis analysis;
         final SolveAdmission.Admission admission;
+        /** Each task's agent in the previous version (CONTRACT §6: kept where moving costs nothing); null for none. */
+        int[] previousAgents;
         final CompletableFuture<Void> done = new CompletableFuture<>();
         volatile Schedule best;
         volatile long lastSavedAt = System.nanoTime();
@@ -108,17 +115,28 @@ public class BackgroundSolves {
         if (previous.isPresent() && previous.get().makespan() < starting.makespan()) {
             starting = previous.get();
         }
+        // A new version starts from the previous version's agents and orders when they make a better schedule.
+        var previousVersion = catalog.previousSchedule(stored);
+        int[] previousAgents = previousVersion.map(json -> Stability.previousAgents(analysis.instance(),
+                ScheduleCodec.agents(json))).orElse(null);
+        if (previousAgents != null) {
+            var carried = Stability.carriedOver(analysis.instance(), previousAgents, ScheduleCodec.starts(previousVersion.get()));
+            if (carried != null && ScheduleCheck.isValid(carried) && !starting.isBetterThan(carried)) {
+                starting = carried;
+            }
+        }
         if (running.containsKey(id)) {
             throw new AlreadySolving(id);
         }
         var run = new Running(analysis, starting, admission.admit(1));
+        run.previousAgents = previousAgents;
         if (running.putIfAbsent(id, run) != null) {
             run.admission.close();
             throw new AlreadySolving(id);
         }
         try {
             var scale = analysis.instance().scale();
-            run.gauges = metrics.watchPlan(id, () -> scale.toDouble(run.best.makespan()), scale.toDouble(analysis.lowerBound()));
+            run.gauges = metrics.watchPlan(id, () -> scale.at(run.best.makespan()), scale.at(analysis.lowerBound()));
             store.solving(id, limit.toMillis() / 1000.0, starting, analysis.lowerBound());
             if (analysis.isProvenOptimal(starting)) {
                 // Proven optimal before the solver starts: nothing to search for.
@@ -161,6 +179,25 @@ public class BackgroundSolves {
         catalog.delete(id);
     }
 
+    /**
+     * Stops the plan's solve, if one runs, and waits (up to 20 s) until it has saved its best schedule: what a new
+     * version of the plan needs before it replaces the one being solved.
+     */
+    public void stopAndWait(String id) {
+        var run = running.get(id);
+        if (run == null) {
+            return;
+        }
+        runner.stop(problemId(id));
+        try {
+            run.done.get(20, TimeUnit.SECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            LOG.warnf("the solve of plan %s did not end within 20 s of being stopped", id);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     public boolean isSolving(String id) {
         return running.containsKey(id);
     }
@@ -185,6 +222,11 @@ public class BackgroundSolves {
 
     private void finish(String id, Running run, SolveOutcome outcome) {
         try {
+            if (run.previousAgents != null) {
+                // Stable re-plan: the same makespan, as many tasks as possible on the agents they had.
+                outcome = outcome.with(Stability.keepAgents(outcome.schedule(), run.previousAgents,
+                        System.nanoTime() + STABILIZE_TIME.toNanos()));
+            }
             var status = outcome.failed() ? SolveStatus.FAILED : SolveStatus.SOLVED;
             var message = shuttingDown
                     ? "stopped when the service shut down; the best schedule so far is kept (solve again to go on)"
@@ -192,8 +234,8 @@ public class BackgroundSolves {
             store.finished(id, status, outcome.schedule(), run.analysis.lowerBound(), message);
             var scale = run.analysis.instance().scale();
             LOG.infof("plan %s %s: makespan %s, lower bound %s%s", id, outcome.failed() ? "failed" : "solved",
-                    Numbers.format(scale.toDouble(outcome.schedule().makespan())),
-                    Numbers.format(scale.toDouble(run.analysis.lowerBound())), outcome.optimal() ? " (optimal)" : "");
+                    Numbers.format(scale.at(outcome.schedule().makespan())),
+                    Numbers.format(scale.at(run.analysis.lowerBound())), outcome.optimal() ? " (optimal)" : "");
         } catch (RuntimeException e) {
             LOG.errorf(e, "could not save the solved schedule of plan %s", id);
         } finally {

@@ -29,10 +29,12 @@ public class CurrentSchedules {
 
     private final PlanCatalog catalog;
     private final BackgroundSolves solves;
+    private final VersionHistory history;
 
-    public CurrentSchedules(PlanCatalog catalog, BackgroundSolves solves) {
+    public CurrentSchedules(PlanCatalog catalog, BackgroundSolves solves, VersionHistory history) {
         this.catalog = catalog;
         this.solves = solves;
+        this.history = history;
     }
 
     private Current current(PlanStore.StoredPlan stored) {
@@ -80,11 +82,13 @@ public class CurrentSchedules {
      * @throws NotSolvedYet when the plan has no schedule yet
      */
     public ReportData report(String id) {
-        var current = current(catalog.get(id));
+        var stored = catalog.get(id);
+        var current = current(stored);
         if (current.schedule() == null) {
             throw new NotSolvedYet(id);
         }
-        return new ReportData(ReportBuilder.build(current.analysis(), current.schedule(), current.status()),
-                current.analysis(), current.schedule());
+        var report = ReportBuilder.build(current.analysis(), current.schedule(), current.status());
+        report = history.since(id, stored.version(), current.schedule()).map(report::since).orElse(report);
+        return new ReportData(report, current.analysis(), current.schedule());
     }
 }

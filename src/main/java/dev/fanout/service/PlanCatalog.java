@@ -92,6 +92,17 @@ public class PlanCatalog {
         });
     }
 
+    /**
+     * The schedule the version before the current one ended with, as stored (empty for a first version, or one whose
+     * predecessor was never solved): what a re-plan starts from and stays close to (CONTRACT §6).
+     */
+    public Optional<String> previousSchedule(StoredPlan stored) {
+        if (stored.version() <= 1) {
+            return Optional.empty();
+        }
+        return store.version(stored.id(), stored.version() - 1).map(PlanStore.StoredVersion::schedule);
+    }
+
     public PlanAnalysis analysis(String id) {
         return analyses.get(id, () -> PlanAnalysis.of(intake.validate(document(get(id)))));
     }

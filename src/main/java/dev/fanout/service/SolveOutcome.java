@@ -13,6 +13,11 @@ import dev.fanout.analysis.Schedule;
 public record SolveOutcome(Schedule schedule, boolean optimal, Duration spent, boolean solverRan, boolean failed,
         String message, Duration timeToBest, long moveSpeed) {
 
+    /** The same outcome with another schedule of the same makespan (a stable re-plan's, CONTRACT §6). */
+    public SolveOutcome with(Schedule other) {
+        return new SolveOutcome(other, optimal, spent, solverRan, failed, message, timeToBest, moveSpeed);
+    }
+
     /** The starting schedule already meets the lower bound: nothing to search for. */
     public static SolveOutcome provenAtStart(Schedule schedule) {
         return new SolveOutcome(schedule, true, Duration.ZERO, false, false, null, Duration.ZERO, 0);

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import ai.timefold.solver.core.api.domain.entity.PlanningEntity;
+import ai.timefold.solver.core.api.domain.entity.PlanningPinToIndex;
 import ai.timefold.solver.core.api.domain.common.PlanningId;
 import ai.timefold.solver.core.api.domain.valuerange.ValueRangeProvider;
 import ai.timefold.solver.core.api.domain.variable.PlanningListVariable;
@@ -11,7 +12,8 @@ import ai.timefold.solver.core.api.domain.variable.PlanningListVariable;
 /**
  * An agent, as the solver sees it: the ordered list of tasks it does, first to last (the planning list variable).
  * Only tasks the agent is able to do (skills, levels, pool) are offered to it, so the solver wastes no moves on
- * assignments that could never be valid.
+ * assignments that could never be valid. A task already started on this agent (CONTRACT §6) is first in the list and
+ * pinned there ({@link #getPinnedCount()}): the solver re-plans the rest around it, never moves it.
  */
 @PlanningEntity
 public class AgentLane {
@@ -27,6 +29,10 @@ public class AgentLane {
     private long availableUntil = Long.MAX_VALUE;
     /** The pool cap this agent's tasks count towards; null when none. */
     private LimitHold.Held poolCap;
+
+    /** How many tasks at the head of the list are fixed: the started one (0 or 1). */
+    @PlanningPinToIndex
+    private int pinnedCount;
 
     @PlanningListVariable(valueRangeProviderRefs = "doableTasks")
     private List<ScheduledTask> tasks = new ArrayList<>();
@@ -56,6 +62,17 @@ public class AgentLane {
     public AgentLane countingTowards(LimitHold.Held poolCap) {
         this.poolCap = poolCap;
         return this;
+    }
+
+    public int getPinnedCount() {
+        return pinnedCount;
+    }
+
+    /** Fixes the given task, started on this agent, at the head of its list. */
+    public void pinStarted(ScheduledTask started) {
+        tasks.remove(started);
+        tasks.add(0, started);
+        pinnedCount = 1;
     }
 
     public LimitHold.Held getPoolCap() {

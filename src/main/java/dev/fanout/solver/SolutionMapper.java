@@ -18,7 +18,8 @@ public final class SolutionMapper {
 
     /**
      * A planning solution with every task already placed as in {@code starting}, so the solver begins from a valid
-     * schedule and only ever improves on it. With {@code starting} null every lane starts empty.
+     * schedule and only ever improves on it. With {@code starting} null every lane starts empty. Either way, each started
+     * task is first on its agent's lane and pinned there (Timefold's own pinning: the solver never moves it).
      */
     public static ScheduleSolution toSolution(Instance instance, Schedule starting) {
         var scheduled = scheduledTasks(instance);
@@ -33,6 +34,11 @@ public final class SolutionMapper {
             var sequences = starting.sequences();
             for (int agent = 0; agent < lanes.size(); agent++) {
                 lanes.get(agent).setTasks(new ArrayList<>(sequences.get(agent).stream().map(task -> scheduled[task]).toList()));
+            }
+        }
+        for (int task = 0; task < instance.taskCount(); task++) {
+            if (instance.isStarted(task)) {
+                lanes.get(instance.eligibleAgents(task).nextSetBit(0)).pinStarted(scheduled[task]);
             }
         }
         if (!instance.limits().any()) {

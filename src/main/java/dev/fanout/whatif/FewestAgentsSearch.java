@@ -57,14 +57,17 @@ final class FewestAgentsSearch {
 
     Answer search() {
         var scale = base.instance().scale();
-        double criticalPath = scale.toDouble(base.criticalPath().length());
+        // The chain of the work that remains, ending no sooner than now + its length.
+        double criticalPath = scale.at(base.criticalPath().length());
         if (criticalPath > deadline) {
             return none(List.of(), "The critical path takes %s, past the deadline (%s): no number of agents meets it."
                     .formatted(Numbers.amount(criticalPath, unit), Numbers.amount(deadline, unit)));
         }
         // The first count whose lower bound does not rule the deadline out; the count before it, when the scan saw it.
         double work = scale.toDouble(base.sequential());
-        var first = variant((int) Math.max(1, Math.min(maxAgents, Math.ceil(work / deadline - 1e-9))));
+        double left = Math.max(deadline - scale.at(0), 1e-9);
+        int fewest = PlanVariants.fewestGeneralists(document);
+        var first = variant((int) Math.max(fewest, Math.min(maxAgents, Math.ceil(work / left - 1e-9))));
         Variant ruledOut = null;
         int ceiling = Math.min(maxAgents, first.count() + MAX_BOUND_STEPS);
         while (bound(first.analysis()) > deadline && first.count() < ceiling) {
@@ -80,7 +83,7 @@ final class FewestAgentsSearch {
         while (true) {
             var schedule = solve.apply(variant.analysis());
             tried.add(new Tried(variant.count(), variant.document(), variant.analysis(), schedule));
-            double makespan = scale.toDouble(schedule.makespan());
+            double makespan = scale.at(schedule.makespan());
             if (makespan <= deadline) {
                 return new Answer(tried, found(variant.count(), makespan, variant == first, ruledOut, tried));
             }
@@ -92,7 +95,7 @@ final class FewestAgentsSearch {
         var best = tried.stream().min(Comparator.comparingLong(t -> t.schedule().makespan())).orElseThrow();
         return none(tried, "No count from %d to %d agents was found to finish by %s in the time given (the best: %s with %d)."
                 .formatted(first.count(), tried.getLast().count(), Numbers.amount(deadline, unit),
-                        Numbers.amount(scale.toDouble(best.schedule().makespan()), unit), best.count()));
+                        Numbers.amount(scale.at(best.schedule().makespan()), unit), best.count()));
     }
 
     /** {@code count} generalist agents: the plan variant and its analysis, each built once. */
@@ -123,7 +126,7 @@ final class FewestAgentsSearch {
             var previous = tried.get(tried.size() - 2);
             reason = finishes + "; %d %s not found to (%s in the time given), though their lower bound (%s) does not rule it out."
                     .formatted(count - 1, count - 1 == 1 ? "was" : "were",
-                            Numbers.amount(base.instance().scale().toDouble(previous.schedule().makespan()), unit),
+                            Numbers.amount(base.instance().scale().at(previous.schedule().makespan()), unit),
                             Numbers.amount(bound(previous.analysis()), unit));
         }
         return new WhatIfResult.FewestAgents(deadline, count, makespan, count == 1 || proven, reason);
@@ -134,6 +137,6 @@ final class FewestAgentsSearch {
     }
 
     private static double bound(PlanAnalysis analysis) {
-        return analysis.instance().scale().toDouble(analysis.lowerBound());
+        return analysis.instance().scale().at(analysis.lowerBound());
     }
 }

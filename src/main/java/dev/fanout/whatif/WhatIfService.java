@@ -144,7 +144,7 @@ public class WhatIfService {
             List<Solved> solved, WhatIfResult.FewestAgents fewest) {
         var plan = base.instance().plan();
         var scale = base.instance().scale();
-        double sequential = scale.toDouble(base.sequential());
+        double sequential = scale.at(base.sequential());
         var rows = solved.stream().map(s -> row(s, sequential)).toList();
         var knees = fewest == null ? knees(solved, rows) : List.<WhatIfResult.Knee>of();
         return new WhatIfResult(planId, plan.name(), request.kind(), plan.timeUnit().label(), sequential,
@@ -244,8 +244,8 @@ public class WhatIfService {
         }
         var instance = solved.analysis().instance();
         var scale = instance.scale();
-        double makespan = scale.toDouble(solved.schedule().makespan());
-        double lowerBound = scale.toDouble(solved.analysis().lowerBound());
+        double makespan = scale.at(solved.schedule().makespan());
+        double lowerBound = scale.at(solved.analysis().lowerBound());
         return new WhatIfResult.Row(spec.label(), spec.series(), spec.count(), instance.agentCount(), makespan, lowerBound,
                 solved.analysis().isProvenOptimal(solved.schedule()), Numbers.round(sequential - makespan, 4),
                 Savings.percent(sequential, makespan), Savings.speedup(sequential, makespan),

@@ -1,12 +1,12 @@
 package dev.fanout.plan;
 
-import static dev.fanout.TestPlans.json;
+import static dev.fanout.plan.SingleQuotedPlans.onlyViolation;
+import static dev.fanout.plan.SingleQuotedPlans.read;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -24,19 +24,8 @@ class CapacityFieldsValidatorTest {
                        {'id': 'B', 'duration': 2, 'uses': {'db': 2}}]}
             """;
 
-    private static Plan read(String singleQuoted) {
-        return new PlanValidator().validate(PlanReader.readJson(json(singleQuoted).getBytes(StandardCharsets.UTF_8)));
-    }
-
-    private static Violation onlyViolation(String singleQuoted) {
-        var failure = assertThrows(PlanRejectedException.class, () -> read(singleQuoted));
-        assertEquals(1, failure.violations().size(), () -> "expected one violation, got " + failure.violations());
-        return failure.violations().get(0);
-    }
-
     private static String with(String from, String to) {
-        assertTrue(VALID.contains(from), from);
-        return VALID.replace(from, to);
+        return SingleQuotedPlans.replaced(VALID, from, to);
     }
 
     @Test

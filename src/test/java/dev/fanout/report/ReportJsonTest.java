@@ -26,7 +26,7 @@ class ReportJsonTest {
     void fieldsInTheirOrder() {
         var names = new ArrayList<String>();
         json().fieldNames().forEachRemaining(names::add);
-        assertEquals(List.of("plan", "timeUnit", "tasks", "agents", "sequential", "waves", "tiers", "optimized",
+        assertEquals(List.of("plan", "timeUnit", "tasks", "agents", "now", "remaining", "sequential", "waves", "tiers", "optimized",
                 "lowerBound", "lowerBounds", "criticalPath", "savings", "forecast", "utilization", "agentLoads", "poolLoads", "slack",
                 "claims", "bottleneck", "waits"), names);
     }

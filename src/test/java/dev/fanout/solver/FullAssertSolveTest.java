@@ -65,6 +65,34 @@ class FullAssertSolveTest {
     }
 
     /**
+     * Some time later (CONTRACT §6): started work pinned at the head of its agent's lane (Timefold's own pinning) while
+     * the rest is re-planned around it, from empty lanes and from the baseline, scores recomputed after every move.
+     * The started tasks still hold their agents, areas and resources: the independent checker sees them at now.
+     */
+    @Test
+    void replansAroundStartedWorkWithoutScoreCorruption() throws Exception {
+        int solved = 0;
+        for (long seed = 1; solved < 3 && seed <= 40; seed++) {
+            var document = dev.fanout.RandomPlans.progressed(dev.fanout.RandomPlans.constrainedDocument(seed, 9, 3), seed);
+            var analysis = PlanAnalysis.of(new dev.fanout.plan.PlanValidator().validate(document));
+            if (!analysis.instance().hasStarted()) {
+                continue;
+            }
+            var json = dev.fanout.plan.PlanReader.json().writeValueAsString(document);
+            var solution = SolutionMapper.toSolution(analysis.instance(), null);
+            assertTrue(solution.getLanes().stream().anyMatch(lane -> lane.getPinnedCount() == 1), "started work is pinned");
+
+            var fromScratch = solveFullyAsserted(json, analysis, null);
+            var fromBaseline = solveFullyAsserted(json, analysis, analysis.startingSchedule());
+
+            assertTrue(fromScratch.makespan() >= analysis.lowerBound());
+            assertTrue(fromBaseline.makespan() <= analysis.startingSchedule().makespan(), "never worse than where it started");
+            solved++;
+        }
+        assertEquals(3, solved, "three plans with started work among the first 40 seeds");
+    }
+
+    /**
      * Solves with the service's own configuration (solverConfig.xml), every score recomputed from scratch, from
      * {@code starting} (null: empty lanes, as the construction heuristic then fills them). Checks the result is
      * complete, feasible, valid by the analysis' checker and by the independent one, and scored by its makespan.
@@ -83,7 +111,7 @@ class FullAssertSolveTest {
         var schedule = SolutionMapper.toSchedule(analysis.instance(), solved);
         assertEquals(List.of(), ScheduleCheck.violations(schedule, 10));
         double makespan = new IndependentCheck(JSON.readTree(planJson)).assertValid(asApiAnswer(schedule, analysis));
-        assertEquals(analysis.instance().scale().toDouble(schedule.makespan()), makespan, 1e-9,
+        assertEquals(analysis.instance().scale().at(schedule.makespan()), makespan, 1e-9,
                 "the independent checker finds the same makespan, in the plan's unit");
         assertEquals(-schedule.makespan(), solved.getScore().mediumScore(), "medium score is minus the makespan");
         return schedule;

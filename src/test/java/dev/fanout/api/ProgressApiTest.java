@@ -1,0 +1,100 @@
+package dev.fanout.api;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+import dev.fanout.IndependentCheck;
+import dev.fanout.RandomPlans;
+import dev.fanout.TestPlans;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * CONTRACT §6 through the API: a plan some weeks in, with done, started and pinned work, solved from now to a schedule
+ * the independent checker accepts, every figure of the work that remains worked out by hand; random plans with
+ * progress (and areas, resources, caps, windows, speeds) checked the same way; bad progress refused naming the field.
+ */
+@QuarkusTest
+class ProgressApiTest {
+
+    /**
+     * Six weeks in: P8 (12) is done; P14 (4) is 60 % done on dev-2, so it takes 1.6 more (6 → 7.6); P15 (15) waits for
+     * it and is pinned to dev-1 (7.6 → 22.6); Q (2) and R (3, after P8) fit beside it. The chain P14 → P15 from now is
+     * 16.6, so nothing ends before 22.6: the schedule is proven optimal. One by one, the work left takes 1.6 + 15 + 2 + 3
+     * = 21.6, so sequential ends at 27.6.
+     */
+    static final String PLAN = TestPlans.json("""
+            {'name': 'six weeks in', 'timeUnit': 'weeks', 'now': 6,
+             'pools': [{'id': 'dev', 'workers': 2}],
+             'tasks': [{'id': 'P8', 'duration': 12, 'status': 'done'},
+                       {'id': 'P14', 'duration': 4, 'status': 'started', 'progress': 0.6, 'agent': 'dev-2', 'dependsOn': ['P8']},
+                       {'id': 'P15', 'duration': 15, 'agent': 'dev-1', 'dependsOn': ['P14']},
+                       {'id': 'Q', 'duration': 2},
+                       {'id': 'R', 'duration': 3, 'dependsOn': ['P8']}]}
+            """);
+
+    @Test
+    void solvesTheWorkThatRemainsFromNow() {
+        var answer = ApiPlans.solveOnce(PLAN);
+        var schedule = answer.get("schedule");
+        assertEquals(22.6, schedule.get("makespan").asDouble(), 1e-9);
+        assertEquals(22.6, schedule.get("lowerBound").asDouble(), 1e-9, "now + the chain P14 → P15 that remains");
+        assertTrue(schedule.get("optimal").asBoolean());
+        var started = ApiPlans.element(schedule.get("assignments"), "task", "P14");
+        assertEquals("started", started.get("status").asText());
+        assertEquals("dev-2", started.get("agent").asText());
+        assertEquals(6.0, started.get("start").asDouble());
+        assertEquals(7.6, started.get("end").asDouble(), 1e-9);
+        var done = ApiPlans.element(schedule.get("assignments"), "task", "P8");
+        assertEquals("done", done.get("status").asText());
+        assertTrue(done.get("end").asDouble() <= 6.0);
+        assertEquals("planned", ApiPlans.element(schedule.get("assignments"), "task", "Q").get("status").asText());
+
+        var report = answer.get("report");
+        assertEquals(6.0, report.get("now").asDouble());
+        assertEquals(16.6, report.get("remaining").asDouble(), 1e-9, "makespan − now");
+        assertEquals(27.6, report.at("/sequential/makespan").asDouble(), 1e-9, "now + the work left, one task at a time");
+        assertEquals(16.6, report.at("/criticalPath/length").asDouble(), 1e-9, "the chain that remains");
+        var sequential = ApiPlans.element(report.get("savings"), "against", "sequential");
+        assertEquals(5.0, sequential.get("saved").asDouble(), 1e-9, "21.6 − 16.6");
+        assertEquals(Math.round(1000 * 21.6 / 16.6) / 1000.0, sequential.get("speedup").asDouble(), 0.01,
+                "the speed-up of the work that remains");
+    }
+
+    @Test
+    void theMarkdownReportSaysHowFarThePlanHasCome() {
+        var id = ApiPlans.createSolvedOptimal(PLAN);
+        var markdown = given().accept("text/markdown").when().get("/api/plans/" + id + "/report")
+                .then().statusCode(200).extract().asString();
+        assertTrue(markdown.contains("6 weeks in, 16.6 weeks remain"), markdown);
+    }
+
+    @ParameterizedTest
+    @ValueSource(longs = { 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12 })
+    void randomPlansWithProgressSolveToValidSchedules(long seed) throws Exception {
+        var document = seed % 2 == 0 ? RandomPlans.constrainedDocument(seed, 9, 3) : RandomPlans.document(seed, 9, 3);
+        var json = dev.fanout.plan.PlanReader.json().writeValueAsString(RandomPlans.progressed(document, seed));
+        var answer = ApiPlans.solveOnce(json);
+        var plan = ApiPlans.tree(json);
+        double now = plan.path("now").asDouble(0);
+        assertEquals(now, answer.at("/report/now").asDouble());
+        assertTrue(answer.at("/schedule/lowerBound").asDouble() >= now, "a bound counts from now");
+        new IndependentCheck(plan).assertValid(answer.get("schedule"));
+    }
+
+    @Test
+    void refusesProgressOfOneAndAHalfNamingTheField() {
+        given().contentType("application/json").body(PLAN.replace("\"progress\": 0.6", "\"progress\": 1.5"))
+                .when().post("/api/solve")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("tasks[1].progress"))
+                .body("errors[0].value", equalTo("1.5"))
+                .body("detail", containsString("tasks[1].progress"));
+    }
+}
