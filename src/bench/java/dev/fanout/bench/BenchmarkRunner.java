@@ -71,7 +71,7 @@ public final class BenchmarkRunner {
     /** The options the runner knows; anything else is a typo, and a typo must not silently run another benchmark. */
     private static final List<String> OPTIONS = List.of("set", "seconds", "parallel", "imopse", "match", "out", "share",
             "share-large", "config", "peer", "exact");
-    private static final String USAGE = "usage: ./fanout bench --set d36|genbig|generated|tight|seeds|constrained|forecast --seconds N"
+    private static final String USAGE = "usage: ./fanout bench --set d36|genbig|generated|tight|seeds|constrained|forecast|replan --seconds N"
             + " [--parallel N] [--match REGEX] [--out FILE] [--imopse DIR] [--share F] [--share-large F]"
             + " [--config solver.xml] [--peer cpsat|cpsat-hint] [--exact MAX_TASKS]";
 
@@ -118,6 +118,11 @@ public final class BenchmarkRunner {
                 Double.parseDouble(options.getOrDefault("share-large", "0.9")),
                 new ExactStage(Integer.parseInt(options.getOrDefault("exact", "300")), 0.7, 2));
         var validator = new PlanValidator(new PlanLimits(100_000, 10_000, 2_000_000));
+        if (sets.length == 1 && sets[0].equals("replan")) {
+            ReplanBenchmark.run(solver, validator, seconds); // a solve, a progress update, and two re-plans of it
+            solverManager.close();
+            return;
+        }
         ExecutorService pool = Executors.newFixedThreadPool(parallel);
         var futures = new ArrayList<Future<Result>>();
         for (var benchmark : cases) {

@@ -31,13 +31,17 @@ public final class StartReasons {
         /** Waits because the plan or its agent's pool runs as many tasks as its cap allows until one ends. */
         @JsonProperty("cap") CAP,
         /** Starts later than all of these: the schedule leaves its agent idle (only in schedules not left-shifted). */
-        @JsonProperty("idle") IDLE;
+        @JsonProperty("idle") IDLE,
+        /** Already started (CONTRACT §6): it goes on where it is, on its agent, from now. */
+        @JsonProperty("started") STARTED,
+        /** Done by now: it takes no more time. */
+        @JsonProperty("done") DONE;
 
         /** Whether the task waits for another one, which {@link Reason#on()} names. */
         public boolean waitsForATask() {
             return switch (this) {
                 case DEPENDENCY, AGENT, AREA, RESOURCE, CAP -> true;
-                case FREE, IDLE, AGENT_UNAVAILABLE -> false;
+                case FREE, IDLE, AGENT_UNAVAILABLE, STARTED, DONE -> false;
             };
         }
     }
@@ -84,7 +88,9 @@ public final class StartReasons {
             long dependenciesEnd = latestDependency < 0 ? 0 : schedule.end(latestDependency);
             long agentFree = previous < 0 ? 0 : schedule.end(previous);
             // A dependency is the reason whenever it ends last (on a tie too: with a free agent it would still wait).
-            if (latestDependency >= 0 && dependenciesEnd == start && dependenciesEnd >= agentFree) {
+            if (instance.status(task) != dev.fanout.plan.TaskStatus.PLANNED) {
+                reasons.add(new Reason(task, instance.isStarted(task) ? Kind.STARTED : Kind.DONE, -1, 0));
+            } else if (latestDependency >= 0 && dependenciesEnd == start && dependenciesEnd >= agentFree) {
                 reasons.add(new Reason(task, Kind.DEPENDENCY, latestDependency, dependenciesEnd));
             } else if (previous >= 0 && agentFree == start) {
                 // Its agent's previous task changes an area it changes too: on any other agent it would wait as long.

@@ -166,6 +166,8 @@ final class MarkdownOverview extends MarkdownSection {
             case AGENT -> "its agent finishes " + Markdown.cell(wait.on());
             case FREE -> "at once";
             case IDLE -> "after idle time";
+            case STARTED -> "under way: it goes on from now";
+            case DONE -> "done";
             case AGENT_UNAVAILABLE -> "its agent becomes available";
             case AREA -> Markdown.cell(wait.on()) + " frees area " + Markdown.cell(wait.limit());
             case RESOURCE -> Markdown.cell(wait.on()) + " frees resource " + Markdown.cell(wait.limit());

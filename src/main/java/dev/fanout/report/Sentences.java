@@ -54,9 +54,16 @@ public final class Sentences {
         var task = instance.taskId(reason.task());
         // A point in time reads "day 9.5", "week 3", "hour 12".
         String at = instance.plan().timeUnit().singular() + " " + Numbers.format(scale.at(reason.until()));
+        // From the plan's start, or once it has progress from now (CONTRACT §6: nothing planned starts before now).
+        String first = scale.origin() > 0 ? "now (" + instance.plan().timeUnit().singular() + " " + Numbers.format(scale.at(0)) + ")" : "0";
         return switch (reason.kind()) {
-            case FREE -> instance.isMilestone(reason.task()) ? task + " has no dependencies: it is reached at 0."
-                    : task + " starts at 0: it depends on nothing and is first for " + agent(schedule, reason.task()) + ".";
+            case FREE -> instance.isMilestone(reason.task())
+                    ? task + " has no dependencies" + (scale.origin() > 0 ? " left" : "") + ": it is reached at " + first + "."
+                    : task + " starts at " + first + ": it depends on nothing" + (scale.origin() > 0 ? " left" : "")
+                            + " and is first for " + agent(schedule, reason.task()) + ".";
+            case STARTED -> "%s is under way on %s: it goes on from %s and takes the time it has left.".formatted(task,
+                    agent(schedule, reason.task()), first);
+            case DONE -> task + " is done: it takes no more time.";
             case DEPENDENCY -> "%s waits for its dependency %s, which ends at %s.".formatted(task, instance.taskId(reason.on()), at);
             case AGENT -> "%s is ready earlier, but %s is busy with %s until %s.".formatted(task,
                     agent(schedule, reason.task()), instance.taskId(reason.on()), at);

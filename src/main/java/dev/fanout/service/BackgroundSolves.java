@@ -198,6 +198,21 @@ public class BackgroundSolves {
         }
     }
 
+    /** Waits (at most {@code limit}) until the plan's running solve, if any, has ended and saved its schedule. */
+    public void await(String id, Duration limit) {
+        var run = running.get(id);
+        if (run == null) {
+            return;
+        }
+        try {
+            run.done.get(limit.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            LOG.warnf("the solve of plan %s had not ended after %s", id, limit);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     public boolean isSolving(String id) {
         return running.containsKey(id);
     }

@@ -17,7 +17,9 @@ import io.quarkus.runtime.StartupEvent;
 
 /**
  * On start, an empty database receives the example plans of the seed folder ({@code fanout.seed.directory}), each
- * stored under its file name and solved at once, so a new user sees worked examples.
+ * stored under its file name and solved at once, so a new user sees worked examples. A plan whose authors also wrote
+ * how it moved has the progress updates in {@code progress/<file name>} (a JSON array of the bodies of
+ * {@code PATCH /api/plans/{id}/progress}): each becomes a version once the one before is solved (CONTRACT §6).
  */
 @ApplicationScoped
 public class SeedPlans {
@@ -29,14 +31,16 @@ public class SeedPlans {
     private final BackgroundSolves solves;
     private final TimeLimits timeLimits;
     private final FanoutConfig.Seed config;
+    private final PlanVersions versions;
 
     public SeedPlans(PlanIntake intake, PlanCatalog catalog, BackgroundSolves solves, TimeLimits timeLimits,
-            FanoutConfig config) {
+            FanoutConfig config, PlanVersions versions) {
         this.intake = intake;
         this.catalog = catalog;
         this.solves = solves;
         this.timeLimits = timeLimits;
         this.config = config.seed();
+        this.versions = versions;
     }
 
     /** After interrupted solves have resumed ({@link BackgroundSolves#RESUME_FIRST}). */
@@ -57,7 +61,8 @@ public class SeedPlans {
                 try {
                     catalog.createWithId(id, intake.parse(Files.readAllBytes(file), "application/json", null));
                     solves.start(id, timeLimits.parse(null));
-                    LOG.infof("loaded seed plan %s", id);
+                    int updates = progress(id, directory.resolve("progress").resolve(file.getFileName()));
+                    LOG.infof("loaded seed plan %s%s", id, updates == 0 ? "" : " with " + updates + " progress updates");
                 } catch (PlanRejectedException e) {
                     LOG.errorf("seed plan %s is invalid: %s", file, e.getMessage());
                 }
@@ -65,5 +70,18 @@ public class SeedPlans {
         } catch (IOException e) {
             LOG.errorf(e, "could not read seed plans from %s", directory);
         }
+    }
+
+    /** Applies the plan's recorded progress updates in order, each once the version before is solved. */
+    private int progress(String id, Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            return 0;
+        }
+        var updates = dev.fanout.plan.PlanReader.json().readTree(Files.readAllBytes(file));
+        for (var update : updates) {
+            solves.await(id, java.time.Duration.ofSeconds(30));
+            versions.update(id, dev.fanout.plan.PlanReader.json().writeValueAsBytes(update), null);
+        }
+        return updates.size();
     }
 }

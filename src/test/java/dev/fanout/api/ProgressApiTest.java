@@ -61,6 +61,14 @@ class ProgressApiTest {
         assertEquals(16.6, report.get("remaining").asDouble(), 1e-9, "makespan − now");
         assertEquals(27.6, report.at("/sequential/makespan").asDouble(), 1e-9, "now + the work left, one task at a time");
         assertEquals(16.6, report.at("/criticalPath/length").asDouble(), 1e-9, "the chain that remains");
+        var p14Wait = ApiPlans.element(report.get("waits"), "task", "P14");
+        assertEquals("started", p14Wait.get("reason").asText());
+        assertEquals("P14 is under way on dev-2: it goes on from now (week 6) and takes the time it has left.",
+                p14Wait.get("explanation").asText());
+        assertEquals("done", ApiPlans.element(report.get("waits"), "task", "P8").get("reason").asText());
+        var p15Wait = ApiPlans.element(report.get("waits"), "task", "P15");
+        assertEquals("P14", p15Wait.get("on").asText());
+        assertEquals(7.6, p15Wait.get("until").asDouble(), 1e-9, "P15 waits for P14 until week 7.6, since the plan began");
         var sequential = ApiPlans.element(report.get("savings"), "against", "sequential");
         assertEquals(5.0, sequential.get("saved").asDouble(), 1e-9, "21.6 − 16.6");
         assertEquals(Math.round(1000 * 21.6 / 16.6) / 1000.0, sequential.get("speedup").asDouble(), 0.01,
@@ -73,6 +81,33 @@ class ProgressApiTest {
         var markdown = given().accept("text/markdown").when().get("/api/plans/" + id + "/report")
                 .then().statusCode(200).extract().asString();
         assertTrue(markdown.contains("6 weeks in, 16.6 weeks remain"), markdown);
+    }
+
+    /**
+     * The tier plan as its author knew it (data/progress/): version 1 is day 0; version 2 has Phase 8 done and Phase 14
+     * with 2 weeks left at week 12, and states "critical path 100 weeks if activated today", graded against version 2:
+     * from week 12 the longest chain is Phase 17 alone, 72 weeks (the author's 100 adds the tiers' barriers).
+     */
+    @Test
+    void theTierPlanIsSeededWithItsSecondVersionAndItsClaimGradedThere() {
+        var id = "master-plan-phases";
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+                .until(() -> ApiPlans.getJson("/api/plans/" + id).get("version").asInt() == 2 && ApiPlans.status(id).equals("SOLVED"));
+        var second = ApiPlans.getJson("/api/plans/" + id + "/versions/2");
+        new IndependentCheck(second.get("plan")).assertValid(second.get("schedule"));
+        var p14 = ApiPlans.element(second.at("/schedule/assignments"), "task", "P14");
+        assertEquals("started", p14.get("status").asText());
+        assertEquals(12.0, p14.get("start").asDouble());
+        assertEquals(14.0, p14.get("end").asDouble());
+        assertEquals("done", ApiPlans.element(second.at("/schedule/assignments"), "task", "P8").get("status").asText());
+        assertEquals(84.0, second.at("/schedule/makespan").asDouble(), "week 12 + Phase 17's 72 weeks");
+        var claim = ApiPlans.element(second.at("/report/claims"), "metric", "criticalPath");
+        assertEquals(100.0, claim.get("claimedMin").asDouble());
+        assertEquals(72.0, claim.get("computed").asDouble(), "the chain that remains from week 12");
+        var first = ApiPlans.getJson("/api/plans/" + id + "/versions/1");
+        first.at("/report/claims").forEach(other -> assertTrue(!other.get("metric").asText().equals("criticalPath"),
+                "day 0 does not state the 'if activated today' figure"));
+        assertEquals(0.0, first.at("/report/now").asDouble());
     }
 
     @ParameterizedTest
