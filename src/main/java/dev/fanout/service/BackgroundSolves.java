@@ -21,9 +21,7 @@ import org.jboss.logging.Logger;
 
 import dev.fanout.analysis.PlanAnalysis;
 import dev.fanout.analysis.Schedule;
-import dev.fanout.analysis.ScheduleCheck;
 import dev.fanout.analysis.Stability;
-import dev.fanout.persistence.ScheduleCodec;
 import dev.fanout.persistence.PlanStore;
 import dev.fanout.report.Numbers;
 import dev.fanout.report.SolveStatus;
@@ -110,26 +108,13 @@ public class BackgroundSolves {
     private void startWithLogContext(String id, Duration limit) {
         var stored = catalog.get(id);
         var analysis = catalog.analysis(id);
-        var starting = analysis.startingSchedule();
-        var previous = catalog.storedSchedule(stored, analysis).map(Schedule::leftShifted);
-        if (previous.isPresent() && previous.get().makespan() < starting.makespan()) {
-            starting = previous.get();
-        }
-        // A new version starts from the previous version's agents and orders when they make a better schedule.
-        var previousVersion = catalog.previousSchedule(stored);
-        int[] previousAgents = previousVersion.map(json -> Stability.previousAgents(analysis.instance(),
-                ScheduleCodec.agents(json))).orElse(null);
-        if (previousAgents != null) {
-            var carried = Stability.carriedOver(analysis.instance(), previousAgents, ScheduleCodec.starts(previousVersion.get()));
-            if (carried != null && ScheduleCheck.isValid(carried) && !starting.isBetterThan(carried)) {
-                starting = carried;
-            }
-        }
+        var start = SolveStart.of(catalog, stored, analysis);
+        var starting = start.schedule();
         if (running.containsKey(id)) {
             throw new AlreadySolving(id);
         }
         var run = new Running(analysis, starting, admission.admit(1));
-        run.previousAgents = previousAgents;
+        run.previousAgents = start.previousAgents();
         if (running.putIfAbsent(id, run) != null) {
             run.admission.close();
             throw new AlreadySolving(id);
