@@ -100,8 +100,9 @@ public final class BenchmarkRunner {
                     + " --parallel " + parallel + " they compete for the cores (--parallel 1 compares them fairly)");
         }
 
+        boolean replan = sets.length == 1 && sets[0].equals("replan");
         var cases = new ArrayList<Case>();
-        for (var set : sets) {
+        for (var set : replan ? new String[0] : sets) {
             cases.addAll(cases(set, imopse));
         }
         cases.removeIf(c -> !c.name().matches(match));
@@ -118,7 +119,7 @@ public final class BenchmarkRunner {
                 Double.parseDouble(options.getOrDefault("share-large", "0.9")),
                 new ExactStage(Integer.parseInt(options.getOrDefault("exact", "300")), 0.7, 2));
         var validator = new PlanValidator(new PlanLimits(100_000, 10_000, 2_000_000));
-        if (sets.length == 1 && sets[0].equals("replan")) {
+        if (replan) {
             ReplanBenchmark.run(solver, validator, seconds); // a solve, a progress update, and two re-plans of it
             solverManager.close();
             return;
