@@ -246,9 +246,11 @@ public class WhatIfService {
         var scale = instance.scale();
         double makespan = scale.at(solved.schedule().makespan());
         double lowerBound = scale.at(solved.analysis().lowerBound());
+        // Shares and speed-ups of the work that remains (CONTRACT §6): both figures counted from now.
+        double now = scale.at(0);
         return new WhatIfResult.Row(spec.label(), spec.series(), spec.count(), instance.agentCount(), makespan, lowerBound,
                 solved.analysis().isProvenOptimal(solved.schedule()), Numbers.round(sequential - makespan, 4),
-                Savings.percent(sequential, makespan), Savings.speedup(sequential, makespan),
+                Savings.percent(sequential - now, makespan - now), Savings.speedup(sequential - now, makespan - now),
                 Utilization.of(solved.schedule()).mean(), solved.note(), null);
     }
 

@@ -110,6 +110,22 @@ class ProgressApiTest {
         assertEquals(0.0, first.at("/report/now").asDouble());
     }
 
+    /**
+     * What-if on the plan six weeks in: the generalist variants keep P14 going (on agent-1) and every figure counts from
+     * week 6; with one agent everything left runs one after another (21.6 weeks), with two the chain P14 → P15 bounds it.
+     */
+    @Test
+    void whatIfCountsAgentsForTheWorkThatRemains() {
+        var id = ApiPlans.createSolvedOptimal(PLAN);
+        var result = ApiPlans.tree(given().contentType("application/json").body(TestPlans.json("{'agentCounts': [1, 2]}"))
+                .when().post("/api/plans/" + id + "/what-if")
+                .then().statusCode(200).extract().asString());
+        var rows = result.get("rows");
+        assertEquals(27.6, rows.get(0).get("makespan").asDouble(), 1e-9, "week 6 + 21.6 weeks one by one");
+        assertEquals(22.6, rows.get(1).get("makespan").asDouble(), 1e-9, "week 6 + the chain of 16.6");
+        assertEquals(Math.round(21.6 / 16.6 * 100) / 100.0, rows.get(1).get("speedup").asDouble(), 0.01);
+    }
+
     @ParameterizedTest
     @ValueSource(longs = { 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12 })
     void randomPlansWithProgressSolveToValidSchedules(long seed) throws Exception {
