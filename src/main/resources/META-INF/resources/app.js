@@ -1,6 +1,6 @@
 'use strict';
 // Fanout's web page: the plan list with an "add a plan" box at /, one plan at /?plan={id}. Plain JS and SVG,
-// talking to the same REST API as every other client.
+// talking to the same REST API as every other client. progress.js adds progress updates and versions to the plan's view.
 
 const $ = (selector) => document.querySelector(selector);
 const SVG = 'http://www.w3.org/2000/svg';
@@ -48,6 +48,37 @@ function svg(tag, attributes = {}, ...children) {
   }
   for (const child of children) node.append(child);
   return node;
+}
+
+/** The current plan's API address, with a path under it: planPath('/schedule'). */
+function planPath(suffix = '') {
+  return '/api/plans/' + encodeURIComponent(view.id) + suffix;
+}
+
+/** A refusal's violations (problem+json): its `errors`, or one made of its `detail`. */
+function violationsOf(problem) {
+  return problem.errors && problem.errors.length ? problem.errors : [{ field: '', message: problem.detail }];
+}
+
+/** One violation as a list item: the field, the value refused, and what is wrong with it. */
+function violationItem(violation) {
+  const item = el('li');
+  if (violation.field) item.append(el('code', {}, violation.field), ' ');
+  if (violation.value) item.append('= ', el('code', {}, violation.value), ' ');
+  item.append(violation.message);
+  return item;
+}
+
+/** A pattern of stripes over a background, for hatched and striped fills: url(#id) draws it. */
+function stripes(id, background, stroke, angle, size, strokeWidth) {
+  return svg('pattern', { id, width: size, height: size, patternUnits: 'userSpaceOnUse', patternTransform: `rotate(${angle})` },
+    svg('rect', { width: size, height: size, fill: background }),
+    svg('line', { x1: 1, y1: 0, x2: 1, y2: size, stroke, 'stroke-width': strokeWidth }));
+}
+
+/** One entry of a chart's legend: its swatch (a class, or a colour) and what it stands for. */
+function legendEntry(swatchClass, text, color) {
+  return el('span', {}, el('span', { class: 'swatch' + (swatchClass ? ' ' + swatchClass : ''), style: color ? `background:${color}` : null }), text);
 }
 
 function clear(node) {
@@ -156,13 +187,9 @@ function setUpAddForm() {
     const lines = format === 'json' ? jsonPathLines(text.value) : new Map();
     errorLines = new Map();
     const list = el('ul');
-    const violations = problem.errors && problem.errors.length ? problem.errors : [{ field: '', message: problem.detail }];
-    for (const violation of violations) {
+    for (const violation of violationsOf(problem)) {
       const line = lineOf(violation, lines);
-      const item = el('li');
-      if (violation.field) item.append(el('code', {}, violation.field), ' ');
-      if (violation.value) item.append('= ', el('code', {}, violation.value), ' ');
-      item.append(violation.message);
+      const item = violationItem(violation);
       if (line) {
         errorLines.set(line, violation.message);
         const jump = el('button', { type: 'button', class: 'link' }, 'line ' + line);
@@ -268,11 +295,13 @@ function jsonPathLines(text) {
 // ---------------------------------------------------------------------------------------------------------------
 // One plan
 
-const view = { id: null, plan: null, schedule: null, report: null, polling: null, selected: null, forecastStrategy: 'optimized' };
+// `version` is the plan's current version, `shown` the earlier one shown instead (null: the current one, live).
+const view = { id: null, plan: null, schedule: null, report: null, polling: null, selected: null, forecastStrategy: 'optimized',
+  version: null, shown: null };
 
 async function showPlan(id) {
   view.id = id;
-  const detail = await api('/api/plans/' + encodeURIComponent(id));
+  const detail = await api(planPath());
   if (!detail.ok) {
     $('#not-found').hidden = false;
     $('#not-found-detail').textContent = detail.body && detail.body.detail ? detail.body.detail : 'No plan has id ' + id;
@@ -280,6 +309,7 @@ async function showPlan(id) {
   }
   $('#plan-view').hidden = false;
   view.plan = detail.body.plan;
+  setUpProgress(detail.body);
   document.title = view.plan.name + ' — Fanout';
   $('#plan-name').textContent = view.plan.name;
   if (view.plan.description) {
@@ -297,32 +327,38 @@ async function showPlan(id) {
   await refresh();
   $('#fewest-unit').textContent = timeUnit();
   if (view.plan.deadline) $('#fewest-deadline').value = String(view.plan.deadline);
-  const last = await api('/api/plans/' + encodeURIComponent(id) + '/what-if');
+  const last = await api(planPath('/what-if'));
   if (last.ok) renderWhatIf(last.body);
 }
 
-/** Reloads the schedule and the report, and keeps polling while the plan is being solved. */
+/** Reloads the schedule, the report and the versions, and keeps polling while the plan is being solved. */
 async function refresh() {
-  const base = '/api/plans/' + encodeURIComponent(view.id);
-  const schedule = await api(base + '/schedule');
+  const schedule = await api(planPath('/schedule'));
   view.schedule = schedule.ok ? schedule.body : null;
-  const report = await api(base + '/report');
+  const report = await api(planPath('/report'));
   view.report = report.ok ? report.body : null;
-  renderFacts();
-  renderProgress();
-  renderGantt();
-  renderSavings();
-  renderForecast();
+  renderAll();
+  await refreshVersions();
   if (view.schedule && view.schedule.status === 'SOLVING') {
     schedulePoll();
   }
 }
 
+/** Everything drawn from the plan, its schedule and its report, for the version shown. */
+function renderAll() {
+  renderFacts();
+  renderProgress();
+  renderGantt();
+  renderSavings();
+  renderForecast();
+}
+
 function schedulePoll() {
   clearTimeout(view.polling);
   view.polling = setTimeout(async () => {
-    const schedule = await api('/api/plans/' + encodeURIComponent(view.id) + '/schedule');
-    if (!schedule.ok) return;
+    const schedule = await api(planPath('/schedule'));
+    // An earlier version chosen meanwhile stays shown; choosing the current one again reloads.
+    if (!schedule.ok || view.shown) return;
     view.schedule = schedule.body;
     renderProgress();
     renderGantt();
@@ -410,7 +446,7 @@ function renderProgress() {
   clear(progress);
   const schedule = view.schedule;
   const solving = schedule && schedule.status === 'SOLVING';
-  $('#solve-button').disabled = solving;
+  $('#solve-button').disabled = solving || view.shown !== null; // an earlier version is not solved again
   $('#stop-button').disabled = !solving;
   if (!schedule || schedule.makespan === undefined || schedule.makespan === null) {
     progress.append(statusBadge(schedule ? schedule.status : 'NOT_SOLVED'), ' Not solved yet: press Solve.');
@@ -422,13 +458,15 @@ function renderProgress() {
     solving ? 'Best so far: ' : 'Makespan: ', el('strong', {}, amount(schedule.makespan, unit)),
     ` · lower bound ${amount(schedule.lowerBound, unit)}`,
     schedule.optimal ? ' · nothing shorter exists' : ` · at most ${fmt(gap)} % above the best possible`);
+  const now = nowOf();
+  if (now > 0) progress.append(` · now ${at(now)}: ${amount(schedule.makespan - now, unit)} to go`);
   if (schedule.message) progress.append(el('br'), schedule.message);
 }
 
 async function startSolving(event) {
   event.preventDefault();
   const seconds = $('#solve-seconds').value || '10';
-  const response = await api(`/api/plans/${encodeURIComponent(view.id)}/solve?seconds=${encodeURIComponent(seconds)}`, { method: 'POST' });
+  const response = await api(planPath(`/solve?seconds=${encodeURIComponent(seconds)}`), { method: 'POST' });
   if (!response.ok) {
     $('#progress').textContent = response.body.detail || 'Could not start solving';
     return;
@@ -439,7 +477,7 @@ async function startSolving(event) {
 }
 
 async function stopSolving() {
-  await api(`/api/plans/${encodeURIComponent(view.id)}/solve`, { method: 'DELETE' });
+  await api(planPath('/solve'), { method: 'DELETE' });
   schedulePoll();
 }
 
@@ -496,18 +534,23 @@ function renderGantt() {
   const agentPool = new Map((view.report ? view.report.agentLoads : []).map((load) => [load.agent, load.pool]));
   const agents = view.report ? view.report.agentLoads.map((load) => load.agent)
     : [...new Set(schedule.assignments.filter((a) => a.agent).map((a) => a.agent))];
-  const milestones = schedule.assignments.filter((a) => a.agent === null);
-  const rows = agents.length + (milestones.length ? 1 : 0);
+  // Done tasks take no more time: they get a row of their own, below the milestones (CONTRACT §6).
+  const done = schedule.assignments.filter((a) => a.status === 'done');
+  const milestones = schedule.assignments.filter((a) => a.agent === null && a.status !== 'done');
+  const doneRow = agents.length + (milestones.length ? 1 : 0);
+  const rows = doneRow + (done.length ? 1 : 0);
   const colors = poolColors();
+  const changes = changesOf(view.report);
+  const now = nowOf();
 
   const width = Math.max(760, $('#gantt-scroll').clientWidth - 2);
   const labelWidth = 150;
   // Rows whose agent has a cap or a speed to show under its name are a little taller.
   const rowHeight = agents.some((agent) => { const f = agentFacts(agent); return f.cap || f.speed !== 1; }) ? 32 : 28;
-  const top = 30;
+  const top = now > 0 ? 44 : 30; // room above the axis for the now line's label
   const height = top + rows * rowHeight + 8;
   const span = Math.max(schedule.makespan, 1e-9);
-  const x = (t) => labelWidth + (t / span) * (width - labelWidth - 24);
+  const x = (t) => labelWidth + (t / span) * (width - labelWidth - (changes.size ? 56 : 24)); // and after a bar for its slip
   const rowY = (row) => top + row * rowHeight;
   chart.setAttribute('width', width);
   chart.setAttribute('height', height);
@@ -515,11 +558,7 @@ function renderGantt() {
 
   const defs = svg('defs', {}, svg('marker', { id: 'arrow', viewBox: '0 0 10 10', refX: '9', refY: '5', markerWidth: '7',
     markerHeight: '7', orient: 'auto-start-reverse' }, svg('path', { d: 'M 0 0 L 10 5 L 0 10 z', fill: '#0b5cad' })));
-  for (const kind of Object.values(DRAWN_WAITS)) {
-    defs.append(svg('pattern', { id: 'hatch-' + kind.className, width: 6, height: 6, patternUnits: 'userSpaceOnUse',
-      patternTransform: `rotate(${kind.angle})` }, svg('rect', { width: 6, height: 6, fill: '#fff' }),
-    svg('line', { x1: 1, y1: 0, x2: 1, y2: 6, stroke: kind.color, 'stroke-width': 2 })));
-  }
+  for (const kind of Object.values(DRAWN_WAITS)) defs.append(stripes('hatch-' + kind.className, '#fff', kind.color, kind.angle, 6, 2));
   chart.append(defs);
 
   // Time axis, in the plan's unit.
@@ -572,12 +611,13 @@ function renderGantt() {
   if (milestones.length) {
     labels.append(svg('text', { class: 'row-label', x: 8, y: rowY(agents.length) + rowHeight / 2 + 4, 'aria-hidden': 'true' }, 'Milestones'));
   }
+  if (done.length) labels.append(svg('text', { class: 'row-label', x: 8, y: rowY(doneRow) + rowHeight / 2 + 4, 'aria-hidden': 'true' }, 'Done'));
   chart.append(bands, shades, labels);
   chart.append(svg('g', { id: 'dependency-lines', 'aria-hidden': 'true' }));
 
   const waits = new Map((view.report ? view.report.waits : []).map((wait) => [wait.task, wait]));
   const rowOf = new Map(agents.map((agent, row) => [agent, row]));
-  const ordered = [...schedule.assignments].sort((a, b) =>
+  const ordered = schedule.assignments.filter((a) => a.status !== 'done').sort((a, b) =>
     (rowOf.get(a.agent) ?? rows) - (rowOf.get(b.agent) ?? rows) || a.start - b.start);
 
   // A task that waited for an area, a resource or a cap: the time from when it was otherwise ready (its agent free
@@ -605,31 +645,41 @@ function renderGantt() {
   chart.append(waitsGroup);
 
   const bars = svg('g', { id: 'bars' });
-  for (const assignment of ordered) {
+  const chips = doneChips(done, x, labelWidth);
+  for (const assignment of [...ordered, ...done]) {
     const task = tasks.get(assignment.task) || { id: assignment.task };
-    const label = `${task.id}${task.title ? ' ' + task.title : ''}: ${assignment.agent || 'milestone'}, `
-      + `${schedule.timeUnit} ${fmt(assignment.start)} to ${fmt(assignment.end)}${critical.has(task.id) ? ', critical' : ''}`;
+    const name = `${task.id}${task.title ? ' ' + task.title : ''}`;
+    const label = assignment.status === 'done' ? `${name}: done${assignment.agent ? ' by ' + assignment.agent : ''}`
+      : `${name}: ${assignment.agent || 'milestone'}, ${schedule.timeUnit} ${fmt(assignment.start)} to ${fmt(assignment.end)}`
+        + `${critical.has(task.id) ? ', critical' : ''}${assignment.status === 'started' ? ', started' : ''}`;
     const why = waits.get(task.id);
-    const title = [label + '.', why ? why.explanation : '', areasOf(task) ? `Changes: ${areasOf(task)}.` : '',
+    const change = changes.get(task.id);
+    const title = [label + '.', why ? why.explanation : '', changeText(change), areasOf(task) ? `Changes: ${areasOf(task)}.` : '',
       usesOf(task) ? `Uses: ${usesOf(task)}.` : ''].filter(Boolean).join(' ');
     const group = svg('g', {
-      class: 'task' + (critical.has(task.id) ? ' critical' : '') + (assignment.agent ? '' : ' milestone'),
+      class: 'task' + (critical.has(task.id) ? ' critical' : '') + (assignment.agent ? '' : ' milestone')
+        + (assignment.status === 'planned' ? '' : ' ' + assignment.status) + changeClasses(change),
       'data-task': task.id, tabindex: '0', role: 'button', 'aria-label': label,
     }, svg('title', {}, title));
-    if (assignment.agent) {
+    const color = colors.get(agentPool.get(assignment.agent)) || NO_POOL;
+    if (assignment.status === 'done') {
+      group.append(...doneChip(chips.get(task.id), task.id, rowY(doneRow), rowHeight, color));
+    } else if (assignment.agent) {
       const row = rowOf.get(assignment.agent);
-      const color = colors.get(agentPool.get(assignment.agent)) || NO_POOL;
       if (LIGHT.has(color)) group.classList.add('light');
       const left = x(assignment.start);
       const barWidth = Math.max(2, x(assignment.end) - left);
-      group.append(svg('rect', { x: left, y: rowY(row) + 4, width: barWidth, height: rowHeight - 8, rx: 3, fill: color }));
+      group.append(svg('rect', { x: left, y: rowY(row) + 4, width: barWidth, height: rowHeight - 8, rx: 3,
+        fill: assignment.status === 'started' ? startedFill(defs, color) : color }));
       if (barWidth > task.id.length * 7 + 6) {
         group.append(svg('text', { x: left + 4, y: rowY(row) + rowHeight / 2 + 4 }, task.id));
       }
+      if (change) group.append(changeMark(change, left + barWidth + 4, rowY(row) + rowHeight / 2 + 4));
     } else {
       const cx = x(assignment.start);
       const cy = rowY(agents.length) + rowHeight / 2;
       group.append(svg('path', { d: `M ${cx} ${cy - 8} L ${cx + 8} ${cy} L ${cx} ${cy + 8} L ${cx - 8} ${cy} z` }));
+      if (change) group.append(changeMark(change, cx + 12, cy + 4));
     }
     group.addEventListener('click', () => selectTask(task.id));
     group.addEventListener('keydown', (event) => {
@@ -638,16 +688,18 @@ function renderGantt() {
     bars.append(group);
   }
   chart.append(bars);
+  if (now > 0) chart.append(nowMarker(x(now), 12, top - 6, height - 8, width));
 
   const legend = $('#legend');
   clear(legend);
-  for (const [pool, color] of colors) legend.append(el('span', {}, el('span', { class: 'swatch', style: `background:${color}` }), 'pool ' + pool));
-  if ([...agentPool.values()].some((pool) => !pool)) legend.append(el('span', {}, el('span', { class: 'swatch', style: `background:${NO_POOL}` }), 'no pool'));
-  legend.append(el('span', {}, el('span', { class: 'swatch critical' }), 'critical path'));
+  for (const [pool, color] of colors) legend.append(legendEntry(null, 'pool ' + pool, color));
+  if ([...agentPool.values()].some((pool) => !pool)) legend.append(legendEntry(null, 'no pool', NO_POOL));
+  legend.append(legendEntry('critical', 'critical path'));
   for (const [reason, kind] of Object.entries(DRAWN_WAITS)) {
-    if (drawnWaits.has(reason)) legend.append(el('span', {}, el('span', { class: 'swatch ' + kind.className }), kind.legend));
+    if (drawnWaits.has(reason)) legend.append(legendEntry(kind.className, kind.legend));
   }
-  if (shades.childNodes.length) legend.append(el('span', {}, el('span', { class: 'swatch unavailable' }), 'agent not available'));
+  if (shades.childNodes.length) legend.append(legendEntry('unavailable', 'agent not available'));
+  legend.append(...progressLegend(schedule.assignments, changes, now));
   if (view.selected) selectTask(view.selected);
 }
 
@@ -703,6 +755,8 @@ function selectTask(id) {
     + `${unit} ${fmt(assignment ? assignment.start : 0)} to ${fmt(assignment ? assignment.end : 0)}`
     + (slack !== null && slack !== undefined ? ` · slack ${amount(slack, unit)}` : '')
     + (speed !== 1 ? ` · ${durationText(task.duration, unit)} of work at ×${fmt(speed)}` : '')));
+  const standing = [standingText(task, assignment, unit), changeText(changesOf(view.report).get(id))].filter(Boolean).join(' ');
+  if (standing) details.append(el('p', { class: 'standing' }, standing));
   if (ranged(task.duration)) details.append(el('p', {}, `Duration: ${durationText(task.duration, unit)}; the schedule uses its PERT mean.`));
   if (wait) details.append(el('p', {}, el('strong', {}, 'Why then: '), wait.explanation));
   details.append(el('p', {}, 'Depends on: ' + ((task.dependsOn || []).length ? task.dependsOn.join(', ') : 'nothing')));
@@ -1046,7 +1100,7 @@ async function askWhatIf(question, waiting) {
   const buttons = [$('#whatif-button'), $('#caps-button'), $('#fewest-button')];
   status.textContent = waiting;
   buttons.forEach((button) => { button.disabled = true; });
-  const response = await api(`/api/plans/${encodeURIComponent(view.id)}/what-if`, {
+  const response = await api(planPath('/what-if'), {
     method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(question),
   });
   buttons.forEach((button) => { button.disabled = false; });
