@@ -40,6 +40,7 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -100,6 +101,22 @@ class PageIT {
                {'id': 'D', 'title': 'Release', 'duration': {'min': 1, 'likely': 1, 'max': 3}, 'dependsOn': ['B', 'C']},
                {'id': 'E', 'title': 'Docs', 'duration': 2}],
              'waves': [['A'], ['E'], ['B', 'C'], ['D']], 'deadline': 10}
+            """);
+
+    /**
+     * A chain A (2 days) → B (3) → C (4) and a side task S (2), on two workers: A, B and C one after another on one,
+     * S beside A on the other, 9 days, the critical path. On day 3, A done: nothing planned starts before now, so B
+     * 3–6, C 6–10 and S 3–5, 10 days (+1: B, C and S slipped, now having moved). On day 4, B started and half done,
+     * 1.5 of its 3 days to go on its worker: B 4–5.5, C 5.5–9.5, S 4–6, 9.5 days (−0.5: S slipped by 1).
+     */
+    static final String PROGRESS = TestPlans.json("""
+            {'name': 'Browser check: progress', 'timeUnit': 'days',
+             'pools': [{'id': 'team', 'workers': 2}],
+             'tasks': [
+               {'id': 'A', 'title': 'Design', 'duration': 2},
+               {'id': 'B', 'title': 'Build', 'duration': 3, 'dependsOn': ['A']},
+               {'id': 'C', 'title': 'Ship', 'duration': 4, 'dependsOn': ['B']},
+               {'id': 'S', 'title': 'Side docs', 'duration': 2}]}
             """);
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -553,5 +570,150 @@ class PageIT {
         wait.until(textToBe(By.cssSelector("#task-details h3"), "A — Schema"));
         assertTrue(texts("#task-details p").contains("Duration: 2 to 6 days, most likely 3; the schedule uses its PERT mean."),
                 texts("#task-details p").toString());
+    }
+
+    /** A progress update sent as another client would, past the page; returns the version it made. */
+    private static int patchProgress(String id, String update) throws IOException, InterruptedException {
+        try (var client = HttpClient.newHttpClient()) {
+            var response = client.send(HttpRequest.newBuilder(URI.create(app.url() + "/api/plans/" + id + "/progress"))
+                    .header("Content-Type", "application/json").method("PATCH", HttpRequest.BodyPublishers.ofString(update)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(202, response.statusCode(), response.body());
+            return JSON.readTree(response.body()).get("version").asInt();
+        }
+    }
+
+    /** The agent a bar of the Gantt chart is on, from its label: "A Design: team-1, days 0 to 2" → team-1. */
+    private static String agentOf(String task) {
+        var label = find("#gantt [data-task='" + task + "']").getDomAttribute("aria-label");
+        return label.substring(label.indexOf(": ") + 2, label.indexOf(','));
+    }
+
+    /**
+     * Waits until the version picker lists these versions: it is drawn last, once the schedule, the report and the
+     * changes since the last version are.
+     */
+    private static void versionsListed(String... versions) {
+        wait.until(listed -> texts("#version-select option").equals(List.of(versions)));
+    }
+
+    /** Chooses a task, its status and the other boxes of the progress form, as a user does; null leaves a box as it is. */
+    private static void fillProgress(String task, String status, String progress, String now) {
+        new Select(find("#update-task")).selectByValue(task);
+        new Select(find("#update-status")).selectByValue(status);
+        for (var box : new String[][] {{"#update-progress", progress}, {"#update-now", now}}) {
+            if (box[1] != null) {
+                find(box[0]).clear();
+                find(box[0]).sendKeys(box[1]);
+            }
+        }
+    }
+
+    @Test
+    @Order(5)
+    void progressIsMarkedOnThePageAndEveryVersionStaysReadable() throws Exception {
+        addPlan(PROGRESS, "Browser check: progress");
+        var id = planId();
+        find("#solve-button").click();
+        versionsListed("Version 1 (current) · now 0 · finish 9 days");
+        assertEquals("proven optimal Makespan: 9 days · lower bound 9 days · nothing shorter exists", find("#progress").getText());
+        assertTrue(driver.findElements(By.cssSelector("#gantt .now-marker")).isEmpty(), "no now line on day 0");
+        assertFalse(find("#since-last").isDisplayed(), "nothing to compare a first version with");
+        var worker = agentOf("A");
+
+        // Day 3, A done: the form gives A the agent the schedule gives it, asks no progress of a done task, starts
+        // from the plan's now; the page sends it and follows the re-plan.
+        find("label[for=update-task]");
+        find("label[for=update-progress]");
+        find("label[for=update-now]");
+        assertEquals("0", find("#update-now").getDomProperty("value"));
+        fillProgress("A", "done", null, "3");
+        assertFalse(find("#update-progress").isEnabled(), "progress is asked of a started task only");
+        assertEquals(worker, new Select(find("#update-agent")).getFirstSelectedOption().getText());
+        find("#update-button").click();
+        versionsListed("Version 1 · now 0 · finish 9 days", "Version 2 (current) · now 3 · finish 10 days");
+        assertEquals("proven optimal Makespan: 10 days · lower bound 10 days · nothing shorter exists · now day 3: 7 days to go",
+                find("#progress").getText());
+        assertEquals("Version 2 stored (now day 3); the schedule is re-planned from it.", find("#update-message").getText());
+        var marker = find("#gantt .now-marker");
+        assertEquals("3", marker.getDomAttribute("data-now"));
+        assertEquals("now: day 3", marker.getText());
+        assertEquals(number(find("#gantt .now-line"), "x1"), number(find("#gantt [data-task='B'] rect"), "x"), 0.01,
+                "B starts at now, on the line");
+        assertEquals(Set.of("A"), tasksWith("done"));
+        assertEquals("✓ A", find("#gantt .task.done text").getText());
+        assertEquals("A Design: done by " + worker, find("#gantt [data-task='A']").getDomAttribute("aria-label"));
+        assertTrue(find("#legend").getText().contains("done"), find("#legend").getText());
+        assertEquals("The finish moved from 9 to 10 (+1). 0 tasks changed agent; 3 slipped.", find("#since-summary").getText());
+        assertEquals(Set.of("B", "C", "S"), tasksWith("slipped"));
+
+        // Day 4, B started and half done, on the agent the schedule gives it.
+        var builder = agentOf("B");
+        fillProgress("B", "started", "0.5", "4");
+        assertEquals(builder, new Select(find("#update-agent")).getFirstSelectedOption().getText());
+        find("#update-button").click();
+        versionsListed("Version 1 · now 0 · finish 9 days", "Version 2 · now 3 · finish 10 days",
+                "Version 3 (current) · now 4 · finish 9.5 days");
+        assertEquals("proven optimal Makespan: 9.5 days · lower bound 9.5 days · nothing shorter exists · now day 4: 5.5 days to go",
+                find("#progress").getText());
+        assertEquals(Set.of("B"), tasksWith("started"));
+        var started = find("#gantt [data-task='B'] rect");
+        assertTrue(started.getDomAttribute("fill").startsWith("url(#started-"), "B is striped: " + started.getDomAttribute("fill"));
+        assertEquals(number(find("#gantt .now-line"), "x1"), number(started, "x"), 0.01, "B goes on from now");
+        assertEquals(number(started, "x") + number(started, "width"), number(find("#gantt [data-task='C'] rect"), "x"), 0.01,
+                "C follows B's 1.5 days that remain");
+        assertTrue(find("#legend").getText().contains("started (goes on from now)"), find("#legend").getText());
+        assertEquals("The finish moved from 10 to 9.5 (-0.5). 0 tasks changed agent; 1 slipped.", find("#since-summary").getText());
+        assertEquals("The update changed B.", find("#since-touched").getText());
+        assertEquals(List.of("slipped", "ends day 5", "ends day 6", "+1 day", "now moved from 3 to 4, and no work is planned before now"),
+                row(dom().selectFirst("#since-table"), "S"));
+        assertEquals(Set.of("S"), tasksWith("slipped"));
+        assertEquals("+1", find("#gantt [data-task='S'] .change-mark").getText());
+        find("#gantt [data-task='B'] rect").click();
+        wait.until(textToBe(By.cssSelector("#task-details .standing"), "Started on " + builder + ", 50 % done; 1.5 days to go."));
+        screenshot("page-progress-1400.png");
+
+        // Version 1, as it was on day 0: its schedule, no now line, and the form read-only.
+        new Select(find("#version-select")).selectByValue("1");
+        wait.until(textToBe(By.id("progress"), "proven optimal Makespan: 9 days · lower bound 9 days · nothing shorter exists"));
+        assertTrue(driver.findElements(By.cssSelector("#gantt .now-marker")).isEmpty(), "no now line on day 0");
+        assertTrue(tasksWith("started").isEmpty() && tasksWith("done").isEmpty(), "everything planned on day 0");
+        assertFalse(find("#update-button").isEnabled(), "an earlier version is read-only");
+        assertFalse(find("#update-task").isEnabled());
+        assertFalse(find("#solve-button").isEnabled(), "and is not solved again");
+        assertEquals("Version 1 as it was, read-only: choose the current version to update progress.", find("#version-note").getText());
+        assertFalse(find("#since-last").isDisplayed());
+
+        // Version 2: its own changes since version 1; then the current version again, live.
+        new Select(find("#version-select")).selectByValue("2");
+        wait.until(textToBe(By.id("since-summary"), "The finish moved from 9 to 10 (+1). 0 tasks changed agent; 3 slipped."));
+        assertEquals(Set.of("B", "C", "S"), tasksWith("slipped"));
+        assertEquals("3", find("#gantt .now-marker").getDomAttribute("data-now"));
+        new Select(find("#version-select")).selectByValue("3");
+        wait.until(live -> find("#update-button").isEnabled()); // the current version takes updates
+        assertEquals("proven optimal Makespan: 9.5 days · lower bound 9.5 days · nothing shorter exists · now day 4: 5.5 days to go",
+                find("#progress").getText());
+        assertEquals("", find("#version-note").getText());
+
+        // A progress of 1.5 is refused, the field named beside the form; nothing is stored.
+        fillProgress("B", "started", "1.5", null);
+        find("#update-button").click();
+        wait.until(visibilityOfElementLocated(By.cssSelector("#update-errors li")));
+        assertEquals(List.of("tasks.B.progress = 1.5 must be a number from 0 up to but not including 1 (a finished task has status done)"),
+                texts("#update-errors li"));
+        assertEquals("true", find("#update-progress").getDomAttribute("aria-invalid"));
+        assertEquals(3, driver.findElements(By.cssSelector("#version-select option")).size());
+
+        // Another client marks S done meanwhile: the page's update, made from version 3, is refused, and the page
+        // shows version 4 to check the form against.
+        assertEquals(4, patchProgress(id, "{\"tasks\": {\"S\": {\"status\": \"done\"}}}"));
+        fillProgress("B", "started", "0.75", null);
+        find("#update-button").click();
+        wait.until(textToBe(By.id("update-message"), "Not applied: this page showed version 3, but another update made version 4 "
+                + "meanwhile. The current version is shown now: check the form and update again."));
+        wait.until(numberOfElementsToBe(By.cssSelector("#version-select option"), 4));
+        assertEquals("4", new Select(find("#version-select")).getFirstSelectedOption().getDomAttribute("value"));
+        wait.until(shown -> tasksWith("done").equals(Set.of("A", "S")));
+        assertEquals("0.5", find("#update-progress").getDomProperty("value"), "the form shows B as version 4 has it");
     }
 }
