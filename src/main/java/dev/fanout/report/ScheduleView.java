@@ -26,7 +26,7 @@ public record ScheduleView(
 
     /**
      * One task: {@code status} planned, started or done (CONTRACT §6); a done task has the agent the plan gives it (or
-     * none) and ends by now.
+     * none) and ends by now; a started one with no time left (remaining 0) ends at now on its agent.
      */
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record Assignment(String task, String agent, double start, double end, TaskStatus status) {
@@ -40,7 +40,7 @@ public record ScheduleView(
             int agent = schedule.agentOf(task);
             var taskStatus = instance.status(task);
             var agentId = agent != Schedule.NO_AGENT ? instance.agentId(agent)
-                    : taskStatus == TaskStatus.DONE ? instance.plan().tasks().get(task).progress().agent() : null;
+                    : taskStatus != TaskStatus.PLANNED ? instance.plan().tasks().get(task).progress().agent() : null;
             assignments.add(new Assignment(instance.taskId(task), agentId, scale.at(schedule.start(task)),
                     scale.at(schedule.end(task)), taskStatus));
         }

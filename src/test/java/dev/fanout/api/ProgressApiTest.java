@@ -75,6 +75,17 @@ class ProgressApiTest {
                 "the speed-up of the work that remains");
     }
 
+    /** A started task with no time left ends at now, still on its agent; what waits for it starts at now. */
+    @Test
+    void aStartedTaskWithNothingLeftEndsAtNow() {
+        var answer = ApiPlans.solveOnce(PLAN.replace("\"progress\": 0.6", "\"remaining\": 0"));
+        var p14 = ApiPlans.element(answer.at("/schedule/assignments"), "task", "P14");
+        assertEquals("dev-2", p14.get("agent").asText());
+        assertEquals(6.0, p14.get("start").asDouble());
+        assertEquals(6.0, p14.get("end").asDouble());
+        assertEquals(21.0, answer.at("/schedule/makespan").asDouble(), 1e-9, "P15 from week 6 for 15 weeks");
+    }
+
     @Test
     void theMarkdownReportSaysHowFarThePlanHasCome() {
         var id = ApiPlans.createSolvedOptimal(PLAN);
