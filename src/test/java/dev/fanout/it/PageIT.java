@@ -129,7 +129,10 @@ class PageIT {
     static void start() throws Exception {
         app = AppProcess.start(Files.createTempDirectory("fanout-page").resolve("fanout"), Map.of("fanout.seed.enabled", "false"));
         driver = Browsers.driver(WINDOW);
+        // The page redraws lists (the version picker, the tables) as a re-plan lands: an element read mid-redraw is
+        // read again, not a failure.
         wait = new WebDriverWait(driver, Duration.ofSeconds(60));
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
         Files.createDirectories(SCREENSHOTS);
     }
 
