@@ -37,11 +37,11 @@ final class MarkdownOverview extends MarkdownSection {
         if (plan.hasProgress()) {
             var statuses = plan.tasks().stream().collect(java.util.stream.Collectors.groupingBy(
                     task -> task.progress().status(), java.util.stream.Collectors.counting()));
-            line(("%s %s in, %s %s remain: %d tasks done, %d started. Every figure below counts the work that remains, "
+            long done = statuses.getOrDefault(dev.fanout.plan.TaskStatus.DONE, 0L);
+            long started = statuses.getOrDefault(dev.fanout.plan.TaskStatus.STARTED, 0L);
+            line(("%s %s in, %s %s remain: %d %s done, %d started. Every figure below counts the work that remains, "
                     + "from now; times are since the plan began.").formatted(Numbers.format(report.summary().now()), unit,
-                            Numbers.format(report.summary().remaining()), unit,
-                            statuses.getOrDefault(dev.fanout.plan.TaskStatus.DONE, 0L),
-                            statuses.getOrDefault(dev.fanout.plan.TaskStatus.STARTED, 0L)));
+                            Numbers.format(report.summary().remaining()), unit, done, done == 1 ? "task" : "tasks", started));
             line();
         }
     }
@@ -149,7 +149,7 @@ final class MarkdownOverview extends MarkdownSection {
         line();
         line(Markdown.cell(bottleneck.summary()));
         line();
-        line("The schedule's own critical chain, from time 0 to the last task:");
+        line("The schedule's own critical chain, from " + (report.summary().now() > 0 ? "now" : "time 0") + " to the last task:");
         line();
         line("| Task | Agent | Start | End | Starts when |");
         line("|---|---|---:|---:|---|");
