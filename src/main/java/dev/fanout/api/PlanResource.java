@@ -133,12 +133,22 @@ public class PlanResource {
 
     @GET
     @Path("{id}/schedule")
-    @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "The latest schedule (the best so far while solving)")
+    @Produces({ MediaType.APPLICATION_JSON, "application/vnd.ms-project+xml", "text/calendar" })
+    @Operation(summary = "The latest schedule (the best so far while solving)",
+            description = "JSON by default; Microsoft Project XML with ?format=mspdi (Accept: application/vnd.ms-project+xml), "
+                    + "iCalendar with ?format=ics (Accept: text/calendar), on working days from the plan's start date (today when it states none).")
     @APIResponse(responseCode = "200", description = "The schedule (status NOT_SOLVED without assignments before the first solve)")
+    @APIResponse(responseCode = "400", description = "Unknown format")
     @APIResponse(responseCode = "404", description = "No plan has this id")
-    public ScheduleView schedule(@PathParam("id") String id) {
-        return current.view(id);
+    @APIResponse(responseCode = "409", description = "MSPDI or iCalendar asked for before the plan has a schedule")
+    public Response schedule(@PathParam("id") String id, @HeaderParam(HttpHeaders.ACCEPT) String accept,
+            @Parameter(description = "json (default), mspdi or ics") @QueryParam("format") String format) {
+        var export = ScheduleExport.choose(accept, format);
+        var view = current.view(id);
+        if (export != ScheduleExport.JSON && view.assignments().isEmpty()) {
+            throw new dev.fanout.service.NotSolvedYet(id);
+        }
+        return export.write(id, catalog.analysis(id).instance().plan(), view);
     }
 
     @GET

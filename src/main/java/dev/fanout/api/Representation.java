@@ -36,13 +36,10 @@ enum Representation {
                 default -> throw new InvalidParameter("format", format, "must be json, markdown or csv");
             };
         }
-        if (accept != null) {
-            for (var part : accept.split(",")) {
-                var type = part.split(";")[0].strip().toLowerCase(Locale.ROOT);
-                for (var representation : values()) {
-                    if (representation.mediaType.equals(type)) {
-                        return representation;
-                    }
+        for (var type : AcceptHeader.mediaTypes(accept)) {
+            for (var representation : values()) {
+                if (representation.mediaType.equals(type)) {
+                    return representation;
                 }
             }
         }

@@ -11,7 +11,9 @@ import java.util.stream.Collectors;
  * at least one agent able to do it, and the pools' workers have been generated as agents.
  * {@code deadline} is when the plan must be done, in its time unit (null when it states none);
  * {@code maxConcurrent} how many tasks may run at once whatever agents exist (null: no cap); {@code resources} what
- * tasks share that only so many may use at once (CONTRACT §5). Built only by {@link PlanValidator}.
+ * tasks share that only so many may use at once (CONTRACT §5); {@code now} how far it has come (CONTRACT §6); {@code start}
+ * the calendar date its time 0 falls on (null: none stated; calendar exports then start today, CONTRACT §8). Built
+ * only by {@link PlanValidator}.
  */
 public record Plan(
         String name,
@@ -25,7 +27,8 @@ public record Plan(
         java.math.BigDecimal deadline,
         Integer maxConcurrent,
         List<Resource> resources,
-        java.math.BigDecimal now) {
+        java.math.BigDecimal now,
+        java.time.LocalDate start) {
 
     public Plan {
         now = now == null ? java.math.BigDecimal.ZERO : now;
@@ -40,7 +43,7 @@ public record Plan(
     /** A plan without the constraints of CONTRACT §5 (no cap, no shared resources). */
     public Plan(String name, String description, TimeUnit timeUnit, List<Pool> pools, List<Agent> agents,
             List<Task> tasks, List<List<String>> waves, List<Claim> claims, java.math.BigDecimal deadline) {
-        this(name, description, timeUnit, pools, agents, tasks, waves, claims, deadline, null, List.of(), null);
+        this(name, description, timeUnit, pools, agents, tasks, waves, claims, deadline, null, List.of(), null, null);
     }
 
     /** Whether some work has been done or started: then every figure is counted from {@code now} (CONTRACT §6). */

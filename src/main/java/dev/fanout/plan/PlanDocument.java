@@ -25,7 +25,8 @@ public record PlanDocument(
         BigDecimal deadline,
         Integer maxConcurrent,
         List<ResourceDocument> resources,
-        BigDecimal now) {
+        BigDecimal now,
+        String start) {
 
     /** Copies as given, nulls included: the validator names what is missing or null. */
     public PlanDocument {
@@ -44,29 +45,36 @@ public record PlanDocument(
         this(name, description, timeUnit, pools, agents, tasks, waves, claims, deadline, null, null, null);
     }
 
-    /** A plan on day 0 (no {@code now}). */
+    /** A plan on day 0 (no {@code now}) with no calendar start date. */
     public PlanDocument(String name, String description, String timeUnit, List<PoolDocument> pools,
             List<AgentDocument> agents, List<TaskDocument> tasks, List<List<String>> waves, List<ClaimDocument> claims,
             BigDecimal deadline, Integer maxConcurrent, List<ResourceDocument> resources) {
         this(name, description, timeUnit, pools, agents, tasks, waves, claims, deadline, maxConcurrent, resources, null);
     }
 
+    /** A plan with no calendar start date. */
+    public PlanDocument(String name, String description, String timeUnit, List<PoolDocument> pools,
+            List<AgentDocument> agents, List<TaskDocument> tasks, List<List<String>> waves, List<ClaimDocument> claims,
+            BigDecimal deadline, Integer maxConcurrent, List<ResourceDocument> resources, BigDecimal now) {
+        this(name, description, timeUnit, pools, agents, tasks, waves, claims, deadline, maxConcurrent, resources, now, null);
+    }
+
     /** This plan with other pools, agents and tasks, its waves and claims dropped (a variant, not the plan as written). */
     public PlanDocument variant(List<PoolDocument> pools, List<AgentDocument> agents, List<TaskDocument> tasks) {
         return new PlanDocument(name, description, timeUnit, pools, agents, tasks, null, null, deadline, maxConcurrent,
-                resources, now);
+                resources, now, start);
     }
 
     /** This plan with another plan-wide cap (null: none). */
     public PlanDocument withMaxConcurrent(Integer cap) {
         return new PlanDocument(name, description, timeUnit, pools, agents, tasks, waves, claims, deadline, cap, resources,
-                now);
+                now, start);
     }
 
     /** This plan at another time, with other tasks and claims: a new version of it (CONTRACT §6). */
     public PlanDocument progressed(BigDecimal time, List<TaskDocument> newTasks, List<ClaimDocument> newClaims) {
         return new PlanDocument(name, description, timeUnit, pools, agents, newTasks, waves, newClaims, deadline,
-                maxConcurrent, resources, time);
+                maxConcurrent, resources, time, start);
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)

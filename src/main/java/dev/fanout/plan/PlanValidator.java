@@ -51,6 +51,7 @@ public final class PlanValidator {
         var deadline = deadline(problems, document.deadline());
         var maxConcurrent = CapacityRules.cap(problems, "maxConcurrent", document.maxConcurrent());
         var now = ProgressValidator.now(problems, document.now());
+        var start = start(problems, document.start());
         problems.throwIfAny();
 
         DependencyValidator.references(problems, tasks);
@@ -60,7 +61,7 @@ public final class PlanValidator {
         problems.throwIfAny();
 
         var plan = new Plan(name, document.description(), timeUnit, List.copyOf(pools.values()), agents,
-                List.copyOf(tasks.values()), waves, claims, deadline, maxConcurrent, List.copyOf(resources.values()), now);
+                List.copyOf(tasks.values()), waves, claims, deadline, maxConcurrent, List.copyOf(resources.values()), now, start);
         var indexOf = FeasibilityValidator.indexOf(document.tasks());
         ProgressValidator.consistency(problems, plan, indexOf);
         problems.throwIfAny();
@@ -68,6 +69,19 @@ public final class PlanValidator {
         FeasibilityValidator.check(problems, plan, indexOf);
         problems.throwIfAny();
         return plan;
+    }
+
+    /** The calendar date the plan's time 0 falls on: an ISO date (2026-12-07); null when none is stated. */
+    private static java.time.LocalDate start(Problems problems, String start) {
+        if (start == null) {
+            return null;
+        }
+        try {
+            return java.time.LocalDate.parse(start.strip());
+        } catch (java.time.format.DateTimeParseException e) {
+            problems.add("start", Problems.quote(start), "must be a calendar date, as in 2026-12-07 (ISO 8601)");
+            return null;
+        }
     }
 
     /** A number above 0 in the plan's time unit, as exact as a duration (CONTRACT §5); null when none is stated. */

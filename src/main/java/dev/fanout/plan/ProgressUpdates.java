@@ -87,7 +87,7 @@ public final class ProgressUpdates {
                 .filter(wave -> !wave.isEmpty()).toList();
         var document = new PlanDocument(current.name(), current.description(), current.timeUnit(), current.pools(),
                 current.agents(), tasks, waves, update.claims().isEmpty() ? null : update.claims(), current.deadline(),
-                current.maxConcurrent(), current.resources(), now);
+                current.maxConcurrent(), current.resources(), now, current.start());
         try {
             return new Applied(document, validator.apply(document), List.copyOf(touched));
         } catch (PlanRejectedException refused) {

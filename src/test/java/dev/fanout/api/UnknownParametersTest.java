@@ -18,11 +18,19 @@ class UnknownParametersTest {
     @Test
     void aRouteWithoutParametersRefusesAFormat() {
         var id = ApiPlans.create(PLAN);
-        given().when().get("/api/plans/" + id + "/schedule?format=ics")
+        given().when().get("/api/plans/" + id + "/versions?format=ics")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("title", equalTo("Invalid parameter"))
                 .body("detail", equalTo("format = ics: is not a parameter of this route, which takes none"));
-        given().when().get("/api/plans/" + id + "/schedule").then().statusCode(200);
+        given().when().get("/api/plans/" + id + "/versions").then().statusCode(200);
+    }
+
+    @Test
+    void aFormatNoWriterServesIsRefusedWithTheOnesThatAre() {
+        var id = ApiPlans.createSolvedOptimal(PLAN);
+        given().when().get("/api/plans/" + id + "/schedule?format=pdf")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("detail", equalTo("format = pdf: must be json, mspdi (Microsoft Project XML) or ics (iCalendar)"));
     }
 
     @Test
