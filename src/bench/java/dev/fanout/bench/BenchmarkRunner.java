@@ -23,7 +23,7 @@ import ai.timefold.solver.core.api.solver.SolverManager;
 import ai.timefold.solver.core.config.solver.SolverManagerConfig;
 import dev.fanout.analysis.PlanAnalysis;
 import dev.fanout.analysis.ScheduleCheck;
-import dev.fanout.plan.ImopseReader;
+import dev.fanout.formats.ImopseReader;
 import dev.fanout.plan.PlanDocument;
 import dev.fanout.plan.PlanLimits;
 import dev.fanout.plan.PlanReader;

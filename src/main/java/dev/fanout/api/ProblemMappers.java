@@ -11,6 +11,8 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 
+import dev.fanout.formats.UnknownPlanFormat;
+import dev.fanout.formats.UnsupportedPlanFormat;
 import dev.fanout.plan.PlanReader;
 import dev.fanout.plan.PlanRejectedException;
 import dev.fanout.service.AlreadySolving;
@@ -19,7 +21,6 @@ import dev.fanout.service.NotSolvedYet;
 import dev.fanout.service.NotSolving;
 import dev.fanout.service.Overloaded;
 import dev.fanout.service.PlanNotFound;
-import dev.fanout.service.UnsupportedPlanFormat;
 import dev.fanout.whatif.NoWhatIfYet;
 import io.vertx.core.http.HttpServerRequest;
 
@@ -84,6 +85,11 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response invalidParameter(InvalidParameter e, HttpServerRequest request) {
+        return problem(Response.Status.BAD_REQUEST, "Invalid parameter", e, request);
+    }
+
+    @ServerExceptionMapper
+    public Response unknownPlanFormat(UnknownPlanFormat e, HttpServerRequest request) {
         return problem(Response.Status.BAD_REQUEST, "Invalid parameter", e, request);
     }
 

@@ -8,7 +8,7 @@
  * {@link dev.fanout.service.SolveSearch} (the search) and {@link dev.fanout.service.SolveMetrics}.
  *
  * <p>What goes wrong is said with this package's exceptions ({@link dev.fanout.service.PlanNotFound},
- * {@link dev.fanout.service.Overloaded}, …): facts about plans, no HTTP. Uses config, plan, analysis, solver, report
- * and persistence; used by what-if and the API. Nothing here imports {@code jakarta.ws.rs}.
+ * {@link dev.fanout.service.Overloaded}, …): facts about plans, no HTTP. Uses config, plan, formats, analysis, solver,
+ * report and persistence; used by what-if and the API. Nothing here imports {@code jakarta.ws.rs}.
  */
 package dev.fanout.service;

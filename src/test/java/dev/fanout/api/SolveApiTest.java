@@ -143,7 +143,7 @@ class SolveApiTest {
             var answer = ApiPlans.JSON.readTree(request.when().post("/api/solve?seconds=5")
                     .then().statusCode(200).extract().asString());
             var plan = ApiPlans.JSON.readTree(dev.fanout.plan.PlanReader.json().writeValueAsString(
-                    dev.fanout.plan.ImopseReader.read(definition, null)));
+                    dev.fanout.formats.ImopseReader.read(definition, null)));
             double makespan = new IndependentCheck(plan).assertValid(answer.get("schedule"));
             assertEquals("hours", answer.at("/report/timeUnit").asText());
             assertTrue(makespan <= 392, "no worse than the public reference schedule (392): " + makespan);
@@ -250,7 +250,17 @@ class SolveApiTest {
         given().contentType("application/xml").body("<plan/>")
                 .when().post("/api/solve")
                 .then().statusCode(415).contentType("application/problem+json")
-                .body("detail", containsString("application/xml"));
+                .body("detail", containsString("application/xml"))
+                .body("detail", containsString("yaml as application/yaml"));
+    }
+
+    @Test
+    void refusesAnUnknownFormatListingTheKnownOnes() {
+        given().contentType("application/json").body("{}")
+                .when().post("/api/solve?format=pdf")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("title", equalTo("Invalid parameter"))
+                .body("detail", containsString("format = pdf: must be one of json, yaml, imopse"));
     }
 
     @Test

@@ -1,4 +1,4 @@
-package dev.fanout.plan;
+package dev.fanout.formats;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -7,8 +7,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.fanout.plan.PlanDocument;
 import dev.fanout.plan.PlanDocument.AgentDocument;
 import dev.fanout.plan.PlanDocument.TaskDocument;
+import dev.fanout.plan.PlanRejectedException;
+import dev.fanout.plan.Violation;
 
 /**
  * Reads an iMOPSE MS-RCPSP {@code .def} file, the standard multi-skill scheduling benchmark format, as a plan: each

@@ -1,4 +1,4 @@
-package dev.fanout.plan;
+package dev.fanout.formats;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -16,6 +16,10 @@ import org.junit.jupiter.api.Test;
 import dev.fanout.analysis.PlanAnalysis;
 import dev.fanout.analysis.Schedule;
 import dev.fanout.analysis.ScheduleCheck;
+import dev.fanout.plan.Plan;
+import dev.fanout.plan.PlanRejectedException;
+import dev.fanout.plan.PlanValidator;
+import dev.fanout.plan.TimeUnit;
 
 /** Reading iMOPSE .def files, checked on instance 100_5_20_9_D3 of the d36 set and its public reference schedule. */
 class ImopseReaderTest {
