@@ -165,7 +165,8 @@ function setUpAddForm() {
     if (!file) return;
     text.value = await file.text();
     const name = file.name.toLowerCase();
-    $('#plan-format').value = name.endsWith('.def') ? 'imopse' : (name.endsWith('.yaml') || name.endsWith('.yml')) ? 'yaml' : 'json';
+    $('#plan-format').value = name.endsWith('.def') ? 'imopse' : name.endsWith('.md') ? 'spec-kit'
+      : (name.endsWith('.yaml') || name.endsWith('.yml')) ? 'yaml' : 'json';
     errorLines = new Map();
     drawGutter();
   });
@@ -173,7 +174,7 @@ function setUpAddForm() {
   $('#add-form').addEventListener('submit', async (event) => {
     event.preventDefault();
     const format = $('#plan-format').value;
-    const types = { json: 'application/json', yaml: 'application/yaml', imopse: 'text/plain' };
+    const types = { json: 'application/json', yaml: 'application/yaml', imopse: 'text/plain', 'spec-kit': 'text/markdown' };
     const response = await api('/api/plans?format=' + format, {
       method: 'POST', headers: { 'Content-Type': types[format] }, body: text.value,
     });
@@ -203,7 +204,7 @@ function setUpAddForm() {
   });
 }
 
-/** The line a violation points at: its JSON path, or the line a syntax error names, or "line N" for .def files. */
+/** The line a violation points at: its JSON path, or the line a syntax error names, or "line N" for .def and .md files. */
 function lineOf(violation, lines) {
   let path = violation.field || '';
   while (path) {

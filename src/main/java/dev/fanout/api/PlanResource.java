@@ -58,15 +58,17 @@ public class PlanResource {
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Store a plan",
-            description = "The body is a plan (CONTRACT §1) as JSON or YAML, or an iMOPSE .def file (text/plain or ?format=imopse). 201 with its id.")
+            description = "The body is a plan (CONTRACT §1) as JSON or YAML, an iMOPSE .def file (text/plain or ?format=imopse) "
+                    + "or a spec-kit tasks.md (text/markdown or ?format=spec-kit). 201 with its id.")
     @APIResponse(responseCode = "201", description = "Stored; the body has its id")
     @APIResponse(responseCode = "400", description = "The plan is invalid: problem+json naming each field and value")
     @APIResponse(responseCode = "413", description = "The body is over the size limit")
-    @APIResponse(responseCode = "415", description = "Not JSON, YAML or an iMOPSE .def file")
+    @APIResponse(responseCode = "415", description = "Not JSON, YAML, an iMOPSE .def file or a spec-kit tasks.md")
     public Response create(byte[] body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
-            @Parameter(description = "json, yaml or imopse (an iMOPSE .def file); overrides Content-Type") @QueryParam("format") String format) {
+            @Parameter(description = SolveResource.FORMAT) @QueryParam("format") String format,
+            @Parameter(description = SolveResource.AGENTS) @QueryParam("agents") String agents) {
         sizeLimit.check(body, "/api/plans");
-        var parsed = intake.parse(body, contentType, format);
+        var parsed = intake.parse(body, contentType, format, agents);
         var id = catalog.create(parsed);
         return Response.created(URI.create("/api/plans/" + id))
                 .entity(new CreatedPlan(id, parsed.plan().name(), parsed.plan().tasks().size(), parsed.plan().agents().size()))

@@ -1,6 +1,7 @@
 package dev.fanout.formats;
 
 import java.util.List;
+import java.util.Optional;
 
 import dev.fanout.plan.PlanDocument;
 
@@ -23,4 +24,12 @@ public interface PlanFormat {
     List<String> mediaTypes();
 
     PlanDocument read(byte[] body);
+
+    /**
+     * This format planning with {@code count} agents, for formats whose files name none (a spec-kit tasks.md lists
+     * work, not workers); empty for formats whose files name their own agents, which refuse the request's count.
+     */
+    default Optional<PlanFormat> withAgents(int count) {
+        return Optional.empty();
+    }
 }

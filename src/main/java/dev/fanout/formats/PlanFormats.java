@@ -20,7 +20,8 @@ public final class PlanFormats {
             new FixedFormat("yaml", List.of(),
                     List.of("application/yaml", "application/x-yaml", "text/yaml", "text/x-yaml"), PlanReader::readYaml),
             new FixedFormat("imopse", List.of("def"), List.of("text/plain", "application/x-imopse"),
-                    body -> ImopseReader.read(body, null)));
+                    body -> ImopseReader.read(body, null)),
+            new SpecKitFormat(SpecKitReader.DEFAULT_AGENTS));
 
     private PlanFormats() {
     }

@@ -59,7 +59,7 @@ public class SeedPlans {
             for (var file : files.filter(f -> f.getFileName().toString().endsWith(".json")).sorted().toList()) {
                 var id = file.getFileName().toString().replaceFirst("\\.json$", "");
                 try {
-                    catalog.createWithId(id, intake.parse(Files.readAllBytes(file), "application/json", null));
+                    catalog.createWithId(id, intake.parse(Files.readAllBytes(file), "application/json", null, null));
                     solves.start(id, timeLimits.parse(null));
                     int updates = progress(id, directory.resolve("progress").resolve(file.getFileName()));
                     LOG.infof("loaded seed plan %s%s", id, updates == 0 ? "" : " with " + updates + " progress updates");

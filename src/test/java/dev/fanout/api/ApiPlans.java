@@ -79,8 +79,13 @@ final class ApiPlans {
 
     /** {@code POST /api/solve} of a plan in any format, {@code plan} being the same plan as JSON. */
     static JsonNode solveOnce(byte[] body, String contentType, JsonNode plan) {
+        return solveOnce(body, contentType, "", plan);
+    }
+
+    /** The same, with more query parameters ({@code "&format=spec-kit"}). */
+    static JsonNode solveOnce(byte[] body, String contentType, String query, JsonNode plan) {
         var answer = tree(given().contentType(contentType).body(body)
-                .when().post("/api/solve?seconds=10")
+                .when().post("/api/solve?seconds=10" + query)
                 .then().statusCode(200).contentType("application/json")
                 .extract().asString());
         assertEquals("SOLVED", answer.at("/schedule/status").asText());

@@ -44,10 +44,10 @@ class UnknownParametersTest {
     }
 
     @Test
-    void theOneShotSolveTakesSecondsAndFormatOnly() {
+    void theOneShotSolveTakesSecondsFormatAndAgentsOnly() {
         given().contentType("application/json").body(PLAN).when().post("/api/solve?second=3")
                 .then().statusCode(400)
-                .body("detail", equalTo("second = 3: is not a parameter of this route; it takes format, seconds "
+                .body("detail", equalTo("second = 3: is not a parameter of this route; it takes agents, format, seconds "
                         + "(did you mean 'seconds'?)"));
         given().contentType("application/json").body(PLAN).when().post("/api/solve?seconds=3&format=json")
                 .then().statusCode(200);
