@@ -79,8 +79,8 @@ public final class SpecKitReader {
             DurationDocument estimate, String title, List<String> areas, List<String> notedIds) {
     }
 
-    /** A {@code ##} section of the file: its heading, where it starts, its task lines. */
-    private record Section(String heading, int number, List<Line> tasks, List<Integer> checkboxesWithoutId) {
+    /** A {@code ##} section of the file: its heading, its task lines, the lines of checkboxes without a task id. */
+    private record Section(String heading, List<Line> tasks, List<Integer> checkboxesWithoutId) {
     }
 
     private SpecKitReader() {
@@ -95,7 +95,7 @@ public final class SpecKitReader {
         var lines = text.split("\r?\n", -1);
         String name = null;
         var sections = new ArrayList<Section>();
-        var current = new Section(null, 0, new ArrayList<>(), new ArrayList<>());
+        var current = new Section(null, new ArrayList<>(), new ArrayList<>());
         sections.add(current);
         var unit = new String[2]; // the estimates' unit, and the line that set it
         boolean fenced = false;
@@ -129,7 +129,7 @@ public final class SpecKitReader {
                         name = title.replaceFirst("(?i)^tasks\\s*:\\s*", "").strip();
                     }
                 } else if (level == 2 || PHASE_HEADING.matcher(title).find()) {
-                    current = new Section(title, number, new ArrayList<>(), new ArrayList<>());
+                    current = new Section(title, new ArrayList<>(), new ArrayList<>());
                     sections.add(current);
                 }
                 continue;

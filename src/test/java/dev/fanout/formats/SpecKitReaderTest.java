@@ -117,6 +117,38 @@ class SpecKitReaderTest {
         assertEquals(List.of("T004", "T003"), dependsOn(plan, "T006"));
     }
 
+    /** What real tasks.md files do beyond the template: prefixed story labels, [X], routes, bracketed paths, order. */
+    @Test
+    void readsWhatRealFilesWrite() {
+        var plan = SpecKitReader.read(bytes("""
+                # Tasks: Todo web app
+                ## Phase 1: Setup
+                - [X] T001 Create backend project structure (backend/src with models, services)
+                - [X] T002 [P] Initialize Next.js 16 project with TypeScript in frontend/ directory
+                ## Phase 2: Foundational
+                - [X] T003 Configure the database engine in backend/src/core/database.py
+                ## Phase 3: User Story AUTH-US1 - Registration (Priority: P1) 🎯 MVP
+                **Spec References**:
+                - @specs/001/features/authentication.md (User Story 1)
+                - [x] T004 [P] [AUTH-US1] Create the User model in backend/src/models/user.py
+                - [ ] T005 [P] [AUTH-US1] Create the auth schemas in backend/src/schemas/auth.py
+                - [ ] T006 [AUTH-US1] Implement PATCH /api/tasks/{id}/complete in backend/src/api/tasks.py
+                - [x] T007 [AUTH-US1] Create the detail page in frontend/src/app/tasks/[id]/page.tsx
+                - [ ] T008 [AUTH-US1] Register the routes in backend/src/main.py
+                ## Phase 4: User Story TASK-US1 - Create a task (Priority: P1)
+                - [ ] T009 [TASK-US1] Create TaskForm in frontend/src/components/tasks/TaskForm.tsx
+                """), 3);
+        assertTrue(tasks(plan).get("T004").description().startsWith("[AUTH-US1] Phase 3: User Story AUTH-US1"));
+        assertNull(tasks(plan).get("T001").areas(), "backend/src names no file");
+        assertEquals(List.of("frontend/"), tasks(plan).get("T002").areas(), "a folder, not Next.js");
+        assertEquals(List.of("backend/src/api/tasks.py"), tasks(plan).get("T006").areas(), "not the route");
+        assertEquals(List.of("frontend/src/app/tasks/[id]/page.tsx"), tasks(plan).get("T007").areas());
+        assertEquals(List.of(), dependsOn(plan, "T007"), "checked after the unchecked T006: done in another order");
+        assertEquals(List.of("T007", "T006"), dependsOn(plan, "T008"), "still after T006");
+        assertEquals(List.of("T003"), dependsOn(plan, "T009"), "stories in parallel");
+        new PlanValidator().validate(plan);
+    }
+
     @Test
     void anotherLayoutRunsItsPhasesInSequence() {
         var plan = SpecKitReader.read(bytes("""
