@@ -21,7 +21,11 @@ public final class PlanFormats {
                     List.of("application/yaml", "application/x-yaml", "text/yaml", "text/x-yaml"), PlanReader::readYaml),
             new FixedFormat("imopse", List.of("def"), List.of("text/plain", "application/x-imopse"),
                     body -> ImopseReader.read(body, null)),
-            new SpecKitFormat(SpecKitReader.DEFAULT_AGENTS));
+            new SpecKitFormat(SpecKitReader.DEFAULT_AGENTS),
+            // Microsoft Project XML: the file's own duration unit, its resources as agents (CONTRACT §8). Plain XML
+            // says too little to be taken for it: such a body names the format (?format=mspdi).
+            new FixedFormat("mspdi", List.of("msproject"), List.of("application/vnd.ms-project+xml"),
+                    body -> new MspdiReader().read(body, null)));
 
     private PlanFormats() {
     }

@@ -62,6 +62,42 @@ class ScheduleExportApiTest {
                 .map(event -> event.getProperty("RESOURCES").orElseThrow().getValue()).toList());
     }
 
+    /** What Microsoft Project or ProjectLibre saves is a plan too: posted as MSPDI, solved, checked independently. */
+    @Test
+    void anMspdiFileIsReadAsAPlan() throws Exception {
+        byte[] file;
+        try (var in = ScheduleExportApiTest.class.getResourceAsStream("/mspdi/website-relaunch.xml")) {
+            file = in.readAllBytes();
+        }
+        var plan = ApiPlans.tree(dev.fanout.plan.PlanReader.json().writeValueAsString(
+                new dev.fanout.formats.MspdiReader().read(file, null)));
+        var answer = ApiPlans.solveOnce(file, "application/vnd.ms-project+xml", plan);
+        assertEquals(plan.get("tasks").size(), answer.at("/schedule/assignments").size());
+        given().contentType("application/octet-stream").body(file).when().post("/api/plans?format=mspdi")
+                .then().statusCode(201);
+    }
+
+    /** A schedule exported as MSPDI and posted back is the same plan: every task, link and agent. */
+    @Test
+    void anExportPostedBackIsTheSamePlan() {
+        var id = ApiPlans.createSolvedOptimal(PLAN);
+        var body = given().when().get("/api/plans/" + id + "/schedule?format=mspdi").then().statusCode(200)
+                .extract().asByteArray();
+        var copy = given().contentType("application/vnd.ms-project+xml").body(body).when().post("/api/plans")
+                .then().statusCode(201).extract().path("id");
+        var read = ApiPlans.getJson("/api/plans/" + copy).get("plan");
+        assertEquals(List.of("A", "B"), List.of(read.at("/tasks/0/id").asText(), read.at("/tasks/1/id").asText()));
+        assertEquals("A", read.at("/tasks/1/dependsOn/0").asText());
+        assertEquals(2.0, read.at("/tasks/0/duration").asDouble());
+        assertEquals("dev", read.at("/agents/0/id").asText());
+    }
+
+    @Test
+    void aFileThatIsNoProjectIsRefusedNamingTheFormat() {
+        given().contentType("application/vnd.ms-project+xml").body("<not-a-project/>").when().post("/api/plans")
+                .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("mspdi"));
+    }
+
     @Test
     void aPlanWithoutAScheduleHasNothingToExport() {
         var id = ApiPlans.create(PLAN);
