@@ -67,6 +67,22 @@ class OperationsApiTest {
         given().when().get("/q/swagger-ui/").then().statusCode(200);
     }
 
+    /** The routes that read a plan list every format they read; the schedule lists what it is written as. */
+    @Test
+    void theDocumentListsEachRoutesFormats() {
+        var document = ApiPlans.tree(given().when().get("/q/openapi?format=json").then().statusCode(200).extract().asString());
+        for (var route : new String[] { "/api/plans", "/api/solve" }) {
+            var types = new java.util.ArrayList<String>();
+            document.at("/paths/" + route.replace("/", "~1") + "/post/requestBody/content").fieldNames().forEachRemaining(types::add);
+            assertTrue(types.containsAll(java.util.List.of("application/json", "application/yaml", "text/markdown",
+                    "text/plain", "application/vnd.ms-project+xml")), route + " reads " + types);
+        }
+        var written = new java.util.ArrayList<String>();
+        document.at("/paths/~1api~1plans~1{id}~1schedule/get/responses/200/content").fieldNames().forEachRemaining(written::add);
+        assertTrue(written.containsAll(java.util.List.of("application/json", "application/vnd.ms-project+xml", "text/calendar")),
+                "the schedule is written as " + written);
+    }
+
     @Test
     void problemsAreDocumentedByTheirStatus() {
         given().contentType("application/json").body(TestPlans.json("{'name': 'x'}"))
