@@ -164,24 +164,57 @@ function setUpAddForm() {
     const file = event.dataTransfer.files[0];
     if (!file) return;
     text.value = await file.text();
-    const name = file.name.toLowerCase();
-    $('#plan-format').value = name.endsWith('.def') ? 'imopse' : name.endsWith('.md') ? 'spec-kit'
-      : (name.endsWith('.yaml') || name.endsWith('.yml')) ? 'yaml' : 'json';
+    $('#plan-format').value = formatOfFile(file.name) || 'json';
     errorLines = new Map();
     drawGutter();
   });
 
+  // A file chosen sets the format from its extension (the picker can still be changed); uploading puts it in the box
+  // and adds it as the box's text is added, then solves it.
+  const fileInput = $('#plan-file');
+  const uploadButton = $('#upload-button');
+  const fileChosen = () => {
+    const file = fileInput.files[0];
+    uploadButton.disabled = !file;
+    const format = file ? formatOfFile(file.name) : null;
+    if (format) $('#plan-format').value = format;
+  };
+  fileInput.addEventListener('change', fileChosen);
+  fileChosen();
+  uploadButton.addEventListener('click', async () => {
+    const file = fileInput.files[0];
+    if (!file) return;
+    text.value = await file.text();
+    errorLines = new Map();
+    drawGutter();
+    await addPlan(true);
+  });
+
   $('#add-form').addEventListener('submit', async (event) => {
     event.preventDefault();
+    await addPlan(false);
+  });
+
+  /**
+   * Sends the box's text in the format picked (with the agent count for a spec-kit tasks.md): stored, the page opens
+   * the new plan, solving it first when `solve`; refused, each violation is listed and the line it names marked.
+   */
+  async function addPlan(solve) {
     const format = $('#plan-format').value;
-    const types = { json: 'application/json', yaml: 'application/yaml', imopse: 'text/plain', 'spec-kit': 'text/markdown' };
-    const response = await api('/api/plans?format=' + format, {
+    const types = { json: 'application/json', yaml: 'application/yaml', imopse: 'text/plain', 'spec-kit': 'text/markdown',
+      mspdi: 'application/vnd.ms-project+xml' };
+    const agents = $('#plan-agents').value.trim();
+    const query = 'format=' + encodeURIComponent(format)
+      + (format === 'spec-kit' && agents ? '&agents=' + encodeURIComponent(agents) : '');
+    const response = await api('/api/plans?' + query, {
       method: 'POST', headers: { 'Content-Type': types[format] }, body: text.value,
     });
     const errors = $('#add-errors');
     clear(errors);
     if (response.ok) {
-      location.href = '/?plan=' + encodeURIComponent(response.body.id);
+      const id = response.body.id;
+      if (solve) await api('/api/plans/' + encodeURIComponent(id) + '/solve?seconds=10', { method: 'POST' });
+      location.href = '/?plan=' + encodeURIComponent(id);
       return;
     }
     const problem = typeof response.body === 'object' ? response.body : { detail: String(response.body) };
@@ -201,7 +234,15 @@ function setUpAddForm() {
     }
     errors.append(el('strong', {}, problem.title || 'Refused'), list);
     drawGutter();
-  });
+  }
+}
+
+/** The format a file's name says: .def iMOPSE, .md a spec-kit tasks.md, .xml Microsoft Project, .yaml/.yml, .json; else null. */
+function formatOfFile(fileName) {
+  const name = fileName.toLowerCase();
+  const byExtension = { '.def': 'imopse', '.md': 'spec-kit', '.xml': 'mspdi', '.yaml': 'yaml', '.yml': 'yaml', '.json': 'json' };
+  const extension = Object.keys(byExtension).find((ending) => name.endsWith(ending));
+  return extension ? byExtension[extension] : null;
 }
 
 /** The line a violation points at: its JSON path, or the line a syntax error names, or "line N" for .def and .md files. */
@@ -352,6 +393,30 @@ function renderAll() {
   renderGantt();
   renderSavings();
   renderForecast();
+  renderDownloads();
+}
+
+/**
+ * Links to the schedule as Microsoft Project XML and iCalendar and to the report as Markdown and CSV (its assignments),
+ * named after the plan; shown once the current version has a schedule and a report.
+ */
+function renderDownloads() {
+  const schedule = view.schedule;
+  const box = $('#downloads');
+  box.hidden = view.shown !== null || !view.report || !schedule || !(schedule.assignments || []).length;
+  const slug = (view.plan.name || 'plan').toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '') || 'plan';
+  const links = {
+    mspdi: [planPath('/schedule?format=mspdi'), `${slug}.xml`],
+    ics: [planPath('/schedule?format=ics'), `${slug}.ics`],
+    markdown: [planPath('/report?format=markdown'), `${slug}-report.md`],
+    csv: [planPath('/report?format=csv&table=assignments'), `${slug}-assignments.csv`],
+  };
+  for (const [key, [href, name]] of Object.entries(links)) {
+    const link = $('#download-' + key);
+    link.setAttribute('href', href);
+    link.setAttribute('download', name);
+  }
 }
 
 function schedulePoll() {
