@@ -719,4 +719,104 @@ class PageIT {
         wait.until(shown -> tasksWith("done").equals(Set.of("A", "S")));
         assertEquals("0.5", find("#update-progress").getDomProperty("value"), "the form shows B as version 4 has it");
     }
+
+    /** A test resource's absolute path, for the file input to upload it. */
+    private static String resource(String path) {
+        return java.nio.file.Path.of("src/test/resources", path).toAbsolutePath().toString();
+    }
+
+    /** Chooses a file in the list page's file input and uploads it, as a user does. */
+    private static void upload(String path, String format) {
+        driver.get(app.url() + "/");
+        find("label[for=plan-file]");
+        wait.until(visibilityOfElementLocated(By.id("plan-file"))).sendKeys(resource(path));
+        assertEquals(format, new Select(find("#plan-format")).getFirstSelectedOption().getDomAttribute("value"),
+                "the format follows the file's extension");
+        find("#upload-button").click();
+    }
+
+    /** The tasks the Gantt chart draws, each once. */
+    private static List<String> drawnTasks() {
+        return driver.findElements(By.cssSelector("#gantt .task")).stream().map(bar -> bar.getDomAttribute("data-task"))
+                .sorted().toList();
+    }
+
+    /** A download fetched as the browser would: its status, Content-Type and body. */
+    private static HttpResponse<String> download(String href) throws IOException, InterruptedException {
+        try (var client = HttpClient.newHttpClient()) {
+            return client.send(HttpRequest.newBuilder(URI.create(href)).build(), HttpResponse.BodyHandlers.ofString());
+        }
+    }
+
+    @Test
+    @Order(6)
+    void planFilesAreUploadedSolvedAndTheirSchedulesDownloaded() throws Exception {
+        // A spec-kit tasks.md (resources/page/tasks.md), shared by two agents: named by its heading, solved at once,
+        // a bar for each of its five tasks.
+        driver.get(app.url() + "/");
+        var agents = wait.until(visibilityOfElementLocated(By.id("plan-agents")));
+        find("label[for=plan-agents]");
+        assertEquals("3", agents.getDomProperty("value"), "spec-kit's default");
+        agents.clear();
+        agents.sendKeys("2");
+        assertFalse(find("#upload-button").isEnabled(), "nothing to upload before a file is chosen");
+        find("#plan-file").sendKeys(resource("page/tasks.md"));
+        assertEquals("spec-kit", new Select(find("#plan-format")).getFirstSelectedOption().getDomAttribute("value"));
+        find("#upload-button").click();
+        wait.until(textToBe(By.id("plan-name"), "Browser upload check"));
+        wait.until(textToBePresentInElementLocated(By.id("progress"), "Makespan: "));
+        wait.until(drawn -> drawnTasks().equals(List.of("T001", "T002", "T003", "T004", "T005")));
+        assertEquals(5, driver.findElements(By.cssSelector("#gantt .task rect")).size(), "a bar for every task, no more");
+        assertTrue(find("#plan-facts").getText().startsWith("5 tasks · 2 agents · times in days"), find("#plan-facts").getText());
+
+        // A Microsoft Project file (resources/mspdi/website-relaunch.xml): its leaf tasks by unique id, Wireframes (2)
+        // done, Content migration (8) started, Launch (7) a milestone; its resources Alice and Bob the agents.
+        upload("mspdi/website-relaunch.xml", "mspdi");
+        wait.until(textToBe(By.id("plan-name"), "Website relaunch"));
+        wait.until(textToBePresentInElementLocated(By.id("progress"), "Makespan: "));
+        wait.until(drawn -> drawnTasks().equals(List.of("2", "3", "5", "6", "7", "8")));
+        assertEquals(Set.of("2"), tasksWith("done"));
+        assertEquals(Set.of("8"), tasksWith("started"));
+        assertEquals(Set.of("7"), tasksWith("milestone"));
+        assertEquals(List.of("Alice", "Bob"), texts("#gantt .agent-label .row-label").stream().sorted().toList());
+
+        // The downloads, named after the plan, point at the API's exports; each answers 200 with its type.
+        var links = wait.until(visibilityOfElementLocated(By.id("downloads")));
+        var id = planId();
+        var expected = Map.of(
+                "mspdi", List.of("/api/plans/" + id + "/schedule?format=mspdi", "website-relaunch.xml",
+                        "application/vnd.ms-project+xml", "<Project"),
+                "ics", List.of("/api/plans/" + id + "/schedule?format=ics", "website-relaunch.ics", "text/calendar",
+                        "BEGIN:VCALENDAR"),
+                "markdown", List.of("/api/plans/" + id + "/report?format=markdown", "website-relaunch-report.md",
+                        "text/markdown", "# Website relaunch"),
+                "csv", List.of("/api/plans/" + id + "/report?format=csv&table=assignments", "website-relaunch-assignments.csv",
+                        "text/csv", "task,agent,start,end"));
+        assertEquals(4, links.findElements(By.cssSelector("a[download]")).size());
+        for (var entry : expected.entrySet()) {
+            var link = find("#download-" + entry.getKey());
+            var want = entry.getValue();
+            assertEquals(want.get(0), link.getDomAttribute("href"), entry.getKey());
+            assertEquals(want.get(1), link.getDomAttribute("download"), entry.getKey());
+            var response = download(link.getDomProperty("href"));
+            assertEquals(200, response.statusCode(), entry.getKey() + ": " + response.body());
+            var type = response.headers().firstValue("Content-Type").orElse("");
+            assertTrue(type.startsWith(want.get(2)), entry.getKey() + ": " + type);
+            assertTrue(response.body().contains(want.get(3)), entry.getKey() + ": " + response.body());
+        }
+        screenshot("page-upload-1400.png");
+
+        // A tasks.md with a checkbox line that has no task id (line 6) between tasks: refused, the line named and
+        // marked in the box, which holds the file; the page stays on the list.
+        upload("page/tasks-refused.md", "spec-kit");
+        wait.until(visibilityOfElementLocated(By.cssSelector("#add-errors li")));
+        var refusal = texts("#add-errors li");
+        assertEquals(1, refusal.size(), refusal.toString());
+        assertTrue(refusal.getFirst().startsWith("line 6 a checkbox among tasks without a task id"), refusal.getFirst());
+        assertTrue(refusal.getFirst().endsWith("(line 6)"), refusal.getFirst());
+        assertEquals(List.of("6"), texts("#gutter .bad"), "the line is marked in the margin");
+        assertEquals("- [ ] Write the contributor guide in docs/contributing.md [2d]",
+                find("#plan-text").getDomProperty("value").split("\n")[5]);
+        assertTrue(driver.getCurrentUrl().endsWith("/"), "a refused file stays on the list: " + driver.getCurrentUrl());
+    }
 }
