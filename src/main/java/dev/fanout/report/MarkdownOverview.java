@@ -30,7 +30,7 @@ final class MarkdownOverview extends MarkdownSection {
         }
         var optimizedLine = report.strategies().optimized().optimal()
                 ? "the optimized schedule is **proven optimal** (it equals the lower bound)"
-                : "the optimized schedule is at most **" + Numbers.format(gapPercent())
+                : "the optimized schedule is at most **" + Numbers.format(report.gapPercent())
                         + " %** longer than the best possible (its lower bound)";
         line("%d tasks · %d agents · times in %s · %s.".formatted(report.summary().tasks(), report.summary().agents(), unit, optimizedLine));
         line();
@@ -44,13 +44,6 @@ final class MarkdownOverview extends MarkdownSection {
                             Numbers.format(report.summary().remaining()), unit, done, done == 1 ? "task" : "tasks", started));
             line();
         }
-    }
-
-    /** How much longer than its bound the work that remains may take. */
-    private double gapPercent() {
-        double makespan = report.strategies().optimized().makespan();
-        double bound = report.bounds().lowerBound() - report.summary().now();
-        return bound <= 0 ? 0 : Numbers.round((makespan - report.bounds().lowerBound()) / bound * 100, 1);
     }
 
     private void timelineSummary() {

@@ -43,6 +43,13 @@ public record Report(
         this(summary, strategies, bounds, savings, forecast, loads, explanations, null);
     }
 
+    /** How much longer than its bound the work that remains may take, in percent (one decimal). */
+    public double gapPercent() {
+        double makespan = strategies.optimized().makespan();
+        double bound = bounds.lowerBound() - summary.now();
+        return bound <= 0 ? 0 : Numbers.round((makespan - bounds.lowerBound()) / bound * 100, 1);
+    }
+
     /** This report with "since the last version" added. */
     public Report since(SinceLastVersion since) {
         return new Report(summary, strategies, bounds, savings, forecast, loads, explanations, since);

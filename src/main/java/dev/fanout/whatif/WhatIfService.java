@@ -76,7 +76,11 @@ public class WhatIfService {
      * per scenario, each freed as its scenario ends.
      */
     public WhatIfResult run(String planId, byte[] body) {
-        var request = PlanReader.readJson(body, WhatIfRequest.class, "the what-if request");
+        return run(planId, PlanReader.readJson(body, WhatIfRequest.class, "the what-if request"));
+    }
+
+    /** {@link #run(String, byte[])} on a request already read (the MCP tool builds it from its arguments). */
+    public WhatIfResult run(String planId, WhatIfRequest request) {
         var stored = catalog.get(planId);
         var document = catalog.document(stored);
         var base = catalog.analysis(planId);
