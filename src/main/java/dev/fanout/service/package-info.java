@@ -9,6 +9,6 @@
  *
  * <p>What goes wrong is said with this package's exceptions ({@link dev.fanout.service.PlanNotFound},
  * {@link dev.fanout.service.Overloaded}, …): facts about plans, no HTTP. Uses config, plan, formats, analysis, solver,
- * report and persistence; used by what-if and the API. Nothing here imports {@code jakarta.ws.rs}.
+ * report and persistence; used by what-if, the API and the MCP tools. Nothing here imports {@code jakarta.ws.rs}.
  */
 package dev.fanout.service;
