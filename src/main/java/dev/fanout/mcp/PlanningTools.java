@@ -15,6 +15,7 @@ import dev.fanout.report.Numbers;
 import dev.fanout.report.Report;
 import dev.fanout.service.BackgroundSolves;
 import dev.fanout.service.CurrentSchedules;
+import dev.fanout.service.Overloaded;
 import dev.fanout.service.PlanCatalog;
 import dev.fanout.service.PlanIntake;
 import dev.fanout.service.PlanVersions;
@@ -60,7 +61,8 @@ public class PlanningTools {
             + "the schedule is proven optimal (or how far from the bound it may be), the plan id the other tools take, "
             + "and the report's link.")
     public String solvePlan(
-            @ToolArg(description = "The plan: Fanout's JSON (or YAML) plan document, e.g. {\"agents\": [{\"id\": \"dev\"}], "
+            @ToolArg(description = "The plan: Fanout's JSON (or YAML) plan document, e.g. {\"name\": \"login\", "
+                    + "\"agents\": [{\"id\": \"dev\"}], "
                     + "\"tasks\": [{\"id\": \"A\", \"duration\": 2}, {\"id\": \"B\", \"duration\": 1, \"dependsOn\": [\"A\"]}]}, "
                     + "or the text of a spec-kit tasks.md") String plan,
             @ToolArg(description = "The plan's format: json (the default), yaml or spec-kit (a spec-kit tasks.md); "
@@ -75,7 +77,12 @@ public class PlanningTools {
             var parsed = intake.parse(plan.getBytes(StandardCharsets.UTF_8), null, format == null ? "json" : format,
                     agents == null ? null : agents.toString());
             var id = catalog.create(parsed);
-            solves.start(id, limit);
+            try {
+                solves.start(id, limit);
+            } catch (Overloaded e) {
+                throw new ToolCallException("Too many solves: " + e.getMessage() + "; the plan is stored as " + id
+                        + ": solve it later with POST /api/plans/" + id + "/solve");
+            }
             solves.await(id, limit.plus(SOLVE_GRACE));
             return solveSummary(id, current.report(id).report());
         });
