@@ -47,10 +47,8 @@ final class InsertionScheduler {
         if (!backwards) {
             // Started work goes on where it is: placed first, at 0 on its agent, whatever order the rest follows.
             // Backwards it cannot be (it would end the plan); such a schedule's overrun says so and it never wins.
-            for (int task = 0; task < n; task++) {
-                if (instance.isStarted(task)) {
-                    place(task);
-                }
+            for (int task : instance.startedTasks()) {
+                place(task);
             }
         }
     }

@@ -49,7 +49,8 @@ public final class Instance {
     /** Per task, the fewest ticks it takes on any agent able to do it. */
     private final long[] fastestDurations;
     private final SharedLimits limits;
-    private final boolean hasStarted;
+    /** The started tasks, in index order: every scheduler places them first. */
+    private final int[] startedTasks;
     private final Map<String, Integer> taskIndex = new HashMap<>();
     private final Map<String, Integer> agentIndex = new HashMap<>();
 
@@ -160,7 +161,8 @@ public final class Instance {
             }
         }
         limits = SharedLimits.of(plan, durations);
-        hasStarted = Arrays.stream(statuses).anyMatch(status -> status == dev.fanout.plan.TaskStatus.STARTED);
+        startedTasks = java.util.stream.IntStream.range(0, n)
+                .filter(task -> statuses[task] == dev.fanout.plan.TaskStatus.STARTED).toArray();
     }
 
     /**
@@ -317,7 +319,12 @@ public final class Instance {
 
     /** Whether some task is started: then schedules place those first (see {@link #isStarted}). */
     public boolean hasStarted() {
-        return hasStarted;
+        return startedTasks.length > 0;
+    }
+
+    /** The started tasks, in index order. Do not modify. */
+    public int[] startedTasks() {
+        return startedTasks;
     }
 
     public boolean isMilestone(int task) {

@@ -37,10 +37,8 @@ public final class ListScheduler {
         }
         occupancy = instance.limits().newOccupancy();
         // Started work goes on where it is: placed first, at 0 on its agent, whatever order the rest follows.
-        for (int task = 0; task < n; task++) {
-            if (instance.isStarted(task)) {
-                place(task, 0);
-            }
+        for (int task : instance.startedTasks()) {
+            place(task, 0);
         }
     }
 

@@ -169,17 +169,9 @@ public class BackgroundSolves {
      * version of the plan needs before it replaces the one being solved.
      */
     public void stopAndWait(String id) {
-        var run = running.get(id);
-        if (run == null) {
-            return;
-        }
-        runner.stop(problemId(id));
-        try {
-            run.done.get(20, TimeUnit.SECONDS);
-        } catch (TimeoutException | ExecutionException e) {
-            LOG.warnf("the solve of plan %s did not end within 20 s of being stopped", id);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        if (running.containsKey(id)) {
+            runner.stop(problemId(id));
+            await(id, Duration.ofSeconds(20));
         }
     }
 

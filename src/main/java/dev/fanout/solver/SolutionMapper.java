@@ -36,10 +36,8 @@ public final class SolutionMapper {
                 lanes.get(agent).setTasks(new ArrayList<>(sequences.get(agent).stream().map(task -> scheduled[task]).toList()));
             }
         }
-        for (int task = 0; task < instance.taskCount(); task++) {
-            if (instance.isStarted(task)) {
-                lanes.get(instance.eligibleAgents(task).nextSetBit(0)).pinStarted(scheduled[task]);
-            }
+        for (int task : instance.startedTasks()) {
+            lanes.get(instance.eligibleAgents(task).nextSetBit(0)).pinStarted(scheduled[task]);
         }
         if (!instance.limits().any()) {
             return new ScheduleSolution(lanes, scheduledTasks);
