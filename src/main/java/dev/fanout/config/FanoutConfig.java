@@ -26,6 +26,8 @@ public interface FanoutConfig {
 
     Db db();
 
+    Jobs jobs();
+
     interface Solve {
         /** Time limit of a solve whose request gives no {@code ?seconds=}. */
         @Positive
@@ -102,5 +104,25 @@ public interface FanoutConfig {
 
         /** Where the H2 database file lives (a path without the .mv.db suffix). */
         String path();
+    }
+
+    /**
+     * The job engine (db-scheduler) that hands background solves to instances over the database (README, "Several
+     * instances"). A solve whose instance stopped beating is taken over after {@code heartbeat × missed-heartbeats},
+     * found by a check every {@code 2 × heartbeat}.
+     */
+    interface Jobs {
+        /** This instance's name in the job table and the logs; empty: host name, process id and a random suffix. */
+        java.util.Optional<String> instanceName();
+
+        /** How often an instance looks for solves waiting for one (the instance that queued one starts it at once). */
+        java.time.Duration pollingInterval();
+
+        /** How often a running solve's instance marks it alive. */
+        java.time.Duration heartbeat();
+
+        /** Heartbeats missed before a solve is taken for dead and handed to another instance. */
+        @Min(2)
+        int missedHeartbeats();
     }
 }

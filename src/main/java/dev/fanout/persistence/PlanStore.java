@@ -1,7 +1,6 @@
 package dev.fanout.persistence;
 
 import java.time.Instant;
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -10,7 +9,6 @@ import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 
-import dev.fanout.analysis.Schedule;
 import dev.fanout.plan.Plan;
 import dev.fanout.plan.PlanDocument;
 import dev.fanout.plan.PlanReader;
@@ -181,78 +179,9 @@ public class PlanStore {
         return PlanEntity.deleteById(id);
     }
 
-    /** Records that a solve started, with the schedule it starts from as the best so far. */
-    @Transactional
-    public void solving(String id, double requestedSeconds, Schedule best, long lowerBound) {
-        var solve = solveOf(id);
-        solve.status = SolveStatus.SOLVING;
-        solve.requestedSeconds = requestedSeconds;
-        solve.startedAt = Instant.now();
-        solve.finishedAt = null;
-        solve.message = null;
-        write(solve, best, lowerBound);
-    }
-
-    /** Saves a better schedule found by a running solve; ignored if the plan was deleted meanwhile. */
-    @Transactional
-    public void progress(String id, Schedule best, long lowerBound) {
-        SolveEntity.<SolveEntity>findByIdOptional(id).ifPresent(solve -> write(solve, best, lowerBound));
-    }
-
-    /** Marks running solves as alive, so that after a crash each resumes for the time it really had left. */
-    @Transactional
-    public void heartbeat(Collection<String> ids) {
-        if (!ids.isEmpty()) {
-            SolveEntity.update("updatedAt = ?1 where planId in ?2 and status = ?3", Instant.now(), ids, SolveStatus.SOLVING);
-        }
-    }
-
-    /** Records the end of a solve, keeping its best schedule when given; ignored if the plan was deleted meanwhile. */
-    @Transactional
-    public void finished(String id, SolveStatus status, Schedule best, long lowerBound, String message) {
-        SolveEntity.<SolveEntity>findByIdOptional(id).ifPresent(solve -> {
-            solve.status = status;
-            solve.finishedAt = Instant.now();
-            solve.message = message == null || message.length() <= 2000 ? message : message.substring(0, 2000);
-            if (best != null) {
-                write(solve, best, lowerBound);
-            } else {
-                solve.updatedAt = Instant.now();
-            }
-        });
-    }
-
-    /** Solves left SOLVING by a previous run of the service (stopped while solving). */
-    @Transactional
-    public List<String> interruptedSolves() {
-        return SolveEntity.<SolveEntity>list("status", SolveStatus.SOLVING).stream().map(s -> s.planId).toList();
-    }
-
     private static StoredSolve stored(SolveEntity solve) {
         return new StoredSolve(solve.status, solve.schedule, solve.requestedSeconds, solve.message, solve.startedAt,
                 solve.updatedAt, solve.makespan, solve.lowerBound, solve.optimal);
-    }
-
-    private static SolveEntity solveOf(String id) {
-        var existing = SolveEntity.<SolveEntity>findById(id);
-        if (existing != null) {
-            return existing;
-        }
-        var solve = new SolveEntity();
-        solve.planId = id;
-        solve.status = SolveStatus.NOT_SOLVED;
-        solve.updatedAt = Instant.now();
-        solve.persist();
-        return solve;
-    }
-
-    private static void write(SolveEntity solve, Schedule best, long lowerBound) {
-        var scale = best.instance().scale();
-        solve.schedule = ScheduleCodec.encode(best);
-        solve.makespan = scale.at(best.makespan());
-        solve.lowerBound = scale.at(lowerBound);
-        solve.optimal = best.makespan() <= lowerBound && best.windowOverrun() == 0;
-        solve.updatedAt = Instant.now();
     }
 
     private static String toJson(PlanDocument document) {

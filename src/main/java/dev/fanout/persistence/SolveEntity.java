@@ -54,4 +54,16 @@ public class SolveEntity extends PanacheEntityBase {
 
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
+
+    /** The instance running the solve; null while the solve waits for one (or after it). */
+    @Column(name = "run_by", length = 200)
+    public String runBy;
+
+    /** A stop asked for through an instance other than the one running the solve. */
+    @Column(name = "stop_requested", nullable = false)
+    public boolean stopRequested;
+
+    /** Solving time spent so far, over every run of this solve (a solve taken over runs for what is left). */
+    @Column(name = "spent_seconds", nullable = false)
+    public double spentSeconds;
 }

@@ -9,8 +9,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import dev.fanout.analysis.PlanAnalysis;
 
 /**
- * Stored plans never change, so their analysis (bounds, baselines, starting schedule) is computed once and kept
- * for the most recently used plans.
+ * A stored plan's version never changes, so its analysis (bounds, baselines, starting schedule) is computed once and
+ * kept for the most recently used plans, under the plan's id and a key of the version it was made from.
  */
 @ApplicationScoped
 public class AnalysisCache {
@@ -24,23 +24,25 @@ public class AnalysisCache {
         }
     };
 
-    public PlanAnalysis get(String planId, Supplier<PlanAnalysis> compute) {
+    public PlanAnalysis get(String planId, String version, Supplier<PlanAnalysis> compute) {
+        var key = planId + "\n" + version;
         synchronized (analyses) {
-            var cached = analyses.get(planId);
+            var cached = analyses.get(key);
             if (cached != null) {
                 return cached;
             }
         }
         var computed = compute.get();
         synchronized (analyses) {
-            analyses.putIfAbsent(planId, computed);
-            return analyses.get(planId);
+            analyses.putIfAbsent(key, computed);
+            return analyses.get(key);
         }
     }
 
+    /** Forgets every version of the plan (it was deleted, or has a new version). */
     public void forget(String planId) {
         synchronized (analyses) {
-            analyses.remove(planId);
+            analyses.keySet().removeIf(key -> key.startsWith(planId + "\n"));
         }
     }
 }

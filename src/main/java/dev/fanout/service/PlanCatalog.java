@@ -103,7 +103,13 @@ public class PlanCatalog {
         return store.version(stored.id(), stored.version() - 1).map(PlanStore.StoredVersion::schedule);
     }
 
+    /**
+     * The analysis of the plan's current version. Cached per version and creation time, which every instance reads
+     * from the shared database: a version made (or a plan re-created) through another instance is never answered from
+     * an old entry.
+     */
     public PlanAnalysis analysis(String id) {
-        return analyses.get(id, () -> PlanAnalysis.of(intake.validate(document(get(id)))));
+        var stored = get(id);
+        return analyses.get(id, stored.version() + "@" + stored.createdAt(), () -> PlanAnalysis.of(intake.validate(document(stored))));
     }
 }

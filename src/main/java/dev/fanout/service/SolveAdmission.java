@@ -62,18 +62,52 @@ public class SolveAdmission {
                 return new Admission(solves);
             }
         }
-        metrics.refused();
-        // A request larger than all places waits for an idle service: the last running solve's end, not the first's.
-        var until = solves > capacity ? runner.nanosUntilLastEnds() : runner.nanosUntilFirstEnds();
-        long retry = Math.max(1, until.stream().map(nanos -> Math.ceilDiv(nanos, 1_000_000_000L)).findFirst().orElse(1));
+        throw refusal(solves);
+    }
+
+    /**
+     * Takes a place, never refusing: for a background solve this instance has begun to run, admitted earlier into the
+     * queue shared by every instance ({@link #admitQueued}).
+     */
+    public synchronized Admission hold() {
+        taken++;
+        return new Admission(1);
+    }
+
+    /**
+     * Admits a background solve into the queue every instance shares, or refuses: {@code parallel-solves +
+     * queue-capacity} places per live instance, of which {@code queued} (solves queued or running on any instance)
+     * are taken, and this instance's one-shot solves and what-if scenarios.
+     */
+    public void admitQueued(long queued, long instances) {
+        long places = capacity * Math.max(1, instances);
+        long busy;
+        synchronized (this) {
+            busy = queued + taken;
+        }
+        if (busy > 0 && busy + 1 > places) {
+            throw refusal(1, places, busy);
+        }
+    }
+
+    private Overloaded refusal(int solves) {
         int free;
         synchronized (this) {
             free = Math.max(0, capacity - taken);
         }
-        var queue = "(%d solving, %d waiting); retry in %d s".formatted(runner.running(), runner.queued(), retry);
-        throw new Overloaded(solves == 1 || free == 0
-                ? "all %d places in the solve queue are taken %s".formatted(capacity, queue)
-                : "the request needs %d places in the solve queue and %d of %d are free %s".formatted(solves, free, capacity, queue),
+        return refusal(solves, capacity, capacity - free);
+    }
+
+    private Overloaded refusal(int solves, long places, long busy) {
+        metrics.refused();
+        // A request larger than all places waits for an idle service: the last running solve's end, not the first's.
+        var until = solves > capacity ? runner.nanosUntilLastEnds() : runner.nanosUntilFirstEnds();
+        long retry = Math.max(1, until.stream().map(nanos -> Math.ceilDiv(nanos, 1_000_000_000L)).findFirst().orElse(1));
+        long free = Math.max(0, places - busy);
+        var queue = "(%d solving here, %d waiting); retry in %d s".formatted(runner.running(), runner.queued(), retry);
+        return new Overloaded(solves == 1 || free == 0
+                ? "all %d places in the solve queue are taken %s".formatted(places, queue)
+                : "the request needs %d places in the solve queue and %d of %d are free %s".formatted(solves, free, places, queue),
                 retry);
     }
 

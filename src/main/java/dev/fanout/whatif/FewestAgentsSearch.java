@@ -37,7 +37,7 @@ final class FewestAgentsSearch {
     private final double deadline;
     private final int maxAgents;
     private final Function<PlanDocument, PlanAnalysis> analyze;
-    private final Function<PlanAnalysis, Schedule> solve;
+    private final java.util.function.BiFunction<PlanDocument, PlanAnalysis, Schedule> solve;
     private final String unit;
 
     /**
@@ -45,7 +45,7 @@ final class FewestAgentsSearch {
      * @param solve solves an analysed variant (within the request's time limit and the solve queue's admission)
      */
     FewestAgentsSearch(PlanDocument document, PlanAnalysis base, double deadline, int maxAgents,
-            Function<PlanDocument, PlanAnalysis> analyze, Function<PlanAnalysis, Schedule> solve) {
+            Function<PlanDocument, PlanAnalysis> analyze, java.util.function.BiFunction<PlanDocument, PlanAnalysis, Schedule> solve) {
         this.document = document;
         this.base = base;
         this.deadline = deadline;
@@ -81,7 +81,7 @@ final class FewestAgentsSearch {
         var tried = new ArrayList<Tried>();
         var variant = first;
         while (true) {
-            var schedule = solve.apply(variant.analysis());
+            var schedule = solve.apply(variant.document(), variant.analysis());
             tried.add(new Tried(variant.count(), variant.document(), variant.analysis(), schedule));
             double makespan = scale.at(schedule.makespan());
             if (makespan <= deadline) {

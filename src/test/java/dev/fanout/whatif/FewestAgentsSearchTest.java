@@ -48,7 +48,8 @@ class FewestAgentsSearchTest {
     }
 
     private static WhatIfResult.FewestAgents search(double deadline, Function<PlanAnalysis, Schedule> solve) {
-        return new FewestAgentsSearch(CHAIN, analyze(CHAIN), deadline, 2000, FewestAgentsSearchTest::analyze, solve)
+        return new FewestAgentsSearch(CHAIN, analyze(CHAIN), deadline, 2000, FewestAgentsSearchTest::analyze,
+                (variant, analysis) -> solve.apply(analysis))
                 .search().fewest();
     }
 

@@ -1,0 +1,209 @@
+package dev.fanout.it;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.fanout.IndependentCheck;
+import dev.fanout.PostgresDatabase;
+import dev.fanout.bench.PlanGenerator;
+import dev.fanout.plan.PlanReader;
+
+/**
+ * Three instances of the service (processes) on one PostgreSQL database, as behind a load balancer: a plan created on
+ * one is read, solved and stopped through the others; kill -9 of the instance running a solve hands it to another,
+ * which finishes it from the best saved schedule.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class MultiInstanceIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final List<String> NAMES = List.of("alpha", "beta", "gamma");
+    private static String url;
+    private static final Map<String, AppProcess> apps = new LinkedHashMap<>();
+
+    @BeforeAll
+    static void startThreeInstances() throws Exception {
+        url = PostgresDatabase.create("instances");
+        for (var name : NAMES) {
+            apps.put(name, AppProcess.startOnPostgres(url, Map.of("fanout.jobs.instance-name", name,
+                    "fanout.seed.enabled", "false")));
+        }
+    }
+
+    @AfterAll
+    static void stopThem() throws Exception {
+        for (var app : apps.values()) {
+            app.close();
+        }
+        PostgresDatabase.drop(url);
+    }
+
+    private static String status(AppProcess app, String id) {
+        return given().baseUri(app.url()).when().get("/api/plans/" + id + "/schedule").then().statusCode(200)
+                .extract().path("status");
+    }
+
+    /** The first column of a query's rows on the shared database. */
+    private static List<String> query(String sql, String... parameters) {
+        try (var connection = DriverManager.getConnection(url, PostgresDatabase.USER, "");
+                var statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setString(i + 1, parameters[i]);
+            }
+            var values = new ArrayList<String>();
+            try (var rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    values.add(rows.getString(1));
+                }
+            }
+            return values;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The instances that solved what-if scenarios, as the shared database records them. */
+    private static List<String> scenarioRunners() {
+        return query("select distinct run_by from what_if_scenario order by run_by");
+    }
+
+    /** The instance running the plan's solve, as the shared database records it. */
+    private static Optional<String> runner(String id) {
+        return query("select run_by from plan_solve where plan_id = ?", id).stream().filter(java.util.Objects::nonNull).findFirst();
+    }
+
+    private static String createOn(AppProcess app, String planJson) {
+        return given().baseUri(app.url()).contentType("application/json").body(planJson)
+                .when().post("/api/plans").then().statusCode(201).extract().path("id");
+    }
+
+    private static JsonNode schedule(AppProcess app, String id) throws Exception {
+        return JSON.readTree(given().baseUri(app.url()).when().get("/api/plans/" + id + "/schedule").asString());
+    }
+
+    private static String read(java.nio.file.Path log) {
+        try {
+            return java.nio.file.Files.readString(log);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    @Order(1)
+    void aPlanCreatedOnOneIsSolvedOnAnotherAndStoppedThroughAThird() throws Exception {
+        var planJson = PlanReader.json().writeValueAsString(PlanGenerator.generate(PlanGenerator.Spec.of(1_000, 50, 21)));
+        var alpha = apps.get("alpha");
+        var id = createOn(alpha, planJson);
+        for (var app : apps.values()) {
+            assertEquals(given().baseUri(alpha.url()).get("/api/plans/" + id).asString(),
+                    given().baseUri(app.url()).get("/api/plans/" + id).asString(), "every instance reads the same plan");
+        }
+        given().baseUri(apps.get("beta").url()).when().post("/api/plans/" + id + "/solve?seconds=120").then().statusCode(202);
+        await().atMost(Duration.ofSeconds(30)).until(() -> runner(id).isPresent());
+        var running = runner(id).orElseThrow();
+        assertTrue(NAMES.contains(running), running);
+        for (var app : apps.values()) {
+            assertEquals("SOLVING", status(app, id), "every instance sees the solve");
+        }
+        // A second solve of the same plan, asked of any instance, is refused.
+        given().baseUri(apps.get("gamma").url()).when().post("/api/plans/" + id + "/solve").then().statusCode(409);
+
+        // Stop it through an instance that does not run it.
+        var other = apps.get(NAMES.stream().filter(name -> !name.equals(running)).findFirst().orElseThrow());
+        long stoppedAt = System.nanoTime();
+        given().baseUri(other.url()).when().delete("/api/plans/" + id + "/solve").then().statusCode(200);
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200)).until(() -> "SOLVED".equals(status(other, id)));
+        assertTrue(System.nanoTime() - stoppedAt < Duration.ofSeconds(10).toNanos(), "stopped within a few seconds");
+        for (var app : apps.values()) {
+            var schedule = schedule(app, id);
+            assertEquals("SOLVED", schedule.get("status").asText());
+            new IndependentCheck(JSON.readTree(planJson)).assertValid(schedule);
+            given().baseUri(app.url()).when().get("/api/plans/" + id + "/report").then().statusCode(200);
+        }
+        // Deleted on one, gone on all.
+        given().baseUri(apps.get("gamma").url()).when().delete("/api/plans/" + id).then().statusCode(204);
+        for (var app : apps.values()) {
+            given().baseUri(app.url()).when().get("/api/plans/" + id).then().statusCode(404);
+        }
+    }
+
+    @Test
+    @Order(2)
+    void aWhatIfSweepSpreadsItsScenariosOverTheInstances() throws Exception {
+        var planJson = PlanReader.json().writeValueAsString(PlanGenerator.generate(PlanGenerator.Spec.of(200, 8, 23)));
+        var alpha = apps.get("alpha");
+        var id = createOn(alpha, planJson);
+        var rows = given().baseUri(alpha.url()).contentType("application/json")
+                .body("{\"agentCounts\": [1, 2, 3, 4, 5, 6, 7, 8], \"secondsPerScenario\": 2}")
+                .when().post("/api/plans/" + id + "/what-if").then().statusCode(200).extract().jsonPath().getList("rows");
+        assertEquals(8, rows.size());
+        var runners = scenarioRunners();
+        assertTrue(runners.size() >= 2, "scenarios ran on several instances: " + runners);
+        // The comparison is stored with the plan: any instance returns it.
+        given().baseUri(apps.get("beta").url()).when().get("/api/plans/" + id + "/what-if").then().statusCode(200);
+    }
+
+    @Test
+    @Order(3)
+    void killDashNineOfTheSolvingInstanceHandsItsSolveToAnother() throws Exception {
+        var planJson = PlanReader.json().writeValueAsString(PlanGenerator.generate(PlanGenerator.Spec.of(1_000, 50, 22)));
+        var gamma = apps.get("gamma");
+        var id = createOn(gamma, planJson);
+        given().baseUri(gamma.url()).when().post("/api/plans/" + id + "/solve?seconds=40").then().statusCode(202);
+        await().atMost(Duration.ofSeconds(30)).until(() -> runner(id).isPresent());
+        var victim = runner(id).orElseThrow();
+        // Let it save some progress, then pull the plug.
+        Thread.sleep(6_000);
+        var savedBefore = schedule(gamma, id).get("makespan").asDouble();
+        apps.get(victim).kill();
+        long killedAt = System.nanoTime();
+        var survivors = new ArrayList<AppProcess>();
+        apps.forEach((name, app) -> {
+            if (!name.equals(victim)) {
+                survivors.add(app);
+            }
+        });
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                .until(() -> runner(id).filter(name -> !name.equals(victim)).isPresent()
+                        || "SOLVED".equals(status(survivors.get(0), id)));
+        long takeover = System.nanoTime() - killedAt;
+        assertTrue(takeover < Duration.ofSeconds(60).toNanos(), "taken over within 60 s: " + takeover / 1e9 + " s");
+        var successor = runner(id);
+        successor.ifPresent(name -> assertNotEquals(victim, name));
+
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> "SOLVED".equals(status(survivors.get(0), id)));
+        for (var app : survivors) {
+            var schedule = schedule(app, id);
+            assertEquals("SOLVED", schedule.get("status").asText());
+            double makespan = new IndependentCheck(JSON.readTree(planJson)).assertValid(schedule);
+            assertTrue(makespan <= savedBefore, "nothing saved is lost: " + makespan + " after " + savedBefore);
+        }
+        var takeoverLine = "taking over the solve of plan " + id + " from instance " + victim;
+        assertTrue(survivors.stream().anyMatch(app -> read(app.log()).contains(takeoverLine)),
+                "a survivor says it took the solve over");
+    }
+}
