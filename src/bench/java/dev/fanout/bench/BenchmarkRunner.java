@@ -43,6 +43,8 @@ import dev.fanout.service.SolveSearch;
  *                [--share-large 0.9] [--config solver.xml] [--peer cpsat]
  *   sets: d36 (iMOPSE, 36), genbig (iMOPSE, 80 large), generated (1000/50 ×3, 3000/150, 10000/300), seeds (data/),
  *         constrained (CONTRACT §5: 60, 200, 1000 and 3000 tasks, seeds 1–3, see ConstrainedPlanGenerator)
+ *   not solves of a set: forecast (the report's Monte Carlo), replan (CONTRACT §6), instances (several instances of
+ *         the packaged service on the local PostgreSQL: throughput and takeover, see InstancesBenchmark)
  * </pre>
  *
  * With {@code --peer cpsat} each instance is then solved again by OR-Tools' CP-SAT with the same budget, right after
@@ -71,7 +73,7 @@ public final class BenchmarkRunner {
     /** The options the runner knows; anything else is a typo, and a typo must not silently run another benchmark. */
     private static final List<String> OPTIONS = List.of("set", "seconds", "parallel", "imopse", "match", "out", "share",
             "share-large", "config", "peer", "exact");
-    private static final String USAGE = "usage: ./fanout bench --set d36|genbig|generated|tight|seeds|constrained|forecast|replan --seconds N"
+    private static final String USAGE = "usage: ./fanout bench --set d36|genbig|generated|tight|seeds|constrained|forecast|replan|instances --seconds N"
             + " [--parallel N] [--match REGEX] [--out FILE] [--imopse DIR] [--share F] [--share-large F]"
             + " [--config solver.xml] [--peer cpsat|cpsat-hint] [--exact MAX_TASKS]";
 
@@ -91,6 +93,10 @@ public final class BenchmarkRunner {
             return;
         }
         double seconds = Double.parseDouble(options.getOrDefault("seconds", "30"));
+        if (sets.length == 1 && sets[0].equals("instances")) {
+            InstancesBenchmark.run(seconds); // instances of the packaged service on the local PostgreSQL
+            return;
+        }
         int parallel = Integer.parseInt(options.getOrDefault("parallel", "1"));
         var imopse = Path.of(options.getOrDefault("imopse", "../shared/benchmarks/imopse"));
         var match = options.getOrDefault("match", ".*");

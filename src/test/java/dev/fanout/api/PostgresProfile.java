@@ -13,7 +13,7 @@ public class PostgresProfile implements QuarkusTestProfile {
     @Override
     public Map<String, String> getConfigOverrides() {
         return Map.of("quarkus.datasource.db-kind", "postgresql",
-                "quarkus.datasource.username", PostgresDatabase.USER,
+                "quarkus.datasource.username", PostgresDatabase.user(),
                 "quarkus.datasource.password", "");
     }
 

@@ -67,7 +67,7 @@ class MultiInstanceIT {
 
     /** The first column of a query's rows on the shared database. */
     private static List<String> query(String sql, String... parameters) {
-        try (var connection = DriverManager.getConnection(url, PostgresDatabase.USER, "");
+        try (var connection = DriverManager.getConnection(url, PostgresDatabase.user(), "");
                 var statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
                 statement.setString(i + 1, parameters[i]);
@@ -153,11 +153,12 @@ class MultiInstanceIT {
     @Test
     @Order(2)
     void aWhatIfSweepSpreadsItsScenariosOverTheInstances() throws Exception {
-        var planJson = PlanReader.json().writeValueAsString(PlanGenerator.generate(PlanGenerator.Spec.of(200, 8, 23)));
+        // Scenarios large enough to take their time (one instance's two job threads cannot take them all at once).
+        var planJson = PlanReader.json().writeValueAsString(PlanGenerator.generate(PlanGenerator.Spec.of(1_000, 50, 23)));
         var alpha = apps.get("alpha");
         var id = createOn(alpha, planJson);
         var rows = given().baseUri(alpha.url()).contentType("application/json")
-                .body("{\"agentCounts\": [1, 2, 3, 4, 5, 6, 7, 8], \"secondsPerScenario\": 2}")
+                .body("{\"agentCounts\": [20, 25, 30, 35, 40, 45, 50, 55], \"secondsPerScenario\": 3}")
                 .when().post("/api/plans/" + id + "/what-if").then().statusCode(200).extract().jsonPath().getList("rows");
         assertEquals(8, rows.size());
         var runners = scenarioRunners();
@@ -168,6 +169,30 @@ class MultiInstanceIT {
 
     @Test
     @Order(3)
+    void aGracefulStopOfTheSolvingInstanceHandsItsSolveToAnother() throws Exception {
+        var planJson = PlanReader.json().writeValueAsString(PlanGenerator.generate(PlanGenerator.Spec.of(1_000, 50, 24)));
+        var beta = apps.get("beta");
+        var id = createOn(beta, planJson);
+        given().baseUri(beta.url()).when().post("/api/plans/" + id + "/solve?seconds=20").then().statusCode(202);
+        await().atMost(Duration.ofSeconds(30)).until(() -> runner(id).isPresent());
+        var leaving = runner(id).orElseThrow();
+        Thread.sleep(3_000);
+        apps.get(leaving).stop();
+        var staying = apps.entrySet().stream().filter(entry -> !entry.getKey().equals(leaving)).findFirst().orElseThrow().getValue();
+        await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(250))
+                .until(() -> runner(id).filter(name -> !name.equals(leaving)).isPresent());
+        await().atMost(Duration.ofSeconds(60)).until(() -> "SOLVED".equals(status(staying, id)));
+        var schedule = schedule(staying, id);
+        assertTrue(!schedule.path("message").asText().startsWith("stopped when the service shut down"),
+                "another instance went on with it: " + schedule.path("message"));
+        new IndependentCheck(JSON.readTree(planJson)).assertValid(schedule);
+        // The instance comes back, under its name, for the next test.
+        apps.put(leaving, AppProcess.startOnPostgres(url, Map.of("fanout.jobs.instance-name", leaving,
+                "fanout.seed.enabled", "false")));
+    }
+
+    @Test
+    @Order(4)
     void killDashNineOfTheSolvingInstanceHandsItsSolveToAnother() throws Exception {
         var planJson = PlanReader.json().writeValueAsString(PlanGenerator.generate(PlanGenerator.Spec.of(1_000, 50, 22)));
         var gamma = apps.get("gamma");
