@@ -32,17 +32,18 @@ CREATE TABLE fanout_instance (
     seen_at TIMESTAMP WITH TIME ZONE NOT NULL
 );
 
--- What-if scenarios as jobs: the variant plan to solve, and its answer, written by the instance that ran it and read
--- by the one that asked (rows are removed an hour later).
-CREATE TABLE what_if_scenario (
+-- Plans solved as jobs for the instance that asked (a one-shot solve, a what-if scenario): the plan to solve, and the
+-- answer, written by the instance that ran it and read by the one that asked (rows are removed an hour later).
+CREATE TABLE solve_job (
     id          VARCHAR(64)              NOT NULL PRIMARY KEY,
     document    TEXT                     NOT NULL,
     seconds     DOUBLE PRECISION         NOT NULL,
     run_by      VARCHAR(200),
     schedule    TEXT,
-    error       VARCHAR(2000),
+    failed      BOOLEAN                  DEFAULT FALSE NOT NULL,
+    message     VARCHAR(2000),
     created_at  TIMESTAMP WITH TIME ZONE NOT NULL,
     finished_at TIMESTAMP WITH TIME ZONE
 );
 
-CREATE INDEX what_if_scenario_created_at ON what_if_scenario (created_at);
+CREATE INDEX solve_job_created_at ON solve_job (created_at);

@@ -55,7 +55,6 @@ public class BackgroundSolves implements JobEngine.JobHandler {
 
     private static final class Running {
         final PlanAnalysis analysis;
-        final SolveAdmission.Admission admission;
         /** Each task's agent in the previous version (CONTRACT §6: kept where moving costs nothing); null for none. */
         final int[] previousAgents;
         final double spentBefore;
@@ -68,11 +67,10 @@ public class BackgroundSolves implements JobEngine.JobHandler {
         AutoCloseable gauges = () -> {
         };
 
-        Running(PlanAnalysis analysis, SolveStart start, SolveAdmission.Admission admission, double spentBefore) {
+        Running(PlanAnalysis analysis, SolveStart start, double spentBefore) {
             this.analysis = analysis;
             this.best = start.schedule();
             this.previousAgents = start.previousAgents();
-            this.admission = admission;
             this.spentBefore = spentBefore;
         }
 
@@ -175,7 +173,7 @@ public class BackgroundSolves implements JobEngine.JobHandler {
                 LOG.infof("taking over the solve of plan %s from instance %s: %.1f s of %.1f s spent", id,
                         claim.previousRunner(), claim.spentSeconds(), claim.requestedSeconds());
             }
-            run = new Running(analysis, start, admission.hold(), claim.spentSeconds());
+            run = new Running(analysis, start, claim.spentSeconds());
             running.put(id, run);
             var scale = analysis.instance().scale();
             run.gauges = metrics.watchPlan(id, () -> scale.at(run.best.makespan()), scale.at(analysis.lowerBound()));
@@ -362,7 +360,6 @@ public class BackgroundSolves implements JobEngine.JobHandler {
         } catch (Exception e) {
             LOG.warnf(e, "could not remove a solve's gauges");
         }
-        run.admission.close();
     }
 
     /** At start-up: the job engine starts taking solves and scenarios, those a crash cut off included. */

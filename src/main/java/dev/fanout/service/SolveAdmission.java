@@ -66,27 +66,15 @@ public class SolveAdmission {
     }
 
     /**
-     * Takes a place, never refusing: for a background solve this instance has begun to run, admitted earlier into the
-     * queue shared by every instance ({@link #admitQueued}).
-     */
-    public synchronized Admission hold() {
-        taken++;
-        return new Admission(1);
-    }
-
-    /**
      * Admits a background solve into the queue every instance shares, or refuses: {@code parallel-solves +
-     * queue-capacity} places per live instance, of which {@code queued} (solves queued or running on any instance)
-     * are taken, and this instance's one-shot solves and what-if scenarios.
+     * queue-capacity} places per live instance, of which {@code queued} (background solves queued or running on any
+     * instance) are taken. (One-shot solves and what-if sweeps are admitted by the instance asked, with
+     * {@link #admit}, against its own places.)
      */
     public void admitQueued(long queued, long instances) {
         long places = capacity * Math.max(1, instances);
-        long busy;
-        synchronized (this) {
-            busy = queued + taken;
-        }
-        if (busy > 0 && busy + 1 > places) {
-            throw refusal(1, places, busy);
+        if (queued > 0 && queued + 1 > places) {
+            throw refusal(1, places, queued);
         }
     }
 

@@ -10,7 +10,10 @@ import dev.fanout.report.ReportBuilder;
 import dev.fanout.report.ScheduleView;
 import dev.fanout.report.SolveStatus;
 
-/** One-shot solving: a plan in, its schedule and report out, nothing stored. Waits for a solver thread. */
+/**
+ * One-shot solving: a plan in, its schedule and report out, nothing kept (the plan passes through the job table while
+ * some instance solves it). Waits for the answer.
+ */
 @ApplicationScoped
 public class SolveOnce {
 
@@ -19,18 +22,18 @@ public class SolveOnce {
     }
 
     private final SolveAdmission admission;
-    private final SolveRunner runner;
+    private final SolveJobs jobs;
 
-    public SolveOnce(SolveAdmission admission, SolveRunner runner) {
+    public SolveOnce(SolveAdmission admission, SolveJobs jobs) {
         this.admission = admission;
-        this.runner = runner;
+        this.jobs = jobs;
     }
 
     /** @throws Overloaded when the solve queue is full */
     public Solved solve(PlanIntake.ParsedPlan parsed, Duration limit) {
         try (var admitted = admission.admit(1)) {
             var analysis = PlanAnalysis.of(parsed.plan());
-            var outcome = runner.solveAsync(analysis, limit).join();
+            var outcome = jobs.solve(parsed.document(), analysis, limit).join();
             var status = outcome.failed() ? SolveStatus.FAILED : SolveStatus.SOLVED;
             var view = ScheduleView.of(status, outcome.schedule(), analysis.lowerBound(), outcome.message());
             return new Solved(view, ReportBuilder.build(analysis, outcome.schedule(), status));

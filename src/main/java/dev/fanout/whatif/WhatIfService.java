@@ -27,7 +27,7 @@ import dev.fanout.report.Sentences;
 import dev.fanout.service.PlanCatalog;
 import dev.fanout.service.PlanIntake;
 import dev.fanout.service.SolveAdmission;
-import dev.fanout.service.ScenarioJobs;
+import dev.fanout.service.SolveJobs;
 import dev.fanout.service.TimeLimits;
 
 /**
@@ -56,17 +56,17 @@ public class WhatIfService {
     private final PlanIntake intake;
     private final TimeLimits timeLimits;
     private final SolveAdmission admission;
-    private final ScenarioJobs scenarios;
+    private final SolveJobs solveJobs;
     private final WhatIfStore store;
     private final int parallelSolves;
 
     public WhatIfService(PlanCatalog catalog, PlanIntake intake, TimeLimits timeLimits, SolveAdmission admission,
-            ScenarioJobs scenarios, WhatIfStore store, FanoutConfig config) {
+            SolveJobs solveJobs, WhatIfStore store, FanoutConfig config) {
         this.catalog = catalog;
         this.intake = intake;
         this.timeLimits = timeLimits;
         this.admission = admission;
-        this.scenarios = scenarios;
+        this.solveJobs = solveJobs;
         this.store = store;
         this.parallelSolves = config.solve().parallelSolves();
     }
@@ -130,7 +130,7 @@ public class WhatIfService {
         var answer = new FewestAgentsSearch(document, base, request.fewestAgents().deadline().doubleValue(),
                 intake.maxAgents(), variant -> PlanAnalysis.of(intake.validate(variant)), (variant, analysis) -> {
                     try (var admitted = admission.admit(1)) {
-                        return scenarios.solve(variant, analysis, limit).join();
+                        return solveJobs.solve(variant, analysis, limit).join().schedule();
                     }
                 }).search();
         var solved = answer.tried().stream()
@@ -209,7 +209,8 @@ public class WhatIfService {
             // A scenario no agent set can carry out is an answer too, not a bad request.
             return CompletableFuture.completedFuture(new Solved(spec, null, null, null, e.getMessage()));
         }
-        return scenarios.solve(spec.document(), analysis, limit).thenApply(schedule -> new Solved(spec, analysis, schedule, null, null));
+        return solveJobs.solve(spec.document(), analysis, limit)
+                .thenApply(outcome -> new Solved(spec, analysis, outcome.schedule(), null, null));
     }
 
     /**

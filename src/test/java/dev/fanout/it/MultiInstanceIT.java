@@ -86,7 +86,7 @@ class MultiInstanceIT {
 
     /** The instances that solved what-if scenarios, as the shared database records them. */
     private static List<String> scenarioRunners() {
-        return query("select distinct run_by from what_if_scenario order by run_by");
+        return query("select distinct run_by from solve_job order by run_by");
     }
 
     /** The instance running the plan's solve, as the shared database records it. */

@@ -9,10 +9,13 @@ import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
-/** A what-if scenario handed to the job engine: the variant plan, and its schedule once an instance solved it. */
+/**
+ * A plan handed to the job engine to solve for the instance that asked (a one-shot solve, a what-if scenario): the plan,
+ * and its answer once an instance solved it.
+ */
 @Entity
-@Table(name = "what_if_scenario")
-public class ScenarioEntity extends PanacheEntityBase {
+@Table(name = "solve_job")
+public class SolveJobEntity extends PanacheEntityBase {
 
     @Id
     @Column(name = "id", length = 64)
@@ -30,8 +33,11 @@ public class ScenarioEntity extends PanacheEntityBase {
     @Column(name = "schedule", columnDefinition = "text")
     public String schedule;
 
-    @Column(name = "error", length = 2000)
-    public String error;
+    @Column(name = "failed", nullable = false)
+    public boolean failed;
+
+    @Column(name = "message", length = 2000)
+    public String message;
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
