@@ -1,6 +1,8 @@
 package dev.fanout.api;
 
 import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 
 import jakarta.ws.rs.Consumes;
@@ -21,6 +23,9 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import dev.fanout.formats.Representation;
+import dev.fanout.formats.ScheduleFormats;
+import dev.fanout.formats.ScheduleWriter;
 import dev.fanout.persistence.PlanStore;
 import dev.fanout.report.CsvReport;
 import dev.fanout.report.MarkdownReport;
@@ -28,6 +33,7 @@ import dev.fanout.report.ScheduleView;
 import dev.fanout.service.BackgroundSolves;
 import dev.fanout.service.CurrentSchedules;
 import dev.fanout.service.InvalidParameter;
+import dev.fanout.service.NotSolvedYet;
 import dev.fanout.service.PlanCatalog;
 import dev.fanout.service.PlanIntake;
 import dev.fanout.service.TimeLimits;
@@ -135,44 +141,52 @@ public class PlanResource {
 
     @GET
     @Path("{id}/schedule")
-    @Produces({ MediaType.APPLICATION_JSON, "application/vnd.ms-project+xml", "text/calendar" })
+    // No @Produces: the route chooses its format itself, ?format= before Accept (see FormatsDocumentation).
     @Operation(summary = "The latest schedule (the best so far while solving)",
             description = "JSON by default; Microsoft Project XML with ?format=mspdi (Accept: application/vnd.ms-project+xml), "
                     + "iCalendar with ?format=ics (Accept: text/calendar), on working days from the plan's start date (today when it states none).")
     @APIResponse(responseCode = "200", description = "The schedule (status NOT_SOLVED without assignments before the first solve)")
     @APIResponse(responseCode = "400", description = "Unknown format")
     @APIResponse(responseCode = "404", description = "No plan has this id")
+    @APIResponse(responseCode = "406", description = "Accept names none of JSON, MSPDI and iCalendar")
     @APIResponse(responseCode = "409", description = "MSPDI or iCalendar asked for before the plan has a schedule")
     public Response schedule(@PathParam("id") String id, @HeaderParam(HttpHeaders.ACCEPT) String accept,
             @Parameter(description = "json (default), mspdi or ics") @QueryParam("format") String format) {
-        var export = ScheduleExport.choose(accept, format);
+        var chosen = ScheduleFormats.choose(format, accept);
         var view = current.view(id);
-        if (export != ScheduleExport.JSON && view.assignments().isEmpty()) {
-            throw new dev.fanout.service.NotSolvedYet(id);
+        if (!(chosen instanceof ScheduleWriter writer)) {
+            return Response.ok(view, MediaType.APPLICATION_JSON).build();
         }
-        return export.write(id, catalog.analysis(id).instance().plan(), view);
+        if (view.assignments().isEmpty()) {
+            throw new NotSolvedYet(id);
+        }
+        var plan = catalog.analysis(id).instance().plan();
+        var start = plan.start() == null ? LocalDate.now() : plan.start();
+        return Response.ok(writer.write(plan, view, start, id, Instant.now()), writer.contentType())
+                .header("Content-Disposition", "attachment; filename=\"" + writer.fileName(id) + "\"").build();
     }
 
     @GET
     @Path("{id}/report")
-    @Produces({ MediaType.APPLICATION_JSON, Representation.MARKDOWN_TYPE, Representation.CSV_TYPE })
+    // No @Produces: the route chooses its format itself, ?format= before Accept (see FormatsDocumentation).
     @Operation(summary = "The comparison report",
             description = "JSON by default; Markdown with Accept: text/markdown (or ?format=markdown), CSV with Accept: text/csv (or ?format=csv); ?table= picks the CSV table.")
     @APIResponse(responseCode = "200", description = "The report")
     @APIResponse(responseCode = "400", description = "Unknown format or table")
     @APIResponse(responseCode = "404", description = "No plan has this id")
+    @APIResponse(responseCode = "406", description = "Accept names none of JSON, Markdown and CSV")
     @APIResponse(responseCode = "409", description = "Not solved yet")
     public Response report(@PathParam("id") String id, @HeaderParam(HttpHeaders.ACCEPT) String accept,
             @QueryParam("format") String format,
             @Parameter(description = "CSV only: timeline (default), assignments or agents") @QueryParam("table") String table) {
-        var representation = Representation.choose(accept, format);
+        var representation = Representation.choose(format, accept);
         var data = current.report(id);
-        return switch (representation) {
-            case JSON -> Response.ok(data.report(), MediaType.APPLICATION_JSON).build();
-            case MARKDOWN -> Response.ok(MarkdownReport.render(data.report(), data.analysis(), data.schedule()),
-                    representation.withCharset()).build();
-            case CSV -> Response.ok(csvTable(data.report(), table), representation.withCharset()).build();
+        Object body = switch (representation) {
+            case JSON -> data.report();
+            case MARKDOWN -> MarkdownReport.render(data.report(), data.analysis(), data.schedule());
+            case CSV -> csvTable(data.report(), table);
         };
+        return Response.ok(body, representation.contentType()).build();
     }
 
     static String csvTable(dev.fanout.report.Report report, String table) {

@@ -11,6 +11,8 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 
+import dev.fanout.formats.NotAcceptable;
+import dev.fanout.formats.UnknownOutputFormat;
 import dev.fanout.formats.UnknownPlanFormat;
 import dev.fanout.formats.UnsupportedPlanFormat;
 import dev.fanout.plan.PlanReader;
@@ -91,6 +93,16 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response unknownPlanFormat(UnknownPlanFormat e, HttpServerRequest request) {
         return problem(Response.Status.BAD_REQUEST, "Invalid parameter", e, request);
+    }
+
+    @ServerExceptionMapper
+    public Response unknownOutputFormat(UnknownOutputFormat e, HttpServerRequest request) {
+        return problem(Response.Status.BAD_REQUEST, "Invalid parameter", e, request);
+    }
+
+    @ServerExceptionMapper
+    public Response notAcceptable(NotAcceptable e, HttpServerRequest request) {
+        return problem(Response.Status.NOT_ACCEPTABLE, "Not Acceptable", e, request);
     }
 
     @ServerExceptionMapper

@@ -31,11 +31,43 @@ import dev.fanout.report.ScheduleView;
  * the plan's id and the task's id only, so a calendar that imports the file again updates its events instead of
  * doubling them.
  */
-public final class IcsWriter {
+public final class IcsWriter implements ScheduleWriter {
 
     private static final String PRODUCT = "-//Fanout//Fanout schedule//EN";
 
+    @Override
+    public String formatName() {
+        return "ics";
+    }
+
+    @Override
+    public List<String> aliases() {
+        return List.of("ical", "icalendar");
+    }
+
+    @Override
+    public String mediaType() {
+        return "text/calendar";
+    }
+
+    @Override
+    public String label() {
+        return "ics (iCalendar)";
+    }
+
+    @Override
+    public String extension() {
+        return "ics";
+    }
+
+    /** RFC 5545 text is UTF-8 unless said otherwise; said anyway, for clients that guess. */
+    @Override
+    public String contentType() {
+        return mediaType() + ";charset=UTF-8";
+    }
+
     /** {@code planId}: what makes UIDs unique across plans; {@code stamp}: when the file is made (DTSTAMP). */
+    @Override
     public byte[] write(Plan plan, ScheduleView schedule, LocalDate start, String planId, Instant stamp) {
         var calendar = new WorkingCalendar(start, plan.timeUnit());
         var tasks = plan.tasksById();

@@ -4,8 +4,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -32,7 +34,38 @@ import dev.fanout.report.ScheduleView;
  * complete, started ones as complete as the plan says. The project uses the standard calendar, so a file opened and
  * rescheduled in Microsoft Project keeps the same dates.
  */
-public final class MspdiWriter {
+public final class MspdiWriter implements ScheduleWriter {
+
+    @Override
+    public String formatName() {
+        return "mspdi";
+    }
+
+    @Override
+    public List<String> aliases() {
+        return List.of("msproject", "xml");
+    }
+
+    @Override
+    public String mediaType() {
+        return "application/vnd.ms-project+xml";
+    }
+
+    @Override
+    public String label() {
+        return "mspdi (Microsoft Project XML)";
+    }
+
+    @Override
+    public String extension() {
+        return "xml";
+    }
+
+    /** The plan's id and the time of writing are not in the file: MSPDI has no place that needs them. */
+    @Override
+    public byte[] write(Plan plan, ScheduleView schedule, LocalDate start, String planId, Instant madeAt) {
+        return write(plan, schedule, start);
+    }
 
     public byte[] write(Plan plan, ScheduleView schedule, LocalDate start) {
         var calendar = new WorkingCalendar(start, plan.timeUnit());

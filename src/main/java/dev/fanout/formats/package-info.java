@@ -10,7 +10,11 @@
  * value. {@link dev.fanout.formats.MspdiWriter} and {@link dev.fanout.formats.MspdiReader} exchange plans and
  * schedules with Microsoft Project, ProjectLibre and GanttProject (MSPDI, through MPXJ);
  * {@link dev.fanout.formats.IcsWriter} puts a schedule in a calendar (iCalendar, through ical4j); both writers place
- * plan time on dates with one {@link dev.fanout.formats.WorkingCalendar}. Uses plan and report; used by the service
- * layer (its {@code PlanIntake}), the API and the benchmark runner.
+ * plan time on dates with one {@link dev.fanout.formats.WorkingCalendar}. Answers are written behind a small interface
+ * too: {@link dev.fanout.formats.OutputFormat}, of which every {@link dev.fanout.formats.ScheduleWriter} is one;
+ * {@link dev.fanout.formats.OutputFormats} chooses among a route's formats by {@code ?format=}, then {@code Accept}
+ * ({@link dev.fanout.formats.ScheduleFormats} for a schedule, {@link dev.fanout.formats.Representation} for a report
+ * or a what-if, whose JSON, Markdown and CSV are rendered where the answer is made). Uses plan and report; used by
+ * the service layer (its {@code PlanIntake}), the API and the benchmark runner.
  */
 package dev.fanout.formats;

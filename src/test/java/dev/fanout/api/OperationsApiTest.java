@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -67,7 +68,7 @@ class OperationsApiTest {
         given().when().get("/q/swagger-ui/").then().statusCode(200);
     }
 
-    /** The routes that read a plan list every format they read; the schedule lists what it is written as. */
+    /** The routes that read a plan list every format they read; those that write several list what they write. */
     @Test
     void theDocumentListsEachRoutesFormats() {
         var document = ApiPlans.tree(given().when().get("/q/openapi?format=json").then().statusCode(200).extract().asString());
@@ -81,6 +82,11 @@ class OperationsApiTest {
         document.at("/paths/~1api~1plans~1{id}~1schedule/get/responses/200/content").fieldNames().forEachRemaining(written::add);
         assertTrue(written.containsAll(java.util.List.of("application/json", "application/vnd.ms-project+xml", "text/calendar")),
                 "the schedule is written as " + written);
+        for (var route : new String[] { "report/get", "what-if/get", "what-if/post" }) {
+            var types = new java.util.ArrayList<String>();
+            document.at("/paths/~1api~1plans~1{id}~1" + route + "/responses/200/content").fieldNames().forEachRemaining(types::add);
+            assertEquals(java.util.List.of("application/json", "text/markdown", "text/csv"), types, route + " is written as " + types);
+        }
     }
 
     @Test
