@@ -62,7 +62,8 @@ class ScheduleExportApiTest {
                 .map(event -> event.getProperty("RESOURCES").orElseThrow().getValue()).toList());
     }
 
-    /** What Microsoft Project or ProjectLibre saves is a plan too: posted as MSPDI, solved, checked independently. */
+    /** A file in the shape Microsoft Project saves, written for these tests, is a plan too: posted as MSPDI, solved,
+     * checked independently (one Microsoft Project itself saved: {@link MicrosoftProjectFileApiTest}). */
     @Test
     void anMspdiFileIsReadAsAPlan() throws Exception {
         byte[] file;
