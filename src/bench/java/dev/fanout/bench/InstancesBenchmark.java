@@ -82,7 +82,7 @@ final class InstancesBenchmark {
             var perInstance = new ArrayList<String>();
             for (var app : apps) {
                 perInstance.add(String.valueOf(java.nio.file.Files.readString(app.log()).lines()
-                        .filter(line -> line.contains("logger=BackgroundSolves") && line.contains(" solved: ")).count()));
+                        .filter(line -> line.contains("logger=SolveRuns") && line.contains(" solved: ")).count()));
             }
             System.out.printf(Locale.ROOT, "| %d | %.1f s | %.1f | %s | %.2f %% |%n", count, wall, 60 * ids.size() / wall,
                     String.join(" / ", perInstance), above / ids.size());
