@@ -174,6 +174,17 @@ public class JobEngine {
         }
     }
 
+    /** What the readiness check shows. */
+    public record Status(String instance, boolean takingJobs, long instancesAlive, long solvesQueuedOrRunning) {
+    }
+
+    public Status status() {
+        var engine = scheduler;
+        boolean taking = engine != null && engine.getSchedulerState().isStarted() && !engine.getSchedulerState().isPaused()
+                && !engine.getSchedulerState().isShuttingDown();
+        return new Status(instance, taking, aliveInstances(), runs.queuedAndRunning());
+    }
+
     /** Instances alive now, this one included. */
     public long aliveInstances() {
         return Math.max(1, runs.alive(ALIVE));

@@ -28,7 +28,10 @@ class OperationsApiTest {
                 .body("checks.name", hasItem("Solver"));
         given().when().get("/q/health/ready").then().statusCode(200)
                 .body("status", equalTo("UP"))
-                .body("checks.name", hasItem("Database connections health check"));
+                .body("checks.name", hasItem("Database connections health check"))
+                .body("checks.find { it.name == 'Jobs' }.status", equalTo("UP"))
+                .body("checks.find { it.name == 'Jobs' }.data.instancesAlive", equalTo(1))
+                .body("checks.find { it.name == 'Jobs' }.data.instance", org.hamcrest.Matchers.not(org.hamcrest.Matchers.emptyString()));
     }
 
     @Test
