@@ -112,10 +112,10 @@ public class BackgroundSolves {
         if (here.stopHere(id)) {
             return;
         }
+        // Asked first, so that a run that begins meanwhile (its job queued again by the housekeeping) stops at once.
+        runs.requestStop(id);
         if (jobs.cancelQueued(JobEngine.SOLVE, id)) {
             runs.finish(id, null, SolveStatus.SOLVED, null, 0, "stopped before it began; the starting schedule is kept");
-        } else {
-            runs.requestStop(id);
         }
     }
 
