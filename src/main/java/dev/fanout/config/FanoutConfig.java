@@ -1,6 +1,7 @@
 package dev.fanout.config;
 
 import java.nio.file.Path;
+import java.util.Optional;
 
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -27,6 +28,10 @@ public interface FanoutConfig {
     Db db();
 
     Jobs jobs();
+
+    Security security();
+
+    Http http();
 
     interface Solve {
         /** Time limit of a solve whose request gives no {@code ?seconds=}. */
@@ -124,5 +129,27 @@ public interface FanoutConfig {
         /** Heartbeats missed before a solve is taken for dead and handed to another instance. */
         @Min(2)
         int missedHeartbeats();
+    }
+
+    /** API keys (README, "Security"): without any, every caller may do everything, so only this machine is served. */
+    interface Security {
+        /**
+         * Entries {@code key=owner:role} separated by commas ({@code FANOUT_API_KEYS}); role is read or write. Never
+         * logged, not even in the message that refuses a malformed entry (it names the entry's position).
+         */
+        Optional<String> apiKeys();
+
+        /** A file of the same entries, one a line, blank lines and {@code #} comments skipped ({@code FANOUT_API_KEYS_FILE}). */
+        Optional<Path> apiKeysFile();
+    }
+
+    /** Where the service listens, beyond Quarkus' own {@code quarkus.http.*} keys. */
+    interface Http {
+        /**
+         * Without API keys the service listens on 127.0.0.1 only; true listens where {@code quarkus.http.host} says
+         * (0.0.0.0 by default) without keys all the same, with a warning at start-up. Read by
+         * {@code dev.fanout.security.LoopbackByDefault} before the application starts; here to be documented and checked.
+         */
+        boolean expose();
     }
 }

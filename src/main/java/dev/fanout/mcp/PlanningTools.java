@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.fanout.plan.Suggestion;
@@ -29,7 +30,9 @@ import io.quarkiverse.mcp.server.ToolCallException;
 
 /**
  * The MCP tools (CONTRACT §8): a coding agent plans its own parallel work. Each tool calls the service the matching
- * REST route calls and answers in a few lines of text; refusals are tool errors ({@link ToolErrors}).
+ * REST route calls and answers in a few lines of text; refusals are tool errors ({@link ToolErrors}). With API keys
+ * configured, {@code /mcp} needs a key like {@code /api} does, the tools see only the key's owner's plans, and the
+ * tools that change plans need a key whose role is write (the REST routes say the same by HTTP method).
  */
 @ApplicationScoped
 public class PlanningTools {
@@ -56,6 +59,7 @@ public class PlanningTools {
         this.versions = versions;
     }
 
+    @RolesAllowed("write")
     @Tool(name = "solve_plan", description = "Store a plan and solve it: the shortest schedule of its tasks on its agents "
             + "(dependencies, skills, areas, limits). Answers the makespan, the lower bound no schedule can beat, whether "
             + "the schedule is proven optimal (or how far from the bound it may be), the plan id the other tools take, "
@@ -104,6 +108,7 @@ public class PlanningTools {
                         Numbers.amount(report.bounds().lowerBound(), unit), quality, id, id);
     }
 
+    @RolesAllowed("write")
     @Tool(name = "what_if", description = "What if the stored plan had other agent counts, or another cap on the tasks "
             + "running at once? Solves each variant and answers one row per count (makespan, speed-up against one agent "
             + "doing everything) and the knee: the count beyond which more agents gain little, and why. Give agentCounts "
@@ -170,6 +175,7 @@ public class PlanningTools {
         });
     }
 
+    @RolesAllowed("write")
     @Tool(name = "update_progress", description = "Record progress on a stored plan (tasks done or started, time now, "
             + "tasks added or removed): a new version of the plan, re-planned in the background. Answers the version "
             + "number. The update is refused whole, each wrong field named, when it does not fit the plan.")

@@ -41,4 +41,8 @@ public class PlanEntity extends PanacheEntityBase {
     /** The current version's number (CONTRACT §6): 1 when stored, one more with each progress update. */
     @Column(name = "version", nullable = false)
     public int version = 1;
+
+    /** The owner of the API key that stored it; null when stored without keys configured (README, "Security"). */
+    @Column(name = "owner", length = 200)
+    public String owner;
 }

@@ -22,11 +22,11 @@ import dev.fanout.report.SolveStatus;
 public class PlanStore {
 
     /**
-     * A stored plan: the current version's document as stored (normalized JSON), its number, and its latest solve
-     * (absent when never solved).
+     * A stored plan: the current version's document as stored (normalized JSON), its number, its latest solve
+     * (absent when never solved), and its owner (null when stored without API keys).
      */
     public record StoredPlan(String id, String name, Instant createdAt, String document, Optional<StoredSolve> solve,
-            int version) {
+            int version, String owner) {
     }
 
     /**
@@ -62,10 +62,12 @@ public class PlanStore {
             Double makespan, Double lowerBound, Boolean optimal) {
     }
 
+    /** Stores a plan for {@code owner} (null: stored without API keys). */
     @Transactional
-    public void create(String id, PlanDocument document, Plan plan) {
+    public void create(String id, String owner, PlanDocument document, Plan plan) {
         var entity = new PlanEntity();
         entity.id = id;
+        entity.owner = owner;
         entity.name = name(plan);
         entity.document = toJson(document);
         entity.taskCount = plan.tasks().size();
@@ -152,17 +154,20 @@ public class PlanStore {
     public Optional<StoredPlan> find(String id) {
         return PlanEntity.<PlanEntity>findByIdOptional(id).map(plan -> new StoredPlan(plan.id, plan.name,
                 plan.createdAt, plan.document, SolveEntity.<SolveEntity>findByIdOptional(id).map(PlanStore::stored),
-                plan.version));
+                plan.version, plan.owner));
     }
 
-    /** The plan list, newest first, without loading plan documents or schedules. */
+    /** The plan list, newest first, without loading plan documents or schedules; all owners' when owner is empty. */
     @Transactional
-    public List<Summary> list() {
-        return PlanEntity.getEntityManager().createQuery("""
+    public List<Summary> list(Optional<String> owner) {
+        // Two queries rather than "owner = :owner or :owner is null": PostgreSQL cannot type a null parameter.
+        var query = PlanEntity.getEntityManager().createQuery("""
                 select new dev.fanout.persistence.PlanStore$Summary(p.id, p.name, p.taskCount, p.agentCount,
                         p.createdAt, s.status, s.makespan, s.lowerBound, s.optimal)
                 from PlanEntity p left join SolveEntity s on s.planId = p.id
-                order by p.createdAt desc, p.id""", Summary.class).getResultList();
+                """ + (owner.isPresent() ? "where p.owner = :owner " : "") + "order by p.createdAt desc, p.id", Summary.class);
+        owner.ifPresent(name -> query.setParameter("owner", name));
+        return query.getResultList();
     }
 
     @Transactional

@@ -126,6 +126,8 @@ public class BackgroundSolves {
      * @throws PlanNotFound when no plan has this id
      */
     public void delete(String id) {
+        // Read first: another owner's plan is not found, and its solve is left running.
+        catalog.get(id);
         if (runs.status(id).orElse(null) == SolveStatus.SOLVING) {
             stopAnywhere(id);
         }

@@ -18,8 +18,14 @@ import dev.fanout.persistence.PlanStore.StoredSolve;
 import dev.fanout.persistence.ScheduleCodec;
 import dev.fanout.plan.PlanDocument;
 import dev.fanout.plan.PlanReader;
+import dev.fanout.security.Caller;
 
-/** The stored plans: create, list, read, delete, and each plan's analysis (computed once, kept while used). */
+/**
+ * The stored plans: create, list, read, delete, and each plan's analysis (computed once, kept while used). The one
+ * place plans are filtered by owner: with API keys configured a caller lists and reads only the plans its key's owner
+ * stored, and another owner's plan is {@link PlanNotFound}, exactly as a plan that does not exist (its existence is not
+ * given away). Every service reaches a plan through {@link #get} first.
+ */
 @ApplicationScoped
 public class PlanCatalog {
 
@@ -28,36 +34,48 @@ public class PlanCatalog {
     private final PlanStore store;
     private final PlanIntake intake;
     private final AnalysisCache analyses;
+    private final Caller caller;
 
-    public PlanCatalog(PlanStore store, PlanIntake intake, AnalysisCache analyses) {
+    public PlanCatalog(PlanStore store, PlanIntake intake, AnalysisCache analyses, Caller caller) {
         this.store = store;
         this.intake = intake;
         this.analyses = analyses;
+        this.caller = caller;
     }
 
-    /** Stores a plan under a new id, which it returns. */
+    /** Stores a plan under a new id, which it returns, for the caller's owner. */
     public String create(PlanIntake.ParsedPlan parsed) {
         var id = UUID.randomUUID().toString();
-        store.create(id, parsed.document(), parsed.plan());
+        createWithId(id, parsed);
         return id;
     }
 
     /** Stores a plan under a chosen id (the example plans are named after their file). */
     public void createWithId(String id, PlanIntake.ParsedPlan parsed) {
-        store.create(id, parsed.document(), parsed.plan());
+        var scope = caller.scope();
+        if (!scope.everyone() && scope.owner() == null) {
+            throw new IllegalStateException("a request without an API key reached the plans");
+        }
+        store.create(id, scope.owner(), parsed.document(), parsed.plan());
     }
 
+    /** The caller's plans, newest first (every plan without keys configured). */
     public List<PlanStore.Summary> list() {
-        return store.list();
+        var scope = caller.scope();
+        if (scope.everyone()) {
+            return store.list(Optional.empty());
+        }
+        return scope.owner() == null ? List.of() : store.list(Optional.of(scope.owner()));
     }
 
     public boolean isEmpty() {
         return store.count() == 0;
     }
 
-    /** @throws PlanNotFound when no plan has this id */
+    /** @throws PlanNotFound when no plan has this id, or the caller's key belongs to another owner than the plan's */
     public StoredPlan get(String id) {
-        return store.find(id).orElseThrow(() -> new PlanNotFound(id));
+        var scope = caller.scope();
+        return store.find(id).filter(plan -> scope.sees(plan.owner())).orElseThrow(() -> new PlanNotFound(id));
     }
 
     /** The plan exactly as stored (it can be posted again as is). */
@@ -67,6 +85,7 @@ public class PlanCatalog {
 
     /** Deletes the plan with its schedule and what-if comparison; {@link BackgroundSolves#delete} stops its solve first. */
     void delete(String id) {
+        get(id);
         if (!store.delete(id)) {
             throw new PlanNotFound(id);
         }
@@ -104,9 +123,9 @@ public class PlanCatalog {
     }
 
     /**
-     * The analysis of the plan's current version. Cached per version and creation time, which every instance reads
-     * from the shared database: a version made (or a plan re-created) through another instance is never answered from
-     * an old entry.
+     * The analysis of the plan's current version, read through {@link #get} (which checks its owner). Cached per
+     * version and creation time, which every instance reads from the shared database: a version made (or a plan
+     * re-created) through another instance is never answered from an old entry.
      */
     public PlanAnalysis analysis(String id) {
         var stored = get(id);

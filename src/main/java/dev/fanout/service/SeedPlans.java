@@ -13,13 +13,15 @@ import org.jboss.logging.Logger;
 
 import dev.fanout.config.FanoutConfig;
 import dev.fanout.plan.PlanRejectedException;
+import dev.fanout.security.ApiKeys;
 import io.quarkus.runtime.StartupEvent;
 
 /**
  * On start, an empty database receives the example plans of the seed folder ({@code fanout.seed.directory}), each
  * stored under its file name and solved at once, so a new user sees worked examples. A plan whose authors also wrote
  * how it moved has the progress updates in {@code progress/<file name>} (a JSON array of the bodies of
- * {@code PATCH /api/plans/{id}/progress}): each becomes a version once the one before is solved (CONTRACT §6).
+ * {@code PATCH /api/plans/{id}/progress}): each becomes a version once the one before is solved (CONTRACT §6). With
+ * API keys configured nothing is loaded: the examples would belong to no owner, so no key could see them.
  */
 @ApplicationScoped
 public class SeedPlans {
@@ -32,20 +34,24 @@ public class SeedPlans {
     private final TimeLimits timeLimits;
     private final FanoutConfig.Seed config;
     private final PlanVersions versions;
+    private final ApiKeys keys;
 
     public SeedPlans(PlanIntake intake, PlanCatalog catalog, BackgroundSolves solves, TimeLimits timeLimits,
-            FanoutConfig config, PlanVersions versions) {
+            FanoutConfig config, PlanVersions versions, ApiKeys keys) {
         this.intake = intake;
         this.catalog = catalog;
         this.solves = solves;
         this.timeLimits = timeLimits;
         this.config = config.seed();
         this.versions = versions;
+        this.keys = keys;
     }
 
     /** After interrupted solves have resumed ({@link BackgroundSolves#RESUME_FIRST}). */
     void onStart(@Observes @Priority(BackgroundSolves.RESUME_FIRST + 100) StartupEvent event) {
-        if (config.enabled() && catalog.isEmpty()) {
+        if (config.enabled() && keys.enabled()) {
+            LOG.info("no seed plans: with API keys configured they would belong to no owner, visible to no key");
+        } else if (config.enabled() && catalog.isEmpty()) {
             load(config.directory());
         }
     }

@@ -1,0 +1,51 @@
+package dev.fanout.security;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.fanout.api.Problem;
+import io.quarkus.security.ForbiddenException;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * The refusals of the HTTP permissions ({@code quarkus.http.auth.permission.*}), which answer before any resource
+ * runs, as problem+json like every other refusal of the API: 401 (written by {@link ApiKeyMechanism}) and 403.
+ */
+@ApplicationScoped
+public class SecurityProblems {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** A read key asking for a change, or any key on a route its role does not open. */
+    void forbidden(@Observes Router router) {
+        router.route().order(-1).failureHandler(context -> {
+            if (context.failure() instanceof ForbiddenException && !context.response().ended()) {
+                write(context, 403, "Forbidden", "this key's role is read: " + context.request().method() + " "
+                        + context.request().path() + " changes plans, which needs a key whose role is write");
+            } else {
+                context.next();
+            }
+        });
+    }
+
+    static void write(RoutingContext context, int status, String title, String detail) {
+        var problem = new Problem("/problems/" + title.toLowerCase(java.util.Locale.ROOT), title, status, detail,
+                context.request().path(), null);
+        String body;
+        try {
+            body = JSON.writeValueAsString(problem);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a problem record is always JSON", e);
+        }
+        var response = context.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE);
+        if (status == 401) {
+            response.putHeader("WWW-Authenticate", "Bearer realm=\"fanout\"");
+        }
+        response.end(body);
+    }
+}
