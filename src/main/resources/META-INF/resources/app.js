@@ -8,11 +8,71 @@ const SVG = 'http://www.w3.org/2000/svg';
 // ---------------------------------------------------------------------------------------------------------------
 // Helpers
 
+/** Where the API key typed into the key dialog is kept: this tab's session, never longer. */
+const KEY_STORAGE = 'fanout.apiKey';
+
+/** The request's headers, with the API key when one was given. */
+function withKey(headers = {}) {
+  const all = new Headers(headers);
+  const key = sessionStorage.getItem(KEY_STORAGE);
+  if (key) all.set('Authorization', 'Bearer ' + key);
+  return all;
+}
+
+/**
+ * A call of the API. A 401 (the service has API keys and this tab none, or a refused one) asks for a key and sends
+ * the call again with it; a 403 (the key's role may not make this change) is shown at the top of the page.
+ */
 async function api(path, options = {}) {
-  const response = await fetch(path, options);
-  const type = response.headers.get('Content-Type') || '';
-  const body = type.includes('json') ? await response.json() : await response.text();
-  return { ok: response.ok, status: response.status, body, headers: response.headers };
+  for (;;) {
+    const sent = sessionStorage.getItem(KEY_STORAGE);
+    const response = await fetch(path, { ...options, headers: withKey(options.headers) });
+    const type = response.headers.get('Content-Type') || '';
+    const body = type.includes('json') ? await response.json() : await response.text();
+    if (response.status === 401 && await askForKey(sent)) continue;
+    if (response.status === 403) showNotice(body);
+    return { ok: response.ok, status: response.status, body, headers: response.headers };
+  }
+}
+
+let askingForKey = null;
+
+/**
+ * Asks for an API key in a dialog, once for all the calls refused together. True when a key was given (kept for the
+ * session), false when the dialog was cancelled. {@code refused}: the key the refused call sent, if any.
+ */
+function askForKey(refused) {
+  const current = sessionStorage.getItem(KEY_STORAGE);
+  if (current && current !== refused) return Promise.resolve(true); // another call's dialog got a newer key
+  if (refused) sessionStorage.removeItem(KEY_STORAGE);
+  if (!askingForKey) {
+    askingForKey = new Promise((resolve) => {
+      const dialog = $('#key-dialog');
+      $('#key-message').textContent = refused
+        ? 'The service refused that key. Type a key it knows.'
+        : 'This service needs an API key for its plans.';
+      $('#api-key').value = '';
+      dialog.addEventListener('close', () => {
+        askingForKey = null;
+        const key = dialog.returnValue === 'use' ? $('#api-key').value.trim() : '';
+        if (key) sessionStorage.setItem(KEY_STORAGE, key);
+        $('#forget-key').hidden = !key;
+        resolve(Boolean(key));
+      }, { once: true });
+      dialog.returnValue = '';
+      dialog.showModal();
+    });
+  }
+  return askingForKey;
+}
+
+/** A refusal that belongs to no form (a 403), at the top of the page until the next one. */
+function showNotice(problem) {
+  const notice = $('#notice');
+  clear(notice);
+  const detail = typeof problem === 'object' ? problem.detail : String(problem);
+  notice.append(el('strong', {}, (problem && problem.title) || 'Refused'), ': ', detail || '');
+  notice.hidden = false;
 }
 
 /** Up to two decimals, no trailing zeros: 49, 6.5, 40.91. */
@@ -104,6 +164,21 @@ function niceStep(max, target) {
 // Start
 
 document.addEventListener('DOMContentLoaded', () => {
+  const forget = $('#forget-key');
+  forget.hidden = !sessionStorage.getItem(KEY_STORAGE);
+  forget.addEventListener('click', () => {
+    sessionStorage.removeItem(KEY_STORAGE);
+    location.reload();
+  });
+  // A link cannot send the API key: with one, a download is fetched with it and saved from memory.
+  for (const link of document.querySelectorAll('#downloads a[download]')) {
+    link.addEventListener('click', (event) => {
+      if (sessionStorage.getItem(KEY_STORAGE)) {
+        event.preventDefault();
+        downloadWithKey(link.getAttribute('href'), link.getAttribute('download'));
+      }
+    });
+  }
   const id = new URLSearchParams(location.search).get('plan');
   if (id) {
     showPlan(id);
@@ -417,6 +492,20 @@ function renderDownloads() {
     link.setAttribute('href', href);
     link.setAttribute('download', name);
   }
+}
+
+/** A download of the API's, fetched with the API key (a 401 asks for one again), then saved under its name. */
+async function downloadWithKey(href, name) {
+  const response = await api(href);
+  if (!response.ok) return;
+  const type = response.headers.get('Content-Type') || 'application/octet-stream';
+  const body = typeof response.body === 'string' ? response.body : JSON.stringify(response.body);
+  const url = URL.createObjectURL(new Blob([body], { type }));
+  const save = el('a', { href: url, download: name });
+  document.body.append(save);
+  save.click();
+  save.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
 function schedulePoll() {

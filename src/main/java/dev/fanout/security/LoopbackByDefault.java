@@ -20,19 +20,22 @@ import io.smallrye.config.common.MapBackedConfigSource;
 public class LoopbackByDefault implements ConfigSourceFactory {
 
     /** The source's name, by which {@link SecurityStartup} tells this default from a host set on purpose. */
-    static final String NAME = "fanout loopback default (no API keys configured)";
+    static final String NAME = "fanout's default host (127.0.0.1 without API keys)";
     static final String LOOPBACK = "127.0.0.1";
+    /** Quarkus' own default in production; "localhost" in dev mode and tests. */
+    private static final String ALL_INTERFACES = "0.0.0.0";
 
     /** Above Quarkus' own defaults, below every file, variable and property a person writes (250 and up). */
     private static final int ORDINAL = 100;
 
     @Override
     public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {
-        if (set(context.getValue("fanout.security.api-keys")) || set(context.getValue("fanout.security.api-keys-file"))
-                || "true".equalsIgnoreCase(value(context.getValue("fanout.http.expose")))) {
-            return List.of();
-        }
-        return List.of(new MapBackedConfigSource(NAME, Map.of("quarkus.http.host", LOOPBACK), ORDINAL) {
+        boolean open = set(context.getValue("fanout.security.api-keys")) || set(context.getValue("fanout.security.api-keys-file"))
+                || "true".equalsIgnoreCase(value(context.getValue("fanout.http.expose")));
+        // A value either way, never none: Quarkus records the value seen while building the application as a default of
+        // the built application, so the build's decision (no keys, most often) must not outlive it.
+        var host = !open ? LOOPBACK : context.getProfiles().contains("prod") ? ALL_INTERFACES : "localhost";
+        return List.of(new MapBackedConfigSource(NAME, Map.of("quarkus.http.host", host), ORDINAL) {
         });
     }
 

@@ -26,8 +26,8 @@ public class SecurityStartup {
         var config = ConfigProvider.getConfig();
         var host = config.getConfigValue("quarkus.http.host");
         if (keys.enabled()) {
-            LOG.infof("API keys: %d keys of %s; every /api and /mcp request needs one (Authorization: Bearer <key>)",
-                    keys.size(), keys.owners());
+            LOG.infof("API keys: %d %s of %s; every /api and /mcp request needs one (Authorization: Bearer <key>)",
+                    keys.size(), keys.size() == 1 ? "key" : "keys", keys.owners());
         } else if (LOOPBACK.contains(host.getValue())) {
             LOG.infof("no API keys configured: listening on %s only, where anyone on this machine may read and change "
                     + "every plan; configure FANOUT_API_KEYS to serve other machines (README, \"Security\")", host.getValue());

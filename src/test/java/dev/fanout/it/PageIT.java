@@ -56,7 +56,8 @@ import dev.fanout.TestPlans;
  * ranged durations and a deadline shows its forecast, strategy by strategy. The service starts without the example
  * plans, so the plans are the ones typed here ({@link Browsers#RELEASE}, {@link #SHARED_FILES} and {@link #RANGES},
  * whose figures are worked out by hand where they are written, but for the forecast's random draws, read from the
- * report); the first test runs first, as it starts from an empty list. Full-page screenshots are kept in target/screenshots.
+ * report); the first test runs first, as it starts from an empty list. The last one starts a second service, with
+ * API keys, whose page asks for a key. Full-page screenshots are kept in target/screenshots.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PageIT {
@@ -818,5 +819,44 @@ class PageIT {
         assertEquals("- [ ] Write the contributor guide in docs/contributing.md [2d]",
                 find("#plan-text").getDomProperty("value").split("\n")[5]);
         assertTrue(driver.getCurrentUrl().endsWith("/"), "a refused file stays on the list: " + driver.getCurrentUrl());
+    }
+
+    /**
+     * A second service, with API keys: the page loads without a key, its first API call is refused (401), so it asks
+     * for one; with erin's read key the list shows her plan (stored here through the API), and adding a plan is
+     * refused with the 403's words; after "Forget API key", her write key adds it.
+     */
+    @Test
+    @Order(7)
+    void withApiKeysThePageAsksForAKeyAndShowsARefusedChange() throws Exception {
+        var writeKey = "erin-writes-Vb47";
+        var readKey = "erin-reads-Nm19";
+        try (var secured = AppProcess.start(Files.createTempDirectory("fanout-page-keys").resolve("fanout"),
+                Map.of("fanout.seed.enabled", "false", "fanout.security.api-keys", writeKey + "=erin:write," + readKey + "=erin:read"));
+                var client = HttpClient.newHttpClient()) {
+            var stored = client.send(HttpRequest.newBuilder(URI.create(secured.url() + "/api/plans"))
+                    .header("Content-Type", "application/json").header("Authorization", "Bearer " + writeKey)
+                    .POST(HttpRequest.BodyPublishers.ofString(RELEASE)).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(201, stored.statusCode(), stored.body());
+
+            driver.get(secured.url() + "/");
+            var key = wait.until(visibilityOfElementLocated(By.id("api-key")));
+            assertEquals("This service needs an API key for its plans.", find("#key-message").getText());
+            key.sendKeys(readKey, Keys.ENTER);
+            wait.until(textToBePresentInElementLocated(By.cssSelector("#plans-table tbody"), "Browser check: a release in weeks"));
+            assertFalse(find("#forget-key").getDomProperty("hidden").equals("true"), "the key can be forgotten");
+            screenshot("page-api-key-1400.png");
+
+            find("#plan-text").sendKeys(PROGRESS);
+            find("#add-form button[type=submit]").click();
+            wait.until(textToBePresentInElementLocated(By.id("notice"), "role is read"));
+            assertTrue(find("#notice").getText().startsWith("Forbidden: this key's role is read"), find("#notice").getText());
+
+            find("#forget-key").click();
+            wait.until(visibilityOfElementLocated(By.id("api-key"))).sendKeys(writeKey, Keys.ENTER);
+            wait.until(visibilityOfElementLocated(By.id("plan-text"))).sendKeys(PROGRESS);
+            find("#add-form button[type=submit]").click();
+            wait.until(textToBe(By.id("plan-name"), "Browser check: progress"));
+        }
     }
 }
