@@ -1,12 +1,14 @@
 package dev.fanout.security;
 
+import java.util.LinkedHashMap;
+import java.util.Locale;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.fanout.api.Problem;
 import io.quarkus.security.ForbiddenException;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
@@ -34,15 +36,20 @@ public class SecurityProblems {
     }
 
     static void write(RoutingContext context, int status, String title, String detail) {
-        var problem = new Problem("/problems/" + title.toLowerCase(java.util.Locale.ROOT), title, status, detail,
-                context.request().path(), null);
+        // api.Problem's shape, written here: this package sits below the api, which it must not import.
+        var problem = new LinkedHashMap<String, Object>();
+        problem.put("type", "/problems/" + title.toLowerCase(Locale.ROOT));
+        problem.put("title", title);
+        problem.put("status", status);
+        problem.put("detail", detail);
+        problem.put("instance", context.request().path());
         String body;
         try {
             body = JSON.writeValueAsString(problem);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a problem record is always JSON", e);
         }
-        var response = context.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE);
+        var response = context.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, "application/problem+json");
         if (status == 401) {
             response.putHeader("WWW-Authenticate", "Bearer realm=\"fanout\"");
         }

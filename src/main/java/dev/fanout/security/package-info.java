@@ -5,6 +5,6 @@
  * security identity, which the HTTP permissions of {@code application.properties} and {@code @RolesAllowed} check;
  * {@link dev.fanout.security.Caller} tells {@code service.PlanCatalog} whose plans the caller sees. Without keys the
  * service listens on the loopback interface only ({@link dev.fanout.security.LoopbackByDefault}). Used by the service
- * layer (the caller's owner) and the MCP tools (roles); uses config and, for the problem+json shape, api.
+ * layer (the caller's owner) and the MCP tools (roles); uses config only.
  */
 package dev.fanout.security;
