@@ -30,7 +30,7 @@ async function api(path, options = {}) {
     const type = response.headers.get('Content-Type') || '';
     const body = type.includes('json') ? await response.json() : await response.text();
     if (response.status === 401 && await askForKey(sent)) continue;
-    if (response.status === 403) showNotice(body);
+    if (response.status === 401 || response.status === 403) showNotice(body); // no key given, or a read key's change
     return { ok: response.ok, status: response.status, body, headers: response.headers };
   }
 }
