@@ -25,10 +25,12 @@ public class SecurityProblems {
 
     /** A read key asking for a change, or any key on a route its role does not open. */
     void forbidden(@Observes Router router) {
+        // First among the failure handlers, so that the refusal leaves as problem+json before another one answers it.
         router.route().order(-1).failureHandler(context -> {
             if (context.failure() instanceof ForbiddenException && !context.response().ended()) {
                 write(context, 403, "Forbidden", "this key's role is read: " + context.request().method() + " "
-                        + context.request().path() + " changes plans, which needs a key whose role is write");
+                        + context.request().path() + " needs a key whose role is write, as every POST, PUT, PATCH and "
+                        + "DELETE does");
             } else {
                 context.next();
             }
