@@ -21,6 +21,9 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.fanout.formats.Representation;
@@ -41,7 +44,15 @@ import dev.fanout.service.TimeLimits;
 /** Stored plans, their background solves, schedules and reports (CONTRACT §4). */
 @Path("/api/plans")
 @Tag(name = "Plans")
+// The key the routes take when keys are configured (README, "Security"): Swagger UI's Authorize box sends it.
+@SecurityScheme(securitySchemeName = PlanResource.API_KEY, type = SecuritySchemeType.HTTP, scheme = "bearer",
+        description = "An API key (FANOUT_API_KEYS), as Authorization: Bearer <key>; needed only when the service has keys. "
+                + "Without one: 401; another owner's plan: 404; a read key's POST, PUT, PATCH or DELETE: 403.")
+@SecurityRequirement(name = PlanResource.API_KEY)
 public class PlanResource {
+
+    /** The name of the API key's security scheme in the OpenAPI document. */
+    static final String API_KEY = "apiKey";
 
     private final PlanIntake intake;
     private final PlanCatalog catalog;

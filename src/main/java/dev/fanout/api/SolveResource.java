@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.fanout.formats.SpecKitReader;
@@ -23,6 +24,7 @@ import io.smallrye.common.annotation.Blocking;
 /** One-shot solving: a plan in, its schedule and report out. Stores nothing. */
 @Path("/api/solve")
 @Tag(name = "Solve")
+@SecurityRequirement(name = PlanResource.API_KEY)
 public class SolveResource {
 
     /** The plan formats a body may be in (PlanResource says the same). */

@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.fanout.persistence.PlanStore;
@@ -34,6 +35,7 @@ import dev.fanout.service.VersionHistory;
 /** A plan as it moves (CONTRACT §6): progress updates, and every version it has had. */
 @Path("/api/plans/{id}")
 @Tag(name = "Progress")
+@SecurityRequirement(name = PlanResource.API_KEY)
 public class VersionResource {
 
     private final PlanVersions versions;

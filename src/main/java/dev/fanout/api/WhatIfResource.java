@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.fanout.formats.Representation;
@@ -24,6 +25,7 @@ import io.smallrye.common.annotation.Blocking;
 /** What-if comparisons of a stored plan: agent counts, pool sizes, named scenarios. */
 @Path("/api/plans/{id}/what-if")
 @Tag(name = "What-if")
+@SecurityRequirement(name = PlanResource.API_KEY)
 public class WhatIfResource {
 
     private final WhatIfService whatIf;

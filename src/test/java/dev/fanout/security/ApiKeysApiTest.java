@@ -80,7 +80,9 @@ class ApiKeysApiTest {
         given().when().get("/q/metrics").then().statusCode(200).body(containsString("fanout_solves_running"));
         given().when().get("/").then().statusCode(200).body(containsString("<html"));
         given().when().get("/app.js").then().statusCode(200);
-        given().when().get("/q/openapi").then().statusCode(200).body(containsString("/api/plans"));
+        given().when().get("/q/openapi?format=json").then().statusCode(200).body(containsString("/api/plans"))
+                .body("components.securitySchemes.apiKey.scheme", equalTo("bearer"))
+                .body("paths.'/api/plans'.get.security[0]", org.hamcrest.Matchers.hasKey("apiKey"));
     }
 
     @Test
