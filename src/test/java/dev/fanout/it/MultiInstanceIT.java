@@ -29,6 +29,7 @@ import dev.fanout.IndependentCheck;
 import dev.fanout.PostgresDatabase;
 import dev.fanout.bench.PlanGenerator;
 import dev.fanout.plan.PlanReader;
+import io.restassured.specification.RequestSpecification;
 
 /**
  * Three instances of the service (processes) on one PostgreSQL database, as behind a load balancer: a plan created on
@@ -39,6 +40,8 @@ import dev.fanout.plan.PlanReader;
 class MultiInstanceIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The instances run with API keys (CONTRACT §9): every instance knows the same owners. */
+    private static final String KEYS = "alice-writes=alice:write,alice-reads=alice:read,bob-writes=bob:write";
     private static final List<String> NAMES = List.of("alpha", "beta", "gamma");
     private static String url;
     private static final Map<String, AppProcess> apps = new LinkedHashMap<>();
@@ -47,9 +50,21 @@ class MultiInstanceIT {
     static void startThreeInstances() throws Exception {
         url = PostgresDatabase.create("instances");
         for (var name : NAMES) {
-            apps.put(name, AppProcess.startOnPostgres(url, Map.of("fanout.jobs.instance-name", name,
-                    "fanout.seed.enabled", "false")));
+            apps.put(name, start(name));
         }
+    }
+
+    private static AppProcess start(String name) throws Exception {
+        return AppProcess.startOnPostgres(url, Map.of("fanout.jobs.instance-name", name, "fanout.seed.enabled", "false",
+                "fanout.security.api-keys", KEYS));
+    }
+
+    private static RequestSpecification as(String key) {
+        return given().header("Authorization", "Bearer " + key);
+    }
+
+    private static RequestSpecification alice() {
+        return as("alice-writes");
     }
 
     @AfterAll
@@ -61,7 +76,7 @@ class MultiInstanceIT {
     }
 
     private static String status(AppProcess app, String id) {
-        return given().baseUri(app.url()).when().get("/api/plans/" + id + "/schedule").then().statusCode(200)
+        return alice().baseUri(app.url()).when().get("/api/plans/" + id + "/schedule").then().statusCode(200)
                 .extract().path("status");
     }
 
@@ -95,12 +110,12 @@ class MultiInstanceIT {
     }
 
     private static String createOn(AppProcess app, String planJson) {
-        return given().baseUri(app.url()).contentType("application/json").body(planJson)
+        return alice().baseUri(app.url()).contentType("application/json").body(planJson)
                 .when().post("/api/plans").then().statusCode(201).extract().path("id");
     }
 
     private static JsonNode schedule(AppProcess app, String id) throws Exception {
-        return JSON.readTree(given().baseUri(app.url()).when().get("/api/plans/" + id + "/schedule").asString());
+        return JSON.readTree(alice().baseUri(app.url()).when().get("/api/plans/" + id + "/schedule").asString());
     }
 
     private static String read(java.nio.file.Path log) {
@@ -118,10 +133,10 @@ class MultiInstanceIT {
         var alpha = apps.get("alpha");
         var id = createOn(alpha, planJson);
         for (var app : apps.values()) {
-            assertEquals(given().baseUri(alpha.url()).get("/api/plans/" + id).asString(),
-                    given().baseUri(app.url()).get("/api/plans/" + id).asString(), "every instance reads the same plan");
+            assertEquals(alice().baseUri(alpha.url()).get("/api/plans/" + id).asString(),
+                    alice().baseUri(app.url()).get("/api/plans/" + id).asString(), "every instance reads the same plan");
         }
-        given().baseUri(apps.get("beta").url()).when().post("/api/plans/" + id + "/solve?seconds=120").then().statusCode(202);
+        alice().baseUri(apps.get("beta").url()).when().post("/api/plans/" + id + "/solve?seconds=120").then().statusCode(202);
         await().atMost(Duration.ofSeconds(30)).until(() -> runner(id).isPresent());
         var running = runner(id).orElseThrow();
         assertTrue(NAMES.contains(running), running);
@@ -129,24 +144,31 @@ class MultiInstanceIT {
             assertEquals("SOLVING", status(app, id), "every instance sees the solve");
         }
         // A second solve of the same plan, asked of any instance, is refused.
-        given().baseUri(apps.get("gamma").url()).when().post("/api/plans/" + id + "/solve").then().statusCode(409);
+        alice().baseUri(apps.get("gamma").url()).when().post("/api/plans/" + id + "/solve").then().statusCode(409);
 
         // Stop it through an instance that does not run it.
         var other = apps.get(NAMES.stream().filter(name -> !name.equals(running)).findFirst().orElseThrow());
         long stoppedAt = System.nanoTime();
-        given().baseUri(other.url()).when().delete("/api/plans/" + id + "/solve").then().statusCode(200);
+        alice().baseUri(other.url()).when().delete("/api/plans/" + id + "/solve").then().statusCode(200);
         await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200)).until(() -> "SOLVED".equals(status(other, id)));
         assertTrue(System.nanoTime() - stoppedAt < Duration.ofSeconds(10).toNanos(), "stopped within a few seconds");
         for (var app : apps.values()) {
             var schedule = schedule(app, id);
             assertEquals("SOLVED", schedule.get("status").asText());
             new IndependentCheck(JSON.readTree(planJson)).assertValid(schedule);
-            given().baseUri(app.url()).when().get("/api/plans/" + id + "/report").then().statusCode(200);
+            alice().baseUri(app.url()).when().get("/api/plans/" + id + "/report").then().statusCode(200);
+        }
+        // Keys hold on every instance: bob does not see alice's plan, alice's read key changes nothing.
+        for (var app : apps.values()) {
+            as("bob-writes").baseUri(app.url()).when().get("/api/plans/" + id).then().statusCode(404);
+            as("alice-reads").baseUri(app.url()).when().get("/api/plans/" + id).then().statusCode(200);
+            as("alice-reads").baseUri(app.url()).when().post("/api/plans/" + id + "/solve").then().statusCode(403);
+            given().baseUri(app.url()).when().get("/api/plans/" + id).then().statusCode(401);
         }
         // Deleted on one, gone on all.
-        given().baseUri(apps.get("gamma").url()).when().delete("/api/plans/" + id).then().statusCode(204);
+        alice().baseUri(apps.get("gamma").url()).when().delete("/api/plans/" + id).then().statusCode(204);
         for (var app : apps.values()) {
-            given().baseUri(app.url()).when().get("/api/plans/" + id).then().statusCode(404);
+            alice().baseUri(app.url()).when().get("/api/plans/" + id).then().statusCode(404);
         }
     }
 
@@ -157,14 +179,14 @@ class MultiInstanceIT {
         var planJson = PlanReader.json().writeValueAsString(PlanGenerator.generate(PlanGenerator.Spec.of(1_000, 50, 23)));
         var alpha = apps.get("alpha");
         var id = createOn(alpha, planJson);
-        var rows = given().baseUri(alpha.url()).contentType("application/json")
+        var rows = alice().baseUri(alpha.url()).contentType("application/json")
                 .body("{\"agentCounts\": [20, 25, 30, 35, 40, 45, 50, 55], \"secondsPerScenario\": 3}")
                 .when().post("/api/plans/" + id + "/what-if").then().statusCode(200).extract().jsonPath().getList("rows");
         assertEquals(8, rows.size());
         var runners = scenarioRunners();
         assertTrue(runners.size() >= 2, "scenarios ran on several instances: " + runners);
         // The comparison is stored with the plan: any instance returns it.
-        given().baseUri(apps.get("beta").url()).when().get("/api/plans/" + id + "/what-if").then().statusCode(200);
+        alice().baseUri(apps.get("beta").url()).when().get("/api/plans/" + id + "/what-if").then().statusCode(200);
     }
 
     @Test
@@ -173,7 +195,7 @@ class MultiInstanceIT {
         var planJson = PlanReader.json().writeValueAsString(PlanGenerator.generate(PlanGenerator.Spec.of(1_000, 50, 24)));
         var beta = apps.get("beta");
         var id = createOn(beta, planJson);
-        given().baseUri(beta.url()).when().post("/api/plans/" + id + "/solve?seconds=20").then().statusCode(202);
+        alice().baseUri(beta.url()).when().post("/api/plans/" + id + "/solve?seconds=20").then().statusCode(202);
         await().atMost(Duration.ofSeconds(30)).until(() -> runner(id).isPresent());
         var leaving = runner(id).orElseThrow();
         Thread.sleep(3_000);
@@ -187,8 +209,7 @@ class MultiInstanceIT {
                 "another instance went on with it: " + schedule.path("message"));
         new IndependentCheck(JSON.readTree(planJson)).assertValid(schedule);
         // The instance comes back, under its name, for the next test.
-        apps.put(leaving, AppProcess.startOnPostgres(url, Map.of("fanout.jobs.instance-name", leaving,
-                "fanout.seed.enabled", "false")));
+        apps.put(leaving, start(leaving));
     }
 
     @Test
@@ -197,7 +218,7 @@ class MultiInstanceIT {
         var planJson = PlanReader.json().writeValueAsString(PlanGenerator.generate(PlanGenerator.Spec.of(1_000, 50, 22)));
         var gamma = apps.get("gamma");
         var id = createOn(gamma, planJson);
-        given().baseUri(gamma.url()).when().post("/api/plans/" + id + "/solve?seconds=40").then().statusCode(202);
+        alice().baseUri(gamma.url()).when().post("/api/plans/" + id + "/solve?seconds=40").then().statusCode(202);
         await().atMost(Duration.ofSeconds(30)).until(() -> runner(id).isPresent());
         var victim = runner(id).orElseThrow();
         // Let it save some progress, then pull the plug.
