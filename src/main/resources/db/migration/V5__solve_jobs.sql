@@ -38,6 +38,7 @@ CREATE TABLE solve_job (
     id          VARCHAR(64)              NOT NULL PRIMARY KEY,
     document    TEXT                     NOT NULL,
     seconds     DOUBLE PRECISION         NOT NULL,
+    asked_by    VARCHAR(200)             NOT NULL,
     run_by      VARCHAR(200),
     schedule    TEXT,
     failed      BOOLEAN                  DEFAULT FALSE NOT NULL,

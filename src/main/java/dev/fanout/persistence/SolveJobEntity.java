@@ -27,6 +27,9 @@ public class SolveJobEntity extends PanacheEntityBase {
     @Column(name = "seconds", nullable = false)
     public double seconds;
 
+    @Column(name = "asked_by", length = 200, nullable = false)
+    public String askedBy;
+
     @Column(name = "run_by", length = 200)
     public String runBy;
 

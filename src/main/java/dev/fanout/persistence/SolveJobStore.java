@@ -25,9 +25,10 @@ public class SolveJobStore {
     }
 
     @Transactional
-    public void add(String id, String document, double seconds) {
+    public void add(String id, String document, double seconds, String askedBy) {
         var job = new SolveJobEntity();
         job.id = id;
+        job.askedBy = askedBy;
         job.document = document;
         job.seconds = seconds;
         job.createdAt = Instant.now();
@@ -63,6 +64,16 @@ public class SolveJobStore {
         }
         return SolveJobEntity.<SolveJobEntity>list("id in ?1 and finishedAt is not null", ids).stream()
                 .map(job -> new Answer(job.id, job.schedule, job.failed, job.message)).toList();
+    }
+
+    /**
+     * Requests other instances asked for that are not answered yet (those of the last hour: an instance that died
+     * waiting no longer holds places).
+     */
+    @Transactional
+    public long unansweredAskedByOthers(String instance) {
+        return SolveJobEntity.count("finishedAt is null and askedBy <> ?1 and createdAt > ?2", instance,
+                Instant.now().minus(Duration.ofHours(1)));
     }
 
     /** Removes jobs older than {@code age}: their answers were read long ago, or whoever asked died. */

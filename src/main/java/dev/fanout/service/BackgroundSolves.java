@@ -72,7 +72,7 @@ public class BackgroundSolves {
         }
         var analysis = catalog.analysis(id);
         var start = SolveStart.of(catalog, stored, analysis);
-        admission.admitQueued(runs.queuedAndRunning(), jobs.aliveInstances());
+        admission.admitQueued();
         if (!runs.queue(id, limit.toMillis() / 1000.0, start.schedule(), analysis.lowerBound())) {
             throw new AlreadySolving(id);
         }

@@ -3,25 +3,46 @@ package dev.fanout.service;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.fanout.config.FanoutConfig;
+import dev.fanout.persistence.SolveJobStore;
+import dev.fanout.persistence.SolveRunStore;
 
 /**
- * Who may solve now, counted in solves: a one-shot or background solve needs one place, a what-if sweep one per
- * scenario. There are {@code parallel-solves + queue-capacity} places; a request that does not fit is refused at once
- * ({@link Overloaded}, with when to retry) rather than left waiting. A request larger than all places is admitted
- * when nothing else is, so that it is slow rather than impossible.
+ * Who may solve now, counted in solves across every instance: a one-shot or background solve needs one place, a
+ * what-if sweep one per scenario. There are {@code parallel-solves + queue-capacity} places per live instance; taken
+ * are the background solves queued or running on any instance, the one-shot solves and scenarios this instance
+ * admitted (held until each ends), and those other instances admitted that are not answered yet. A request that does
+ * not fit is refused at once ({@link Overloaded}, with when to retry) rather than left waiting. A request larger than
+ * all places is admitted when nothing else is, so that it is slow rather than impossible.
  */
 @ApplicationScoped
 public class SolveAdmission {
 
     private final SolveRunner runner;
     private final SolveMetrics metrics;
+    private final SolveRunStore runs;
+    private final SolveJobStore requests;
+    private final JobEngine engine;
     private final int capacity;
+    /** Places this instance holds for the one-shot solves and scenarios it admitted. */
     private int taken;
 
-    public SolveAdmission(SolveRunner runner, SolveMetrics metrics, FanoutConfig config) {
+    public SolveAdmission(SolveRunner runner, SolveMetrics metrics, SolveRunStore runs, SolveJobStore requests,
+            JobEngine engine, FanoutConfig config) {
         this.runner = runner;
         this.metrics = metrics;
+        this.runs = runs;
+        this.requests = requests;
+        this.engine = engine;
         this.capacity = config.solve().parallelSolves() + config.solve().queueCapacity();
+    }
+
+    /** What takes places elsewhere: background solves (on any instance) and other instances' unanswered requests. */
+    private record Elsewhere(long busy, long instances) {
+    }
+
+    private Elsewhere elsewhere() {
+        return new Elsewhere(runs.queuedAndRunning() + requests.unansweredAskedByOthers(engine.instance()),
+                engine.aliveInstances());
     }
 
     /**
@@ -54,42 +75,41 @@ public class SolveAdmission {
         }
     }
 
-    /** Takes a place for each of {@code solves} solves, or refuses. */
+    /** Takes a place for each of {@code solves} one-shot solves or scenarios, held until each ends, or refuses. */
     public Admission admit(int solves) {
+        var elsewhere = elsewhere();
+        long places = capacity * elsewhere.instances();
+        long busy;
         synchronized (this) {
-            if (taken == 0 || taken + solves <= capacity) {
+            busy = taken + elsewhere.busy();
+            if (busy == 0 || busy + solves <= places) {
                 taken += solves;
                 return new Admission(solves);
             }
         }
-        throw refusal(solves);
+        throw refusal(solves, places, busy);
     }
 
     /**
-     * Admits a background solve into the queue every instance shares, or refuses: {@code parallel-solves +
-     * queue-capacity} places per live instance, of which {@code queued} (background solves queued or running on any
-     * instance) are taken. (One-shot solves and what-if sweeps are admitted by the instance asked, with
-     * {@link #admit}, against its own places.)
+     * Admits a background solve, or refuses. Admitted, it holds its place as long as it is queued or running (the
+     * plan is SOLVING), whichever instance runs it.
      */
-    public void admitQueued(long queued, long instances) {
-        long places = capacity * Math.max(1, instances);
-        if (queued > 0 && queued + 1 > places) {
-            throw refusal(1, places, queued);
-        }
-    }
-
-    private Overloaded refusal(int solves) {
-        int free;
+    public void admitQueued() {
+        var elsewhere = elsewhere();
+        long places = capacity * elsewhere.instances();
+        long busy;
         synchronized (this) {
-            free = Math.max(0, capacity - taken);
+            busy = taken + elsewhere.busy();
         }
-        return refusal(solves, capacity, capacity - free);
+        if (busy > 0 && busy + 1 > places) {
+            throw refusal(1, places, busy);
+        }
     }
 
     private Overloaded refusal(int solves, long places, long busy) {
         metrics.refused();
         // A request larger than all places waits for an idle service: the last running solve's end, not the first's.
-        var until = solves > capacity ? runner.nanosUntilLastEnds() : runner.nanosUntilFirstEnds();
+        var until = solves > places ? runner.nanosUntilLastEnds() : runner.nanosUntilFirstEnds();
         long retry = Math.max(1, until.stream().map(nanos -> Math.ceilDiv(nanos, 1_000_000_000L)).findFirst().orElse(1));
         long free = Math.max(0, places - busy);
         var queue = "(%d solving here, %d waiting); retry in %d s".formatted(runner.running(), runner.queued(), retry);
@@ -99,13 +119,16 @@ public class SolveAdmission {
                 retry);
     }
 
-    /** Solves that may be running or waiting at once. */
-    public int capacity() {
-        return capacity;
+    /** Solves that may be running or waiting at once, across the live instances. */
+    public long capacity() {
+        return capacity * engine.aliveInstances();
     }
 
-    /** Places taken now. */
-    public synchronized int taken() {
-        return taken;
+    /** Places taken now, across the instances. */
+    public long taken() {
+        long elsewhere = elsewhere().busy();
+        synchronized (this) {
+            return taken + elsewhere;
+        }
     }
 }

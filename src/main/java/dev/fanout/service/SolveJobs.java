@@ -78,7 +78,7 @@ public class SolveJobs implements JobEngine.JobHandler {
             throw new IllegalStateException("cannot write a plan to solve", e);
         }
         var answer = new CompletableFuture<SolveOutcome>();
-        store.add(id, json, limit.toMillis() / 1000.0);
+        store.add(id, json, limit.toMillis() / 1000.0, engine.instance());
         waiting.put(id, new Waiting(analysis, answer));
         startPolling();
         engine.schedule(KIND, id);

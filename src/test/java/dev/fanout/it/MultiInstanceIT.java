@@ -136,6 +136,11 @@ class MultiInstanceIT {
             assertEquals(alice().baseUri(alpha.url()).get("/api/plans/" + id).asString(),
                     alice().baseUri(app.url()).get("/api/plans/" + id).asString(), "every instance reads the same plan");
         }
+        for (var app : apps.values()) {
+            // Each instance sees the others alive (the queue's places are counted across them).
+            given().baseUri(app.url()).when().get("/q/health/ready").then().statusCode(200)
+                    .body("checks.find { it.name == 'Jobs' }.data.instancesAlive", org.hamcrest.Matchers.equalTo(3));
+        }
         alice().baseUri(apps.get("beta").url()).when().post("/api/plans/" + id + "/solve?seconds=120").then().statusCode(202);
         await().atMost(Duration.ofSeconds(30)).until(() -> runner(id).isPresent());
         var running = runner(id).orElseThrow();
