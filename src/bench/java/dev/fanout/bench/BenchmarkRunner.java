@@ -40,11 +40,12 @@ import dev.fanout.service.SolveSearch;
  *
  * <pre>
  * ./fanout bench --set d36 --seconds 30 [--parallel 2] [--match REGEX] [--out FILE] [--imopse DIR] [--share 0.3]
- *                [--share-large 0.9] [--config solver.xml] [--peer cpsat]
+ *                [--share-large 0.9] [--config solver.xml] [--peer cpsat] [--mode bounds]
  *   sets: d36 (iMOPSE, 36), genbig (iMOPSE, 80 large), generated (1000/50 ×3, 3000/150, 10000/300), seeds (data/),
  *         constrained (CONTRACT §5: 60, 200, 1000 and 3000 tasks, seeds 1–3, see ConstrainedPlanGenerator)
  *   not solves of a set: forecast (the report's Monte Carlo), replan (CONTRACT §6), instances (several instances of
  *         the packaged service on the local PostgreSQL: throughput and takeover, see InstancesBenchmark)
+ *   --mode bounds: no solve, only each plan's lower bound and analysis time (see BoundsBenchmark)
  * </pre>
  *
  * With {@code --peer cpsat} each instance is then solved again by OR-Tools' CP-SAT with the same budget, right after
@@ -72,10 +73,10 @@ public final class BenchmarkRunner {
 
     /** The options the runner knows; anything else is a typo, and a typo must not silently run another benchmark. */
     private static final List<String> OPTIONS = List.of("set", "seconds", "parallel", "imopse", "match", "out", "share",
-            "share-large", "config", "peer", "exact");
+            "share-large", "config", "peer", "exact", "mode");
     private static final String USAGE = "usage: ./fanout bench --set d36|genbig|generated|tight|seeds|constrained|forecast|replan|instances --seconds N"
             + " [--parallel N] [--match REGEX] [--out FILE] [--imopse DIR] [--share F] [--share-large F]"
-            + " [--config solver.xml] [--peer cpsat|cpsat-hint] [--exact MAX_TASKS]";
+            + " [--config solver.xml] [--peer cpsat|cpsat-hint] [--exact MAX_TASKS] [--mode solve|bounds]";
 
     public static void main(String[] args) throws Exception {
         try {
@@ -112,6 +113,14 @@ public final class BenchmarkRunner {
             cases.addAll(cases(set, imopse));
         }
         cases.removeIf(c -> !c.name().matches(match));
+        var mode = options.getOrDefault("mode", "solve");
+        if (!mode.equals("solve") && !mode.equals("bounds")) {
+            throw new IllegalArgumentException("unknown mode " + mode + ": solve or bounds");
+        }
+        if (mode.equals("bounds")) {
+            BoundsBenchmark.run(cases, new PlanValidator(new PlanLimits(100_000, 10_000, 2_000_000)));
+            return;
+        }
 
         // --config tries another solver configuration (an experiment); by default the one the service uses.
         var solverFactory = options.containsKey("config")
