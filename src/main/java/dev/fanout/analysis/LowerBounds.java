@@ -1,7 +1,9 @@
 package dev.fanout.analysis;
 
+import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.LinkedHashSet;
+import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
@@ -13,7 +15,10 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * <li><b>skill set</b>: for a set S of agents, the tasks only agents of S can do must all run on S. Those that cannot
  * start before θ need θ + max(⌈W / |S|⌉, the ⌈k / |S|⌉ shortest back to back) and, after the last one ends, at least
  * the smallest tail among them ({@link EnergyBound}); the same mirrored with tails. Candidate sets are the tasks'
- * eligible-agent sets, their pairwise unions and the set of all agents.</li>
+ * eligible-agent sets, their pairwise unions and the set of all agents. Energetic reasoning ({@link EnergeticReasoning})
+ * then tries to refute makespans from the best bound up: every interval must hold the parts of those tasks that cannot
+ * run outside it. What it proves is folded into this figure (or, when a shared limit's tasks refute it, into the shared
+ * limit's), with the set that proved it, so reports name that set as the bottleneck.</li>
  * <li><b>agent chain</b>: for each task, its head + duration + tail where heads and tails also count the work that
  * only certain agents can do before and after it ({@link ResourcePaths}).</li>
  * <li><b>shared limit</b>: the tasks that hold one resource, area or cap, at most its capacity in units at a time:
@@ -39,6 +44,13 @@ public record LowerBounds(long criticalPath, long work, long skillSet, BitSet sk
 
     /** Caps the pairwise-union search on plans with very many distinct agent sets. */
     private static final long SUBSET_CHECK_BUDGET = 20_000_000L;
+    /**
+     * Energetic reasoning's work ({@link EnergeticReasoning#cost}): a few tens of milliseconds at most, every demand of
+     * a plan of some tens of tasks; on larger plans the demands nearest to binding.
+     */
+    private static final long ENERGETIC_BUDGET = 30_000_000L;
+    /** The most tasks, over all the demands energetic reasoning tries, that it holds in memory at once. */
+    private static final int ENERGETIC_MAX_TASKS = 200_000;
 
     public long best() {
         return Math.max(Math.max(Math.max(criticalPath, agentChain), Math.max(work, skillSet)), sharedLimit);
@@ -72,6 +84,11 @@ public record LowerBounds(long criticalPath, long work, long skillSet, BitSet sk
     }
 
     public static LowerBounds of(Instance instance, Paths paths, CriticalPath criticalPath) {
+        return of(instance, paths, criticalPath, true);
+    }
+
+    /** Without {@code energetic}, the bounds as they were before energetic reasoning: to measure what it adds. */
+    static LowerBounds of(Instance instance, Paths paths, CriticalPath criticalPath, boolean energetic) {
         long work = work(instance);
         var resourcePaths = ResourcePaths.of(instance, paths);
         long agentChain = 0;
@@ -102,26 +119,75 @@ public record LowerBounds(long criticalPath, long work, long skillSet, BitSet sk
                 }
             }
         }
+        var setList = new ArrayList<>(candidates);
+        var demands = new ArrayList<Ranked>();
         long best = 0;
         BitSet bestSet = new BitSet();
-        for (var set : candidates) {
-            long bound = bound(instance, set, sets, resourcePaths);
+        for (int set = 0; set < setList.size(); set++) {
+            var demand = Demand.onlyFor(instance, setList.get(set), set, sets, resourcePaths);
+            long bound = demand == null ? 0 : demand.energyBound();
             if (bound > best) {
                 best = bound;
-                bestSet = set;
+                bestSet = setList.get(set);
+            }
+            if (demand != null) {
+                demands.add(new Ranked(set, bound, demand.size()));
             }
         }
         long sharedLimit = 0;
         int sharedLimitIndex = -1;
+        // Shared limits' origins follow the agent sets', so one list tells them apart.
         for (int limit = 0; limit < instance.limits().limits().size(); limit++) {
-            long bound = sharedLimitBound(instance, limit, resourcePaths);
+            var demand = Demand.holding(instance, limit, setList.size() + limit, resourcePaths);
+            long bound = demand.energyBound();
             if (bound > sharedLimit) {
                 sharedLimit = bound;
                 sharedLimitIndex = limit;
             }
+            demands.add(new Ranked(setList.size() + limit, bound, demand.size()));
+        }
+        long known = Math.max(Math.max(Math.max(criticalPath.length(), agentChain), Math.max(work, best)), sharedLimit);
+        var refutation = !energetic ? null : EnergeticReasoning.refute(energetic(instance, demands, setList, sets, resourcePaths), known,
+                ENERGETIC_BUDGET);
+        if (refutation != null) {
+            int origin = refutation.demand().origin();
+            if (origin < setList.size()) {
+                best = refutation.bound();
+                bestSet = setList.get(origin);
+            } else {
+                sharedLimit = refutation.bound();
+                sharedLimitIndex = origin - setList.size();
+            }
         }
         return new LowerBounds(criticalPath.length(), work, best, bestSet, agentChain, agentChainTask, sharedLimit,
                 sharedLimitIndex);
+    }
+
+    /**
+     * The demands energetic reasoning tries, nearest to binding first (likeliest to refute a makespan just above the
+     * bound): of two tasks or more, each within the budget on its own, as many as {@link #ENERGETIC_MAX_TASKS} tasks in all.
+     */
+    private static List<Demand> energetic(Instance instance, List<Ranked> ranked, List<BitSet> setList, AgentSets sets,
+            ResourcePaths paths) {
+        var sorted = new ArrayList<>(ranked);
+        sorted.sort(java.util.Comparator.comparingLong(Ranked::bound).reversed());
+        var demands = new ArrayList<Demand>();
+        long tasks = 0;
+        for (var candidate : sorted) {
+            boolean affordable = EnergeticReasoning.cost(candidate.size()) <= ENERGETIC_BUDGET;
+            if (candidate.size() < 2 || !affordable || tasks + candidate.size() > ENERGETIC_MAX_TASKS) {
+                continue;
+            }
+            tasks += candidate.size();
+            int origin = candidate.origin();
+            demands.add(origin < setList.size() ? Demand.onlyFor(instance, setList.get(origin), origin, sets, paths)
+                    : Demand.holding(instance, origin - setList.size(), origin, paths));
+        }
+        return demands;
+    }
+
+    /** A demand by its origin (see {@link Demand#origin()}), its energy bound and its number of tasks. */
+    private record Ranked(int origin, long bound, int size) {
     }
 
     /**
@@ -190,73 +256,6 @@ public record LowerBounds(long criticalPath, long work, long skillSet, BitSet sk
         }
         var cap = instance.plan().maxConcurrent();
         return Math.max(1, cap == null ? total : Math.min(total, cap));
-    }
-
-    /**
-     * The energy bound of the tasks that must hold one shared limit: those that hold it wherever they run, and for a
-     * pool's cap those only the pool's agents can do. Tasks taking one unit each behave like jobs on as many agents as
-     * the capacity; with several units, only their units × time counts.
-     */
-    private static long sharedLimitBound(Instance instance, int limit, ResourcePaths paths) {
-        var limits = instance.limits();
-        var shared = limits.limit(limit);
-        var heads = new java.util.ArrayList<Long>();
-        var energies = new java.util.ArrayList<Long>();
-        var tails = new java.util.ArrayList<Long>();
-        boolean oneUnitEach = true;
-        for (int task = 0; task < instance.taskCount(); task++) {
-            if (instance.isMilestone(task)) {
-                continue;
-            }
-            int units = limits.units(task, limit);
-            if (units == 0 && shared.kind() == SharedLimits.Kind.POOL_CAP) {
-                var eligible = instance.eligibleAgents(task);
-                boolean onlyPool = !eligible.isEmpty();
-                for (int a = eligible.nextSetBit(0); a >= 0; a = eligible.nextSetBit(a + 1)) {
-                    onlyPool &= limits.poolLimitOf(a) == limit;
-                }
-                units = onlyPool ? 1 : 0;
-            }
-            if (units > 0) {
-                oneUnitEach &= units == 1;
-                heads.add(paths.head(task));
-                energies.add(units * instance.fastestDuration(task));
-                tails.add(paths.tail(task));
-            }
-        }
-        var h = heads.stream().mapToLong(Long::longValue).toArray();
-        var e = energies.stream().mapToLong(Long::longValue).toArray();
-        var t = tails.stream().mapToLong(Long::longValue).toArray();
-        int capacity = shared.capacity();
-        return Math.max(EnergyBound.of(h, e, t, capacity, oneUnitEach), EnergyBound.of(t, e, h, capacity, oneUnitEach));
-    }
-
-    /** The energy bound of the tasks only the agents of {@code set} can do, forwards and mirrored. */
-    private static long bound(Instance instance, BitSet set, AgentSets sets, ResourcePaths paths) {
-        int count = 0;
-        for (int group = 0; group < sets.count(); group++) {
-            if (AgentSets.isSubset(sets.agents(group), set)) {
-                count += sets.tasks(group).length;
-            }
-        }
-        if (count == 0) {
-            return 0;
-        }
-        var heads = new long[count];
-        var durations = new long[count];
-        var tails = new long[count];
-        int k = 0;
-        for (int group = 0; group < sets.count(); group++) {
-            if (AgentSets.isSubset(sets.agents(group), set)) {
-                for (int task : sets.tasks(group)) {
-                    heads[k] = paths.head(task);
-                    durations[k] = instance.fastestDuration(task);
-                    tails[k++] = paths.tail(task);
-                }
-            }
-        }
-        int agents = parallelism(instance, set);
-        return Math.max(EnergyBound.of(heads, durations, tails, agents), EnergyBound.of(tails, durations, heads, agents));
     }
 
     static long ceilDiv(long numerator, long denominator) {
