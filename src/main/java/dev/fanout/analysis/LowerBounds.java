@@ -49,8 +49,6 @@ public record LowerBounds(long criticalPath, long work, long skillSet, BitSet sk
      * a plan of some tens of tasks; on larger plans the demands nearest to binding.
      */
     private static final long ENERGETIC_BUDGET = 30_000_000L;
-    /** The most tasks, over all the demands energetic reasoning tries, that it holds in memory at once. */
-    private static final int ENERGETIC_MAX_TASKS = 200_000;
 
     public long best() {
         return Math.max(Math.max(Math.max(criticalPath, agentChain), Math.max(work, skillSet)), sharedLimit);
@@ -165,20 +163,20 @@ public record LowerBounds(long criticalPath, long work, long skillSet, BitSet sk
 
     /**
      * The demands energetic reasoning tries, nearest to binding first (likeliest to refute a makespan just above the
-     * bound): of two tasks or more, each within the budget on its own, as many as {@link #ENERGETIC_MAX_TASKS} tasks in all.
+     * bound): of two tasks or more, as many as the budget lets it test once (it never reaches the others).
      */
     private static List<Demand> energetic(Instance instance, List<Ranked> ranked, List<BitSet> setList, AgentSets sets,
             ResourcePaths paths) {
         var sorted = new ArrayList<>(ranked);
         sorted.sort(java.util.Comparator.comparingLong(Ranked::bound).reversed());
         var demands = new ArrayList<Demand>();
-        long tasks = 0;
+        long cost = 0;
         for (var candidate : sorted) {
-            boolean affordable = EnergeticReasoning.cost(candidate.size()) <= ENERGETIC_BUDGET;
-            if (candidate.size() < 2 || !affordable || tasks + candidate.size() > ENERGETIC_MAX_TASKS) {
+            long more = EnergeticReasoning.cost(candidate.size());
+            if (candidate.size() < 2 || cost + more > ENERGETIC_BUDGET) {
                 continue;
             }
-            tasks += candidate.size();
+            cost += more;
             int origin = candidate.origin();
             demands.add(origin < setList.size() ? Demand.onlyFor(instance, setList.get(origin), origin, sets, paths)
                     : Demand.holding(instance, origin - setList.size(), origin, paths));
