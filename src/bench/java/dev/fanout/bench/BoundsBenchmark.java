@@ -46,7 +46,8 @@ final class BoundsBenchmark {
                     analysis.instance().taskCount(), analysis.instance().agentCount(), trim(bound),
                     analysis.lowerBounds().binding(), reference, gap, seconds * 1000);
         }
-        System.out.printf(Locale.ROOT, "%n%d plans; mean analysis %.0f ms", cases.size(), 1000 * secondsSum / cases.size());
+        System.out.printf(Locale.ROOT, "%n%d plans; mean analysis %.0f ms", cases.size(),
+                1000 * secondsSum / cases.size());
         if (withReference > 0) {
             System.out.printf(Locale.ROOT, "; mean gap from the bound up to the reference %.2f %% (%d plans)",
                     gapSum / withReference, withReference);

@@ -16,9 +16,9 @@ import java.util.List;
  * only there, and the test at those points is exact.
  *
  * <p>The search steps T up from the best bound known, doubling the step while T is refuted, then halves the gap. Any
- * refuted T is a proof on its own, so the answer stays a bound even where a larger T is refuted and a smaller one not;
- * a budget of work ({@link #cost}: about 3 tasks² log tasks per demand and T) keeps large plans fast: demands that no longer fit are skipped,
- * which only weakens the bound.
+ * refuted T is a proof on its own, so the answer stays a bound even where a larger T is refuted and a smaller one not.
+ * A budget of work ({@link #cost}: about 3 tasks² log tasks per demand and T) keeps large plans fast: demands that no
+ * longer fit in it are skipped, which only weakens the bound.
  *
  * <p>It holds under every constraint of CONTRACT §5 and §6 because it only assumes what every schedule obeys: heads
  * and tails from {@link ResourcePaths} (fastest durations, windows' starts, started work at 0), a capacity no larger
@@ -100,7 +100,7 @@ final class EnergeticReasoning {
         return 3L * tasks * tasks * (64 - Long.numberOfLeadingZeros(tasks));
     }
 
-    /** Whether the demand's tasks need more than its capacity in some interval when the plan ends by {@code horizon}. */
+    /** Whether the demand's tasks need more than its capacity in some interval if the plan ends by {@code horizon}. */
     static boolean overloaded(Demand demand, long horizon) {
         int k = demand.size();
         if (k == 0 || k >= 1 << INDEX_BITS || horizon >= LARGEST_TIME) {
@@ -134,7 +134,8 @@ final class EnergeticReasoning {
     }
 
     /** The exact test for every t2 after {@code from} (t1): the shares sweep as a piecewise linear sum. */
-    private static boolean overloadedFrom(Demand demand, long[] deadlines, long from, long[] growFrom, long[] growUntil) {
+    private static boolean overloadedFrom(Demand demand, long[] deadlines, long from, long[] growFrom,
+            long[] growUntil) {
         var heads = demand.heads();
         var durations = demand.durations();
         int events = 0;

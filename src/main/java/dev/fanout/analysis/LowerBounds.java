@@ -15,10 +15,11 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * <li><b>skill set</b>: for a set S of agents, the tasks only agents of S can do must all run on S. Those that cannot
  * start before θ need θ + max(⌈W / |S|⌉, the ⌈k / |S|⌉ shortest back to back) and, after the last one ends, at least
  * the smallest tail among them ({@link EnergyBound}); the same mirrored with tails. Candidate sets are the tasks'
- * eligible-agent sets, their pairwise unions and the set of all agents. Energetic reasoning ({@link EnergeticReasoning})
- * then tries to refute makespans from the best bound up: every interval must hold the parts of those tasks that cannot
- * run outside it. What it proves is folded into this figure (or, when a shared limit's tasks refute it, into the shared
- * limit's), with the set that proved it, so reports name that set as the bottleneck.</li>
+ * eligible-agent sets, their pairwise unions and the set of all agents. Energetic reasoning
+ * ({@link EnergeticReasoning}) then tries to refute makespans from the best bound up: every interval must hold the
+ * parts of those tasks that cannot run outside it. What it proves is folded into this figure (or, when a shared
+ * limit's tasks refute it, into the shared limit's), with the set that proved it, so reports name that set as the
+ * bottleneck.</li>
  * <li><b>agent chain</b>: for each task, its head + duration + tail where heads and tails also count the work that
  * only certain agents can do before and after it ({@link ResourcePaths}).</li>
  * <li><b>shared limit</b>: the tasks that hold one resource, area or cap, at most its capacity in units at a time:
@@ -145,8 +146,9 @@ public record LowerBounds(long criticalPath, long work, long skillSet, BitSet sk
             demands.add(new Ranked(setList.size() + limit, bound, demand.size()));
         }
         long known = Math.max(Math.max(Math.max(criticalPath.length(), agentChain), Math.max(work, best)), sharedLimit);
-        var refutation = !energetic ? null : EnergeticReasoning.refute(energetic(instance, demands, setList, sets, resourcePaths), known,
-                ENERGETIC_BUDGET);
+        var refutation = !energetic ? null
+                : EnergeticReasoning.refute(energetic(instance, demands, setList, sets, resourcePaths), known,
+                        ENERGETIC_BUDGET);
         if (refutation != null) {
             int origin = refutation.demand().origin();
             if (origin < setList.size()) {

@@ -19,9 +19,9 @@ class EnergeticReasoningTest {
 
     /**
      * Only x has skill x, and x has four tasks: A (1 day, then R, 5 days), C and D (each 3 days, after their own 2-day
-     * P and before their own 2-day Q), B (1 day, after S, 5 days). Cut by earliest start alone (C, D, B from day 2: 2 + 7) or
-     * by what must follow alone (A, C, D: 7 + 2), x's work gives 9 days; but C and D both start no earlier than 2 and
-     * need 2 days after them, so by 9 they would have to fit 6 days into [2, 7].
+     * P and before their own 2-day Q), B (1 day, after S, 5 days). Cut by earliest start alone (C, D, B from day 2:
+     * 2 + 7) or by what must follow alone (A, C, D: 7 + 2), x's work gives 9 days; but C and D both start no earlier
+     * than 2 and need 2 days after them, so by 9 they would have to fit 6 days into [2, 7].
      */
     private static final String PLAN = """
             {'name': 'energetic', 'timeUnit': 'days',
@@ -44,13 +44,15 @@ class EnergeticReasoningTest {
         var instance = analysis.instance();
         long day = instance.scale().ticksPerUnit();
         var before = LowerBounds.of(instance, analysis.paths(), analysis.criticalPath(), false);
-        assertEquals(9 * day, before.best(), "without energetic reasoning: x's work from day 2, or until 2 days before the end");
+        assertEquals(9 * day, before.best(),
+                "without energetic reasoning: x's work from day 2, or until 2 days before the end");
 
         var bounds = analysis.lowerBounds();
         assertEquals(10 * day, bounds.best());
         assertEquals(10 * day, bounds.skillSet(), "folded into the skill-set figure");
         assertEquals(List.of("x"), instance.agentIds(bounds.skillSetAgents()));
-        for (long other : new long[] { bounds.criticalPath(), bounds.work(), bounds.agentChain(), bounds.sharedLimit() }) {
+        var others = new long[] { bounds.criticalPath(), bounds.work(), bounds.agentChain(), bounds.sharedLimit() };
+        for (long other : others) {
             assertTrue(other < 10 * day);
         }
 
@@ -80,7 +82,8 @@ class EnergeticReasoningTest {
         // Two units of a capacity of 2 each: the same two tasks on two agents, nothing to refute.
         var wide = new Demand(new long[] { 0, 0 }, new long[] { 3, 3 }, new long[] { 1, 1 }, new long[] { 0, 0 }, 2, 0);
         assertFalse(EnergeticReasoning.overloaded(wide, 3));
-        var heavy = new Demand(new long[] { 0, 0 }, new long[] { 3, 3 }, new long[] { 2, 1 }, new long[] { 0, 0 }, 2, 0);
+        var heavy = new Demand(new long[] { 0, 0 }, new long[] { 3, 3 }, new long[] { 2, 1 }, new long[] { 0, 0 }, 2,
+                0);
         assertTrue(EnergeticReasoning.overloaded(heavy, 5), "2 × 3 + 3 does not fit in 2 × 4");
     }
 
@@ -117,7 +120,8 @@ class EnergeticReasoningTest {
                     long optimum = BoundsAndBaselinesPropertyTest.BruteForce.optimalMakespan(instance);
                     long s = seed;
                     int k = kind;
-                    assertTrue(after <= optimum, () -> "seed " + s + " kind " + k + ": " + after + " > optimum " + optimum);
+                    assertTrue(after <= optimum,
+                            () -> "seed " + s + " kind " + k + ": " + after + " > optimum " + optimum);
                 }
             }
         }
