@@ -12,8 +12,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import com.fasterxml.jackson.core.JsonProcessingException;
 
 import dev.fanout.formats.NotAcceptable;
-import dev.fanout.formats.UnknownOutputFormat;
-import dev.fanout.formats.UnknownPlanFormat;
+import dev.fanout.formats.UnknownFormat;
 import dev.fanout.formats.UnsupportedPlanFormat;
 import dev.fanout.plan.PlanReader;
 import dev.fanout.plan.PlanRejectedException;
@@ -91,12 +90,7 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response unknownPlanFormat(UnknownPlanFormat e, HttpServerRequest request) {
-        return problem(Response.Status.BAD_REQUEST, "Invalid parameter", e, request);
-    }
-
-    @ServerExceptionMapper
-    public Response unknownOutputFormat(UnknownOutputFormat e, HttpServerRequest request) {
+    public Response unknownFormat(UnknownFormat e, HttpServerRequest request) {
         return problem(Response.Status.BAD_REQUEST, "Invalid parameter", e, request);
     }
 

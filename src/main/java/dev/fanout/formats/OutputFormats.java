@@ -8,7 +8,7 @@ import java.util.Locale;
  * is given (it wins over {@code Accept}, so a link or a client that cannot set headers still says what it wants), else
  * by the {@code Accept} header, the most wanted range first; a wildcard range ({@code *}{@code /*}, {@code text/*})
  * takes the first format it covers, in the order given here. The first format is the default: what a request without
- * either gets. An unknown name is refused with {@link UnknownOutputFormat}, an {@code Accept} header that covers none
+ * either gets. An unknown name is refused with {@link UnknownFormat}, an {@code Accept} header that covers none
  * of the formats with {@link NotAcceptable}, each listing what the route writes.
  */
 public final class OutputFormats<F extends OutputFormat> {
@@ -27,7 +27,7 @@ public final class OutputFormats<F extends OutputFormat> {
         if (format != null) {
             var name = format.strip().toLowerCase(Locale.ROOT);
             return formats.stream().filter(f -> f.formatName().equals(name) || f.aliases().contains(name)).findFirst()
-                    .orElseThrow(() -> new UnknownOutputFormat(format, formats));
+                    .orElseThrow(() -> new UnknownFormat(format, either(formats.stream().map(OutputFormat::label).toList())));
         }
         if (accept == null || accept.isBlank()) {
             return formats.getFirst();

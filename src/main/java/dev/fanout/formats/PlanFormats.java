@@ -32,14 +32,14 @@ public final class PlanFormats {
 
     /**
      * The format a request names: {@code format} (a name or alias, any case) when given, else its {@code contentType}
-     * (parameters such as {@code charset} ignored). An unknown name is refused with {@link UnknownPlanFormat}, an
+     * (parameters such as {@code charset} ignored). An unknown name is refused with {@link UnknownFormat}, an
      * unknown content type with {@link UnsupportedPlanFormat}, each listing what Fanout reads.
      */
     public static PlanFormat forRequest(String format, String contentType) {
         if (format != null) {
             var name = format.toLowerCase(Locale.ROOT).strip();
             return ALL.stream().filter(f -> f.name().equals(name) || f.aliases().contains(name)).findFirst()
-                    .orElseThrow(() -> new UnknownPlanFormat(format, names()));
+                    .orElseThrow(() -> new UnknownFormat(format, "one of " + String.join(", ", names())));
         }
         var type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT).split(";")[0].strip();
         if (type.isEmpty()) {

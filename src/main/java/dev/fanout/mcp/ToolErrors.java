@@ -4,7 +4,7 @@ import java.util.function.Supplier;
 
 import org.jboss.logging.Logger;
 
-import dev.fanout.formats.UnknownPlanFormat;
+import dev.fanout.formats.UnknownFormat;
 import dev.fanout.formats.UnsupportedPlanFormat;
 import dev.fanout.plan.PlanRejectedException;
 import dev.fanout.plan.Violation;
@@ -46,7 +46,7 @@ final class ToolErrors {
             throw new ToolCallException(e.getMessage() + ": POST /api/plans/" + e.planId() + "/solve first");
         } catch (PlanStateException e) {
             throw new ToolCallException(e.getMessage());
-        } catch (InvalidParameter | UnknownPlanFormat | UnsupportedPlanFormat e) {
+        } catch (InvalidParameter | UnknownFormat | UnsupportedPlanFormat e) {
             throw new ToolCallException("Invalid argument: " + e.getMessage());
         } catch (Overloaded e) {
             throw new ToolCallException("Too many solves: " + e.getMessage() + "; try again in " + e.retryAfterSeconds() + " s");

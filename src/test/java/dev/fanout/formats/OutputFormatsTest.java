@@ -49,9 +49,9 @@ class OutputFormatsTest {
     @Test
     void anUnknownNameIsRefusedListingTheKnownOnes() {
         assertEquals("format = pdf: must be json, mspdi (Microsoft Project XML) or ics (iCalendar)",
-                assertThrows(UnknownOutputFormat.class, () -> ScheduleFormats.choose("pdf", null)).getMessage());
+                assertThrows(UnknownFormat.class, () -> ScheduleFormats.choose("pdf", null)).getMessage());
         assertEquals("format = PDF: must be json, markdown or csv",
-                assertThrows(UnknownOutputFormat.class, () -> Representation.choose("PDF", "text/csv")).getMessage());
+                assertThrows(UnknownFormat.class, () -> Representation.choose("PDF", "text/csv")).getMessage());
     }
 
     @Test

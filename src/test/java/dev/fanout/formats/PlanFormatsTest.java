@@ -26,7 +26,7 @@ class PlanFormatsTest {
 
     @Test
     void anUnknownFormatIsRefusedListingTheKnownOnes() {
-        var refused = assertThrows(UnknownPlanFormat.class, () -> PlanFormats.forRequest("pdf", null));
+        var refused = assertThrows(UnknownFormat.class, () -> PlanFormats.forRequest("pdf", null));
         assertEquals("format = pdf: must be one of " + String.join(", ", PlanFormats.names()), refused.getMessage());
         assertTrue(PlanFormats.names().containsAll(java.util.List.of("json", "yaml", "imopse", "def")));
     }
