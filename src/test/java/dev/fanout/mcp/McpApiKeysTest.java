@@ -1,5 +1,7 @@
 package dev.fanout.mcp;
 
+import static dev.fanout.mcp.McpServerTest.planId;
+import static dev.fanout.mcp.McpServerTest.text;
 import static dev.fanout.security.WithApiKeys.ALICE;
 import static dev.fanout.security.WithApiKeys.ALICE_READ;
 import static dev.fanout.security.WithApiKeys.BOB;
@@ -11,8 +13,6 @@ import java.net.URL;
 import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.Map;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 
@@ -36,7 +36,6 @@ import io.quarkus.test.junit.TestProfile;
 @TestProfile(WithApiKeys.class)
 class McpApiKeysTest {
 
-    private static final Pattern PLAN_ID = Pattern.compile("Plan id: (\\S+)");
 
     @TestHTTPResource("/")
     URL root;
@@ -100,16 +99,5 @@ class McpApiKeysTest {
             alice.closeGracefully();
             reader.closeGracefully();
         }
-    }
-
-    private static String text(McpSchema.CallToolResult result) {
-        return result.content().stream().map(content -> ((McpSchema.TextContent) content).text())
-                .collect(Collectors.joining("\n"));
-    }
-
-    private static String planId(String solved) {
-        var matcher = PLAN_ID.matcher(solved);
-        assertTrue(matcher.find(), solved);
-        return matcher.group(1);
     }
 }

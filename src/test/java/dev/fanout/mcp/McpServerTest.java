@@ -205,12 +205,14 @@ class McpServerTest {
         return text;
     }
 
-    private static String text(McpSchema.CallToolResult result) {
+    /** A tool result's text (also read by the tests with API keys). */
+    static String text(McpSchema.CallToolResult result) {
         return result.content().stream().map(content -> ((McpSchema.TextContent) content).text())
                 .collect(Collectors.joining("\n"));
     }
 
-    private static String planId(String solved) {
+    /** The plan id a solve_plan answer names. */
+    static String planId(String solved) {
         var matcher = PLAN_ID.matcher(solved);
         assertTrue(matcher.find(), solved);
         return matcher.group(1);
