@@ -70,7 +70,7 @@ public class BackgroundSolves {
         if (runs.status(id).orElse(null) == SolveStatus.SOLVING) {
             throw new AlreadySolving(id);
         }
-        var analysis = catalog.analysis(id);
+        var analysis = catalog.analysis(stored);
         var start = SolveStart.of(catalog, stored, analysis);
         admission.admitQueued();
         if (!runs.queue(id, limit.toMillis() / 1000.0, start.schedule(), analysis.lowerBound())) {

@@ -128,7 +128,12 @@ public class PlanCatalog {
      * re-created) through another instance is never answered from an old entry.
      */
     public PlanAnalysis analysis(String id) {
-        var stored = get(id);
-        return analyses.get(id, stored.version() + "@" + stored.createdAt(), () -> PlanAnalysis.of(intake.validate(document(stored))));
+        return analysis(get(id));
+    }
+
+    /** The analysis of a plan already read with {@link #get}, without reading it again. */
+    public PlanAnalysis analysis(StoredPlan stored) {
+        return analyses.get(stored.id(), stored.version() + "@" + stored.createdAt(),
+                () -> PlanAnalysis.of(intake.validate(document(stored))));
     }
 }

@@ -110,7 +110,7 @@ public class SolveRuns implements JobEngine.JobHandler {
         Running run;
         try {
             var stored = catalog.get(id);
-            var analysis = catalog.analysis(id);
+            var analysis = catalog.analysis(stored);
             var start = SolveStart.of(catalog, stored, analysis);
             if (claim.stopRequested()) {
                 runs.finish(id, jobs.instance(), SolveStatus.SOLVED, start.schedule(), analysis.lowerBound(),
