@@ -109,6 +109,24 @@ class MultiInstanceIT {
         return query("select run_by from plan_solve where plan_id = ?", id).stream().filter(java.util.Objects::nonNull).findFirst();
     }
 
+    /** A generated 1,000-task plan being solved, and the instance that runs it. */
+    private record Solving(String id, String planJson, String runner) {
+    }
+
+    /**
+     * Stores a generated plan through {@code app}, solves it there for {@code seconds}, and returns once some instance
+     * has run it for {@code spent} seconds (its progress saved in the database).
+     */
+    private static Solving solveOn(AppProcess app, long seed, int seconds, double spent) throws Exception {
+        var planJson = PlanReader.json().writeValueAsString(PlanGenerator.generate(PlanGenerator.Spec.of(1_000, 50, seed)));
+        var id = createOn(app, planJson);
+        alice().baseUri(app.url()).when().post("/api/plans/" + id + "/solve?seconds=" + seconds).then().statusCode(202);
+        await().atMost(Duration.ofSeconds(30)).until(() -> runner(id).isPresent() && query(
+                "select spent_seconds from plan_solve where plan_id = ?", id).stream().mapToDouble(Double::parseDouble)
+                .anyMatch(saved -> saved >= spent));
+        return new Solving(id, planJson, runner(id).orElseThrow());
+    }
+
     private static String createOn(AppProcess app, String planJson) {
         return alice().baseUri(app.url()).contentType("application/json").body(planJson)
                 .when().post("/api/plans").then().statusCode(201).extract().path("id");
@@ -204,13 +222,9 @@ class MultiInstanceIT {
     @Test
     @Order(3)
     void aGracefulStopOfTheSolvingInstanceHandsItsSolveToAnother() throws Exception {
-        var planJson = PlanReader.json().writeValueAsString(PlanGenerator.generate(PlanGenerator.Spec.of(1_000, 50, 24)));
-        var beta = apps.get("beta");
-        var id = createOn(beta, planJson);
-        alice().baseUri(beta.url()).when().post("/api/plans/" + id + "/solve?seconds=20").then().statusCode(202);
-        await().atMost(Duration.ofSeconds(30)).until(() -> runner(id).isPresent());
-        var leaving = runner(id).orElseThrow();
-        Thread.sleep(3_000);
+        var solving = solveOn(apps.get("beta"), 24, 20, 3);
+        var id = solving.id();
+        var leaving = solving.runner();
         apps.get(leaving).stop();
         var staying = apps.entrySet().stream().filter(entry -> !entry.getKey().equals(leaving)).findFirst().orElseThrow().getValue();
         await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(250))
@@ -219,7 +233,7 @@ class MultiInstanceIT {
         var schedule = schedule(staying, id);
         assertTrue(!schedule.path("message").asText().startsWith("stopped when the service shut down"),
                 "another instance went on with it: " + schedule.path("message"));
-        new IndependentCheck(JSON.readTree(planJson)).assertValid(schedule);
+        new IndependentCheck(JSON.readTree(solving.planJson())).assertValid(schedule);
         // The instance comes back, under its name, for the next test.
         apps.put(leaving, start(leaving));
     }
@@ -227,14 +241,12 @@ class MultiInstanceIT {
     @Test
     @Order(4)
     void killDashNineOfTheSolvingInstanceHandsItsSolveToAnother() throws Exception {
-        var planJson = PlanReader.json().writeValueAsString(PlanGenerator.generate(PlanGenerator.Spec.of(1_000, 50, 22)));
         var gamma = apps.get("gamma");
-        var id = createOn(gamma, planJson);
-        alice().baseUri(gamma.url()).when().post("/api/plans/" + id + "/solve?seconds=40").then().statusCode(202);
-        await().atMost(Duration.ofSeconds(30)).until(() -> runner(id).isPresent());
-        var victim = runner(id).orElseThrow();
         // Let it save some progress, then pull the plug.
-        Thread.sleep(6_000);
+        var solving = solveOn(gamma, 22, 40, 6);
+        var id = solving.id();
+        var planJson = solving.planJson();
+        var victim = solving.runner();
         var savedBefore = schedule(gamma, id).get("makespan").asDouble();
         apps.get(victim).kill();
         long killedAt = System.nanoTime();
