@@ -1,7 +1,6 @@
 package dev.fanout.analysis;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
@@ -58,7 +57,7 @@ public final class Instance {
         this.plan = plan;
         var tasks = plan.tasks();
         var agents = plan.agents();
-        var fitting = TimeScale.fitting(times(plan));
+        var fitting = TimeScale.fitting(PlanTimes.all(plan));
         long origin = fitting.ticks(plan.now());
         scale = fitting.from(origin);
         int n = tasks.size();
@@ -151,7 +150,7 @@ public final class Instance {
                 for (int a = 0; a < m; a++) {
                     // Started work's remaining time is already the time on its agent.
                     agentDurations[i][a] = statuses[i] == dev.fanout.plan.TaskStatus.PLANNED
-                            ? scale.ticks(timeOn(tasks.get(i).duration(), agents.get(a).availability().speed()))
+                            ? scale.ticks(PlanTimes.timeOn(tasks.get(i).duration(), agents.get(a).availability().speed()))
                             : durations[i];
                     if (eligibleAgents[i].get(a)) {
                         fastest = Math.min(fastest, agentDurations[i][a]);
@@ -163,41 +162,6 @@ public final class Instance {
         limits = SharedLimits.of(plan, durations);
         startedTasks = java.util.stream.IntStream.range(0, n)
                 .filter(task -> statuses[task] == dev.fanout.plan.TaskStatus.STARTED).toArray();
-    }
-
-    /**
-     * The time a task takes at a speed: duration / speed, rounded up to {@link dev.fanout.plan.PlanValidator#MAX_DECIMALS}
-     * places when it does not come out exact (1 day at speed 3 takes 0.3334 days: never less than the work needs).
-     */
-    public static BigDecimal timeOn(BigDecimal duration, BigDecimal speed) {
-        if (speed.compareTo(BigDecimal.ONE) == 0) {
-            return duration;
-        }
-        var time = duration.divide(speed, dev.fanout.plan.PlanValidator.MAX_DECIMALS, RoundingMode.CEILING).stripTrailingZeros();
-        return time.scale() < 0 ? time.setScale(0) : time;
-    }
-
-    /** Every time the plan states or implies: durations, durations at each agent's speed, windows, now, remaining times. */
-    private static List<BigDecimal> times(Plan plan) {
-        var times = new ArrayList<BigDecimal>();
-        times.add(plan.now());
-        var speeds = new java.util.TreeSet<BigDecimal>();
-        for (var agent : plan.agents()) {
-            var window = agent.availability();
-            times.add(window.from());
-            if (window.until() != null) {
-                times.add(window.until());
-            }
-            speeds.add(window.speed());
-        }
-        for (var task : plan.tasks()) {
-            for (var speed : speeds) {
-                times.add(timeOn(task.duration(), speed));
-            }
-            times.add(task.duration());
-            times.add(plan.remainingTime(task));
-        }
-        return times;
     }
 
     public static Instance of(Plan plan) {
