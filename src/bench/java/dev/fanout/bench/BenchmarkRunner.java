@@ -73,10 +73,10 @@ public final class BenchmarkRunner {
 
     /** The options the runner knows; anything else is a typo, and a typo must not silently run another benchmark. */
     private static final List<String> OPTIONS = List.of("set", "seconds", "parallel", "imopse", "match", "out", "share",
-            "share-large", "config", "peer", "exact", "mode");
+            "share-large", "config", "peer", "exact", "exact-workers", "mode");
     private static final String USAGE = "usage: ./fanout bench --set d36|genbig|generated|tight|seeds|constrained|forecast|replan|instances --seconds N"
             + " [--parallel N] [--match REGEX] [--out FILE] [--imopse DIR] [--share F] [--share-large F]"
-            + " [--config solver.xml] [--peer cpsat|cpsat-hint] [--exact MAX_TASKS] [--mode solve|bounds]";
+            + " [--config solver.xml] [--peer cpsat|cpsat-hint] [--exact MAX_TASKS] [--exact-workers N] [--mode solve|bounds]";
 
     public static void main(String[] args) throws Exception {
         try {
@@ -101,9 +101,10 @@ public final class BenchmarkRunner {
         int parallel = Integer.parseInt(options.getOrDefault("parallel", "1"));
         var imopse = Path.of(options.getOrDefault("imopse", "../shared/benchmarks/imopse"));
         var match = options.getOrDefault("match", ".*");
-        var peer = options.containsKey("peer") ? Peer.named(options.get("peer")) : null;
+        int exactWorkers = Integer.parseInt(options.getOrDefault("exact-workers", "8"));
+        var peer = options.containsKey("peer") ? Peer.named(options.get("peer"), exactWorkers) : null;
         if (peer != null && parallel > 1) {
-            System.err.println("bench: the peer runs right after Fanout on each instance and uses 2 threads itself: with"
+            System.err.println("bench: the peer runs right after Fanout on each instance and uses both cores itself: with"
                     + " --parallel " + parallel + " they compete for the cores (--parallel 1 compares them fairly)");
         }
 
@@ -129,10 +130,12 @@ public final class BenchmarkRunner {
         var solverManager = SolverManager.<ScheduleSolution>create(solverFactory,
                 new SolverManagerConfig().withParallelSolverCount(String.valueOf(parallel)));
         // --exact N: the exact stage on plans of up to N tasks, as the service's default (300); 0 turns it off.
+        // --exact-workers N: its CP-SAT threads, as the service's default (8).
         var solver = new SolveSearch(solverManager,
                 Double.parseDouble(options.getOrDefault("share", "0.3")),
                 Double.parseDouble(options.getOrDefault("share-large", "0.9")),
-                new ExactStage(Integer.parseInt(options.getOrDefault("exact", "300")), 0.7, 2));
+                new ExactStage(Integer.parseInt(options.getOrDefault("exact", "300")), 0.7,
+                        exactWorkers));
         var validator = new PlanValidator(new PlanLimits(100_000, 10_000, 2_000_000));
         if (replan) {
             ReplanBenchmark.run(solver, validator, seconds); // a solve, a progress update, and two re-plans of it

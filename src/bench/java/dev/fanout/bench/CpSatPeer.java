@@ -7,15 +7,18 @@ import dev.fanout.analysis.Schedule;
 import dev.fanout.exact.CpSatSearch;
 
 /**
- * OR-Tools' CP-SAT alone, 2 workers, for the side-by-side column ({@code --peer cpsat}); with {@code --peer
- * cpsat-hint}, started from Fanout's schedule. The model is the service's own exact stage's ({@code exact.CpSatModel}).
+ * OR-Tools' CP-SAT alone, with as many workers as the exact stage ({@code --exact-workers}, 8 by default), for the
+ * side-by-side column ({@code --peer cpsat}); with {@code --peer cpsat-hint}, started from Fanout's schedule. The model
+ * is the service's own exact stage's ({@code exact.CpSatModel}).
  */
 final class CpSatPeer implements Peer {
 
     private final boolean hinted;
+    private final int workers;
 
-    CpSatPeer(boolean hinted) {
+    CpSatPeer(boolean hinted, int workers) {
         this.hinted = hinted;
+        this.workers = workers;
     }
 
     @Override
@@ -37,7 +40,7 @@ final class CpSatPeer implements Peer {
     public Outcome solve(Instance instance, Duration budget, Schedule hint) {
         long called = System.nanoTime();
         var lastSolution = new long[1];
-        var outcome = CpSatSearch.solve(instance, hint, budget, 2, null, () -> false,
+        var outcome = CpSatSearch.solve(instance, hint, budget, workers, null, () -> false,
                 schedule -> lastSolution[0] = System.nanoTime());
         // Time to best counts from the end of the model's building, as the budget does.
         long searchStarted = called + outcome.modelTime().toNanos();

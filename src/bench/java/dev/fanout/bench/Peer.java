@@ -39,10 +39,10 @@ public interface Peer {
     }
 
     /** The peer called {@code name} on the command line. */
-    static Peer named(String name) {
+    static Peer named(String name, int workers) {
         if (!name.equals("cpsat") && !name.equals("cpsat-hint")) {
             throw new IllegalArgumentException("unknown peer " + name + ": cpsat or cpsat-hint");
         }
-        return new CpSatPeer(name.equals("cpsat-hint"));
+        return new CpSatPeer(name.equals("cpsat-hint"), workers);
     }
 }
