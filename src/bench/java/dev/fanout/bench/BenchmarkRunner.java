@@ -101,7 +101,8 @@ public final class BenchmarkRunner {
         int parallel = Integer.parseInt(options.getOrDefault("parallel", "1"));
         var imopse = Path.of(options.getOrDefault("imopse", "../shared/benchmarks/imopse"));
         var match = options.getOrDefault("match", ".*");
-        int exactWorkers = Integer.parseInt(options.getOrDefault("exact-workers", "8"));
+        var service = new ServiceSettings();
+        int exactWorkers = Integer.parseInt(options.getOrDefault("exact-workers", service.solve("exact-workers")));
         var peer = options.containsKey("peer") ? Peer.named(options.get("peer"), exactWorkers) : null;
         if (peer != null && parallel > 1) {
             System.err.println("bench: the peer runs right after Fanout on each instance and uses both cores itself: with"
@@ -118,8 +119,9 @@ public final class BenchmarkRunner {
         if (!mode.equals("solve") && !mode.equals("bounds")) {
             throw new IllegalArgumentException("unknown mode " + mode + ": solve or bounds");
         }
+        var validator = new PlanValidator(new PlanLimits(100_000, 10_000, 2_000_000));
         if (mode.equals("bounds")) {
-            BoundsBenchmark.run(cases, new PlanValidator(new PlanLimits(100_000, 10_000, 2_000_000)));
+            BoundsBenchmark.run(cases, validator);
             return;
         }
 
@@ -129,14 +131,13 @@ public final class BenchmarkRunner {
                 : SolverFactory.<ScheduleSolution>createFromXmlResource("solverConfig.xml");
         var solverManager = SolverManager.<ScheduleSolution>create(solverFactory,
                 new SolverManagerConfig().withParallelSolverCount(String.valueOf(parallel)));
-        // --exact N: the exact stage on plans of up to N tasks, as the service's default (300); 0 turns it off.
-        // --exact-workers N: its CP-SAT threads, as the service's default (8).
+        // --exact N: the exact stage on plans of up to N tasks; 0 turns it off. --exact-workers N: its CP-SAT threads.
+        // Every default is the service's own setting.
         var solver = new SolveSearch(solverManager,
-                Double.parseDouble(options.getOrDefault("share", "0.3")),
-                Double.parseDouble(options.getOrDefault("share-large", "0.9")),
-                new ExactStage(Integer.parseInt(options.getOrDefault("exact", "300")), 0.7,
-                        exactWorkers));
-        var validator = new PlanValidator(new PlanLimits(100_000, 10_000, 2_000_000));
+                Double.parseDouble(options.getOrDefault("share", service.solve("heuristic-share"))),
+                Double.parseDouble(options.getOrDefault("share-large", service.solve("heuristic-share-large"))),
+                new ExactStage(Integer.parseInt(options.getOrDefault("exact", service.solve("exact-max-tasks"))),
+                        Double.parseDouble(service.solve("exact-share")), exactWorkers));
         if (replan) {
             ReplanBenchmark.run(solver, validator, seconds); // a solve, a progress update, and two re-plans of it
             solverManager.close();

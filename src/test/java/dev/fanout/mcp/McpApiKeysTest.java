@@ -36,7 +36,6 @@ import io.quarkus.test.junit.TestProfile;
 @TestProfile(WithApiKeys.class)
 class McpApiKeysTest {
 
-
     @TestHTTPResource("/")
     URL root;
 
