@@ -40,7 +40,8 @@ import dev.fanout.service.SolveSearch;
  *
  * <pre>
  * ./fanout bench --set d36 --seconds 30 [--parallel 2] [--match REGEX] [--out FILE] [--imopse DIR] [--share 0.3]
- *                [--share-large 0.9] [--config solver.xml] [--peer cpsat] [--mode bounds]
+ *                [--share-large 0.9] [--config solver.xml] [--peer cpsat] [--exact 300] [--exact-workers 8]
+ *                [--exact-target-share 1.0] [--exact-heuristic-share 0.1] [--mode bounds]
  *   sets: d36 (iMOPSE, 36), genbig (iMOPSE, 80 large), generated (1000/50 ×3, 3000/150, 10000/300), seeds (data/),
  *         constrained (CONTRACT §5: 60, 200, 1000 and 3000 tasks, seeds 1–3, see ConstrainedPlanGenerator)
  *   not solves of a set: forecast (the report's Monte Carlo), replan (CONTRACT §6), instances (several instances of
@@ -73,10 +74,10 @@ public final class BenchmarkRunner {
 
     /** The options the runner knows; anything else is a typo, and a typo must not silently run another benchmark. */
     private static final List<String> OPTIONS = List.of("set", "seconds", "parallel", "imopse", "match", "out", "share",
-            "share-large", "config", "peer", "exact", "exact-workers", "mode");
+            "share-large", "config", "peer", "exact", "exact-workers", "exact-target-share", "exact-heuristic-share", "mode");
     private static final String USAGE = "usage: ./fanout bench --set d36|genbig|generated|tight|seeds|constrained|forecast|replan|instances --seconds N"
             + " [--parallel N] [--match REGEX] [--out FILE] [--imopse DIR] [--share F] [--share-large F]"
-            + " [--config solver.xml] [--peer cpsat|cpsat-hint] [--exact MAX_TASKS] [--exact-workers N] [--mode solve|bounds]";
+            + " [--config solver.xml] [--peer cpsat|cpsat-hint] [--exact MAX_TASKS] [--exact-workers N] [--exact-target-share S] [--exact-heuristic-share S] [--mode solve|bounds]";
 
     public static void main(String[] args) throws Exception {
         try {
@@ -132,12 +133,16 @@ public final class BenchmarkRunner {
         var solverManager = SolverManager.<ScheduleSolution>create(solverFactory,
                 new SolverManagerConfig().withParallelSolverCount(String.valueOf(parallel)));
         // --exact N: the exact stage on plans of up to N tasks; 0 turns it off. --exact-workers N: its CP-SAT threads.
+        // --exact-target-share S: the share of its time it first spends reaching for the lower bound;
+        // --exact-heuristic-share S: the heuristic search's share before it (--share applies to the other plans).
         // Every default is the service's own setting.
         var solver = new SolveSearch(solverManager,
                 Double.parseDouble(options.getOrDefault("share", service.solve("heuristic-share"))),
                 Double.parseDouble(options.getOrDefault("share-large", service.solve("heuristic-share-large"))),
                 new ExactStage(Integer.parseInt(options.getOrDefault("exact", service.solve("exact-max-tasks"))),
-                        Double.parseDouble(service.solve("exact-share")), exactWorkers));
+                        Double.parseDouble(service.solve("exact-share")), exactWorkers,
+                        Double.parseDouble(options.getOrDefault("exact-target-share", service.solve("exact-target-share"))),
+                        Double.parseDouble(options.getOrDefault("exact-heuristic-share", service.solve("exact-heuristic-share")))));
         if (replan) {
             ReplanBenchmark.run(solver, validator, seconds); // a solve, a progress update, and two re-plans of it
             solverManager.close();

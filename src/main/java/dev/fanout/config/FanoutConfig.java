@@ -75,6 +75,16 @@ public interface FanoutConfig {
         /** Threads of the exact stage (CP-SAT's workers). */
         @Min(1)
         int exactWorkers();
+
+        /** Share of the exact stage's time spent looking for a schedule at the lower bound (then one tick above, …). */
+        @DecimalMin("0")
+        @DecimalMax("1")
+        double exactTargetShare();
+
+        /** Share of the budget the heuristic search takes before the exact stage, on plans without shared limits. */
+        @DecimalMin("0")
+        @DecimalMax("1")
+        double exactHeuristicShare();
     }
 
     interface Limits {

@@ -26,7 +26,8 @@ import dev.fanout.analysis.SharedLimits;
  * <li>no overlap on each agent; each task after its dependencies;</li>
  * <li>each shared limit ({@link SharedLimits}: resources, areas, the plan's cap on the tasks' intervals; a pool's cap on
  * its agents' intervals) as a cumulative of its capacity, a no-overlap when that is 1;</li>
- * <li>minimize the makespan, the latest end.</li>
+ * <li>minimize the makespan, the latest end; or, for a target ({@link #CpSatModel(Instance, long)}), no objective and
+ * every task ending by the target.</li>
  * </ul>
  * Its horizon is the latest window opening plus every task at its slowest, one after another (shift an optimal
  * schedule's tasks as early as they go: each then starts at 0, at a window opening or at the end of another task, so
@@ -42,11 +43,22 @@ final class CpSatModel {
     private final List<List<Integer>> chosenAgent = new ArrayList<>();
     private final IntVar makespan;
 
+    /** The model that minimizes the makespan. */
     CpSatModel(Instance instance) {
+        this(instance, -1);
+    }
+
+    /**
+     * With a {@code target} (0 or more): the model of the schedules that end by then, without an objective, any of
+     * them will do. Every start and end has the target for its horizon, so that the propagation starts from windows as
+     * tight as the target makes them: on plans with little slack, a target at the lower bound is found (or refuted)
+     * where the minimization from a good schedule goes on in circles (BENCHMARKS.md, "Reaching for the bound").
+     */
+    CpSatModel(Instance instance, long target) {
         this.instance = instance;
         int n = instance.taskCount();
         int m = instance.agentCount();
-        long horizon = horizon(instance);
+        long horizon = target >= 0 ? Math.min(target, horizon(instance)) : horizon(instance);
         start = new IntVar[n];
         end = new IntVar[n];
         var taskInterval = new IntervalVar[n];
@@ -87,8 +99,11 @@ final class CpSatModel {
             }
             model.addExactlyOne(chosen.get(t).toArray(BoolVar[]::new));
             var distinct = durations.stream().mapToLong(Long::longValue).distinct().toArray();
-            if (distinct.length == 1) {
-                taskInterval[t] = model.newIntervalVar(start[t], LinearExpr.constant(distinct[0]), end[t], "task " + t);
+            if (distinct.length <= 1) {
+                // None: no agent fits the task by the target, the exactly-one above has nothing to choose from and
+                // the model has no solution.
+                long size = distinct.length == 0 ? 0 : distinct[0];
+                taskInterval[t] = model.newIntervalVar(start[t], LinearExpr.constant(size), end[t], "task " + t);
             } else {
                 // Agents at different speeds: the task's interval is as long as it takes on the agent chosen.
                 var size = model.newIntVarFromDomain(Domain.fromValues(distinct), "duration " + t);
@@ -110,7 +125,9 @@ final class CpSatModel {
         sharedLimits(taskInterval, agentIntervals);
         makespan = model.newIntVar(0, horizon, "makespan");
         model.addMaxEquality(makespan, end);
-        model.minimize(makespan);
+        if (target < 0) {
+            model.minimize(makespan);
+        }
     }
 
     /** Resources, areas and the plan's cap hold the task's interval; a pool's cap holds its agents' intervals. */

@@ -35,6 +35,11 @@ public final class CpSatSearch {
      * the model took.
      */
     public record Outcome(Schedule schedule, boolean provenOptimal, String status, Duration modelTime) {
+
+        /** CP-SAT proved that no schedule meets what was asked (for {@link #reach}: none ends by the target). */
+        public boolean refuted() {
+            return CpSolverStatus.INFEASIBLE.name().equals(status);
+        }
     }
 
     private CpSatSearch() {
@@ -67,7 +72,26 @@ public final class CpSatSearch {
         if (hint != null) {
             model.hint(hint);
         }
-        var modelTime = Duration.ofNanos(System.nanoTime() - building);
+        return run(model, Duration.ofNanos(System.nanoTime() - building), time, workers, patience, stopped, onSolution);
+    }
+
+    /**
+     * Searches for at most {@code time} for a schedule that ends by {@code target} (any one: there is no objective),
+     * with {@code workers} threads; it stops when {@code stopped} says so. The outcome's status is OPTIMAL or FEASIBLE
+     * when one was found ({@code onSolution} has it too), INFEASIBLE when CP-SAT proved that none exists (the optimum
+     * is then past the target), UNKNOWN when the time ran out first.
+     */
+    public static Outcome reach(Instance instance, long target, Duration time, int workers, BooleanSupplier stopped,
+            Consumer<Schedule> onSolution) {
+        long building = System.nanoTime();
+        var model = new CpSatModel(instance, target);
+        var outcome = run(model, Duration.ofNanos(System.nanoTime() - building), time, workers, null, stopped, onSolution);
+        // Without an objective, OPTIMAL only says that a schedule was found.
+        return new Outcome(outcome.schedule(), false, outcome.status(), outcome.modelTime());
+    }
+
+    private static Outcome run(CpSatModel model, Duration modelTime, Duration time, int workers, Duration patience,
+            BooleanSupplier stopped, Consumer<Schedule> onSolution) {
         var solver = new CpSolver();
         solver.getParameters().setMaxTimeInSeconds(Math.max(0.001, time.toMillis() / 1000.0)).setNumWorkers(workers);
         var lastSolution = new AtomicLong(System.nanoTime());

@@ -5,6 +5,9 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
+import org.jboss.logging.Logger;
+
+import dev.fanout.analysis.Instance;
 import dev.fanout.analysis.PlanAnalysis;
 import dev.fanout.analysis.Schedule;
 import dev.fanout.analysis.ScheduleCheck;
@@ -18,22 +21,36 @@ import dev.fanout.exact.CpSatSearch;
  * @param maxTasks plans of up to this many tasks get the stage; 0: never
  * @param share the share of the time left that it may take
  * @param workers CP-SAT's threads
+ * @param targetShare the share of the stage's time spent reaching for the lower bound first ({@link #improve})
+ * @param heuristicShare the share of the whole budget the heuristic search takes before the stage, on the plans that
+ *        get it and have no shared limits
  */
-public record ExactStage(int maxTasks, double share, int workers) {
+public record ExactStage(int maxTasks, double share, int workers, double targetShare, double heuristicShare) {
+
+    private static final Logger LOG = Logger.getLogger(ExactStage.class);
 
     /** The least time the stage waits for a better schedule before it gives the rest of its time to Timefold. */
     static final Duration PATIENCE_FLOOR = Duration.ofSeconds(5);
 
     /** No exact stage. */
-    public static final ExactStage OFF = new ExactStage(0, 0, 1);
+    public static final ExactStage OFF = new ExactStage(0, 0, 1, 0, 0);
 
-    public boolean appliesTo(PlanAnalysis analysis) {
-        return analysis.instance().taskCount() <= maxTasks && share > 0 && CpSatSearch.isAvailable();
+    /** The most targets that share the time at once: the lowest ones still open. */
+    static final int MAX_TARGETS = 3;
+
+    public boolean appliesTo(Instance instance) {
+        return instance.taskCount() <= maxTasks && share > 0 && CpSatSearch.isAvailable();
     }
 
     /**
      * The better of {@code best} and what CP-SAT finds from it before {@code deadline} (System.nanoTime()); each
-     * better valid schedule goes to {@code improvedTo} as it is found.
+     * better valid schedule goes to {@code improvedTo} as it is found. First, for {@code targetShare} of the
+     * stage's time, it looks for a schedule that ends at the lower bound, then one step ({@link #makespanStep}) later,
+     * and so on up to one step before the best so far (the time shared equally between the lowest
+     * {@value #MAX_TARGETS} targets still open): with the makespan held that low, propagation alone places
+     * much of a tight plan, and on the iMOPSE plans this finds in seconds the optimum that the minimization from the
+     * heuristic's schedule does not find in the whole budget. Then CP-SAT minimizes from the best schedule for the rest
+     * of the stage's time.
      */
     Schedule improve(PlanAnalysis analysis, Schedule best, long deadline, BooleanSupplier stopped,
             Consumer<Schedule> improvedTo) {
@@ -46,15 +63,77 @@ public record ExactStage(int maxTasks, double share, int workers) {
                 }
             }
         };
-        var time = Duration.ofNanos(Math.round((deadline - System.nanoTime()) * share));
+        long stageStart = System.nanoTime();
+        long stageEnd = stageStart + Math.round((deadline - stageStart) * share);
+        BooleanSupplier done = () -> stopped.getAsBoolean() || analysis.isProvenOptimal(kept.get());
+        reachForTheBound(analysis, stageStart + Math.round((stageEnd - stageStart) * targetShare), done, onSolution, kept);
+        var time = Duration.ofNanos(stageEnd - System.nanoTime());
+        if (done.getAsBoolean() || time.isNegative() || time.isZero()) {
+            return kept.get();
+        }
         // It stops when asked to, once a schedule meets the lower bound (nothing better exists), and when it has found
         // nothing new for a third of its time (at least 5 s): Timefold then gets the rest.
         var patience = Duration.ofNanos(Math.max(PATIENCE_FLOOR.toNanos(), time.toNanos() / 3));
-        var outcome = CpSatSearch.solve(analysis.instance(), best, time, workers, patience,
-                () -> stopped.getAsBoolean() || analysis.isProvenOptimal(kept.get()), onSolution);
+        var outcome = CpSatSearch.solve(analysis.instance(), kept.get(), time, workers, patience, done, onSolution);
         if (outcome.schedule() != null) {
             onSolution.accept(outcome.schedule());
         }
         return kept.get();
+    }
+
+    /**
+     * Targets from the lower bound up by {@link #makespanStep}, until one is met, the best is reached or {@code until}
+     * (System.nanoTime()).
+     */
+    private void reachForTheBound(PlanAnalysis analysis, long until, BooleanSupplier done, Consumer<Schedule> onSolution,
+            AtomicReference<Schedule> kept) {
+        long step = makespanStep(analysis.instance());
+        for (long target = ceilToStep(analysis.lowerBound(), step); target < kept.get().makespan() && !done.getAsBoolean();
+                target += step) {
+            long left = until - System.nanoTime();
+            long open = Math.min(MAX_TARGETS, Math.ceilDiv(kept.get().makespan() - target, step));
+            if (left <= 0) {
+                return;
+            }
+            long reached = target;
+            var outcome = CpSatSearch.reach(analysis.instance(), target, Duration.ofNanos(left / open), workers,
+                    () -> done.getAsBoolean() || kept.get().makespan() <= reached, onSolution);
+            if (outcome.schedule() != null) {
+                onSolution.accept(outcome.schedule());
+            }
+            if (kept.get().makespan() <= target) {
+                return; // every lower target was tried first: none was found in its time
+            }
+            LOG.debugf("exact stage, plan '%s': nothing ends by %d (%s)", analysis.instance().plan().name(), target,
+                    outcome.refuted() ? "none can" : outcome.status());
+        }
+    }
+
+    /**
+     * The step between the makespans worth a target: in a schedule whose tasks are shifted as early as they go (an
+     * optimal one among them), every start is 0, a window's opening or the end of another task, so every end is a
+     * multiple of the greatest common divisor of the durations and the openings, in ticks. On a plan in days with
+     * durations in half days and ticks of 0.05 days, it is 10 ticks, and the targets go by half days.
+     */
+    static long makespanStep(Instance instance) {
+        long step = 0;
+        for (int t = 0; t < instance.taskCount(); t++) {
+            var eligible = instance.eligibleAgents(t);
+            for (int a = eligible.nextSetBit(0); a >= 0; a = eligible.nextSetBit(a + 1)) {
+                step = gcd(step, instance.duration(t, a));
+            }
+        }
+        for (int a = 0; a < instance.agentCount(); a++) {
+            step = gcd(step, instance.availableFrom(a));
+        }
+        return Math.max(1, step);
+    }
+
+    private static long gcd(long a, long b) {
+        return b == 0 ? a : gcd(b, a % b);
+    }
+
+    private static long ceilToStep(long value, long step) {
+        return Math.ceilDiv(value, step) * step;
     }
 }

@@ -47,7 +47,8 @@ public class SolveSearch {
     @Inject
     public SolveSearch(SolverManager<ScheduleSolution> solverManager, FanoutConfig config) {
         this(solverManager, config.solve().heuristicShare(), config.solve().heuristicShareLarge(),
-                new ExactStage(config.solve().exactMaxTasks(), config.solve().exactShare(), config.solve().exactWorkers()));
+                new ExactStage(config.solve().exactMaxTasks(), config.solve().exactShare(), config.solve().exactWorkers(),
+                        config.solve().exactTargetShare(), config.solve().exactHeuristicShare()));
     }
 
     /** Outside the service (the benchmark runner): the same search with the shares and exact stage given. */
@@ -97,7 +98,7 @@ public class SolveSearch {
                 return outcome(analysis, best, startedAt, lastImprovement, false, null, 0);
             }
             // 2. On small plans, the exact search (CP-SAT) from there, for a share of the time left.
-            if (exactStage.appliesTo(analysis)) {
+            if (exactStage.appliesTo(analysis.instance())) {
                 best = exactStage.improve(analysis, best, deadline, stopRequested, improvedTo);
                 if (analysis.isProvenOptimal(best) || stopRequested.getAsBoolean() || System.nanoTime() >= deadline) {
                     return outcome(analysis, best, startedAt, lastImprovement, false, null, 0);
@@ -163,11 +164,15 @@ public class SolveSearch {
     /**
      * The share of the time budget for the heuristic search: small plans profit from Timefold's local search (tens of
      * thousands of moves a second), plans of 1,000 tasks and more hardly (a move re-times long chains), so they give
-     * the heuristic most of the time. Linear in between. Measured in BENCHMARKS.md.
+     * the heuristic most of the time. Linear in between. Plans that get the exact stage give it most of the time
+     * instead ({@link ExactStage#heuristicShare}). Measured in BENCHMARKS.md.
      */
     double heuristicShare(dev.fanout.analysis.Instance instance) {
         if (instance.limits().any()) {
             return instance.taskCount() > TIMETABLE_MAX_TASKS ? 1.0 : SHARED_LIMITS_HEURISTIC_SHARE;
+        }
+        if (exactStage.appliesTo(instance)) {
+            return exactStage.heuristicShare();
         }
         return heuristicShare(instance.taskCount());
     }

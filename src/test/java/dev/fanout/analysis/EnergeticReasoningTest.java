@@ -117,7 +117,7 @@ class EnergeticReasoningTest {
                 assertTrue(after >= before);
                 if (after > before) {
                     raised++;
-                    long optimum = BoundsAndBaselinesPropertyTest.BruteForce.optimalMakespan(instance);
+                    long optimum = BruteForce.optimalMakespan(instance);
                     long s = seed;
                     int k = kind;
                     assertTrue(after <= optimum,

@@ -4,15 +4,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.fanout.IndependentCheck;
+import dev.fanout.RandomPlans;
+import dev.fanout.TestPlans;
+import dev.fanout.analysis.BruteForce;
 import dev.fanout.analysis.PlanAnalysis;
 import dev.fanout.analysis.Schedule;
+import dev.fanout.analysis.ScheduleCheck;
 import dev.fanout.bench.ConstrainedPlanGenerator;
 import dev.fanout.bench.PlanGenerator;
 import dev.fanout.exact.CpSatSearch;
@@ -29,7 +35,7 @@ import dev.fanout.report.SolveStatus;
 class ExactStageTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final ExactStage STAGE = new ExactStage(300, 1.0, 2);
+    private static final ExactStage STAGE = new ExactStage(300, 1.0, 2, 1.0, 0.1);
 
     private static long in(double seconds) {
         return System.nanoTime() + Math.round(seconds * 1e9);
@@ -55,6 +61,44 @@ class ExactStageTest {
         for (var schedule : reported) {
             assertValid(plan, analysis, schedule);
         }
+    }
+
+    /**
+     * On small random plans whose optimum (by enumeration) lies above the lower bound, the targets below the optimum
+     * cannot be met: the stage goes past them and returns the optimum, never anything shorter or invalid.
+     */
+    @Test
+    void goesPastTargetsThatCannotBeMetToTheOptimum() {
+        int above = 0;
+        for (long seed = 1; seed <= 30; seed++) {
+            var analysis = PlanAnalysis.of(RandomPlans.generateConstrained(seed, 6, 3));
+            long optimum = BruteForce.optimalMakespan(analysis.instance());
+            if (optimum == analysis.lowerBound()) {
+                continue;
+            }
+            above++;
+            var best = STAGE.improve(analysis, analysis.startingSchedule(), in(60), () -> false, found -> { });
+            assertEquals(optimum, best.makespan(), "seed " + seed);
+            assertEquals(List.of(), ScheduleCheck.violations(best, 5));
+        }
+        assertTrue(above >= 5, "plans whose optimum lies above the lower bound: " + above);
+    }
+
+    /** Every makespan of a schedule shifted as early as it goes is a multiple of the step: targets go by steps. */
+    @Test
+    void theStepIsTheCommonDivisorOfTheDurationsAndOpenings() {
+        var analysis = PlanAnalysis.of(TestPlans.plan("""
+                {'name': 'steps', 'timeUnit': 'days',
+                 'agents': [{'id': 'a', 'skills': ['x']}, {'id': 'b', 'skills': ['x'], 'availableFrom': 4.5}],
+                 'tasks': [{'id': 'T1', 'duration': 1.5, 'skills': ['x']}, {'id': 'T2', 'duration': 3, 'skills': ['x']},
+                           {'id': 'T3', 'duration': 6, 'skills': ['x'], 'dependsOn': ['T1']}]}"""));
+        var scale = analysis.instance().scale();
+        assertEquals(scale.ticks(new BigDecimal("1.5")), ExactStage.makespanStep(analysis.instance()));
+        var opening = PlanAnalysis.of(TestPlans.plan("""
+                {'name': 'steps', 'timeUnit': 'days',
+                 'agents': [{'id': 'a', 'skills': ['x']}, {'id': 'b', 'skills': ['x'], 'availableFrom': 0.5}],
+                 'tasks': [{'id': 'T1', 'duration': 1.5, 'skills': ['x']}, {'id': 'T2', 'duration': 3, 'skills': ['x']}]}"""));
+        assertEquals(opening.instance().scale().ticks(new BigDecimal("0.5")), ExactStage.makespanStep(opening.instance()));
     }
 
     @Test
