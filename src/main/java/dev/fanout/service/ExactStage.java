@@ -14,8 +14,9 @@ import dev.fanout.analysis.ScheduleCheck;
 import dev.fanout.exact.CpSatSearch;
 
 /**
- * The exact stage of a solve: CP-SAT from the heuristic search's best, on plans small enough for it. On small plans
- * with no slack it finds in a fraction of a second what the heuristics and Timefold miss in ten (BENCHMARKS.md).
+ * The exact stage of a solve: CP-SAT after the heuristic search, on plans small enough for it, first reaching for the
+ * lower bound, then minimizing from the best schedule. On small plans with no slack it finds in a second what the
+ * heuristics and Timefold miss in ten (BENCHMARKS.md).
  * Every schedule it reports is checked like any other first; "proven optimal" stays the lower bound's to say.
  *
  * @param maxTasks plans of up to this many tasks get the stage; 0: never
@@ -44,13 +45,12 @@ public record ExactStage(int maxTasks, double share, int workers, double targetS
 
     /**
      * The better of {@code best} and what CP-SAT finds from it before {@code deadline} (System.nanoTime()); each
-     * better valid schedule goes to {@code improvedTo} as it is found. First, for {@code targetShare} of the
+     * better valid schedule goes to {@code improvedTo} as it is found. First, for up to {@code targetShare} of the
      * stage's time, it looks for a schedule that ends at the lower bound, then one step ({@link #makespanStep}) later,
-     * and so on up to one step before the best so far (the time shared equally between the lowest
-     * {@value #MAX_TARGETS} targets still open): with the makespan held that low, propagation alone places
-     * much of a tight plan, and on the iMOPSE plans this finds in seconds the optimum that the minimization from the
-     * heuristic's schedule does not find in the whole budget. Then CP-SAT minimizes from the best schedule for the rest
-     * of the stage's time.
+     * and so on up to one step before the best so far (the time shared equally between the lowest {@value #MAX_TARGETS}
+     * targets still open): with the makespan held that low, propagation alone places much of a tight plan, and on the
+     * iMOPSE plans this finds in seconds the optimum that the minimization from the heuristic's schedule does not find
+     * in the whole budget. Then CP-SAT minimizes from the best schedule for the rest of the stage's time.
      */
     Schedule improve(PlanAnalysis analysis, Schedule best, long deadline, BooleanSupplier stopped,
             Consumer<Schedule> improvedTo) {
