@@ -76,7 +76,7 @@ public interface FanoutConfig {
         @Min(1)
         int exactWorkers();
 
-        /** Share of the exact stage's time spent looking for a schedule at the lower bound (then one tick above, …). */
+        /** Share of the exact stage's time spent looking for a schedule at the lower bound (then one step above, …). */
         @DecimalMin("0")
         @DecimalMax("1")
         double exactTargetShare();

@@ -91,10 +91,10 @@ public record ExactStage(int maxTasks, double share, int workers, double targetS
         for (long target = ceilToStep(analysis.lowerBound(), step); target < kept.get().makespan() && !done.getAsBoolean();
                 target += step) {
             long left = until - System.nanoTime();
-            long open = Math.min(MAX_TARGETS, Math.ceilDiv(kept.get().makespan() - target, step));
             if (left <= 0) {
                 return;
             }
+            long open = Math.min(MAX_TARGETS, Math.ceilDiv(kept.get().makespan() - target, step));
             long reached = target;
             var outcome = CpSatSearch.reach(analysis.instance(), target, Duration.ofNanos(left / open), workers,
                     () -> done.getAsBoolean() || kept.get().makespan() <= reached, onSolution);
