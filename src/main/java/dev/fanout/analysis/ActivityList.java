@@ -13,10 +13,18 @@ import java.util.Random;
 final class ActivityList {
 
     /** How far a drawn priority may stray from the critical-path rule: ±30 %. */
-    private static final double NOISE = 0.3;
+    static final double NOISE = 0.3;
+    /**
+     * The same on plans of more than {@value #LARGE_PLAN} tasks: ±5 %. A list of a thousand tasks drawn at ±30 % is
+     * scrambled everywhere at once, while the better schedules there differ from the rule's only here and there; on the
+     * tight 1,000- and 3,000-task plans the smaller spread found shorter schedules (BENCHMARKS.md, 2026-12-05).
+     */
+    static final double NOISE_LARGE = 0.05;
+    static final int LARGE_PLAN = 300;
 
     private final Instance instance;
     private final Random random;
+    private final double noise;
     /** Per task, its duration and the longest chain of work after it: the critical-path rule. */
     private final long[] chain;
     /** Per task, how much time must follow its start for the plan to end at the lower bound: see {@link #drawn}. */
@@ -26,6 +34,7 @@ final class ActivityList {
         this.instance = instance;
         this.random = random;
         int n = instance.taskCount();
+        this.noise = n > LARGE_PLAN ? NOISE_LARGE : NOISE;
         var latestStart = latestStartsInWindows(instance);
         chain = new long[n];
         urgency = new long[n];
@@ -88,7 +97,7 @@ final class ActivityList {
      * has not yet found a schedule inside every window; once it has, the first one gives shorter schedules.
      */
     int[] drawn(boolean windowsFirst) {
-        return drawn(windowsFirst ? urgency : chain, NOISE);
+        return drawn(windowsFirst ? urgency : chain, noise);
     }
 
     /** The list of the urgency rule, without noise. */
