@@ -13,14 +13,14 @@ import java.util.Random;
 final class ActivityList {
 
     /** How far a drawn priority may stray from the critical-path rule: ±30 %. */
-    static final double NOISE = 0.3;
+    private static final double NOISE = 0.3;
     /**
      * The same on plans of more than {@value #LARGE_PLAN} tasks: ±5 %. A list of a thousand tasks drawn at ±30 % is
      * scrambled everywhere at once, while the better schedules there differ from the rule's only here and there; on the
      * tight 1,000- and 3,000-task plans the smaller spread found shorter schedules (BENCHMARKS.md, 2026-12-05).
      */
-    static final double NOISE_LARGE = 0.05;
-    static final int LARGE_PLAN = 300;
+    private static final double NOISE_LARGE = 0.05;
+    private static final int LARGE_PLAN = 300;
 
     private final Instance instance;
     private final Random random;
