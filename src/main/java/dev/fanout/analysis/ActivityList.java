@@ -6,9 +6,9 @@ import java.util.Random;
 
 /**
  * Priority lists ("activity lists"): every task once, each after its dependencies, the order in which serial schedule
- * generation places them. The moves of the local search in {@link ScheduleSearch} are made here: a list read off a
- * schedule, a list with a few tasks moved, and a fresh list drawn around the critical-path rule or, while windows are
- * missed, the urgency rule.
+ * generation places them. The lists of the genetic search in {@link ScheduleSearch} are made here: a list read off a
+ * schedule, two lists crossed, a list with a few tasks moved, and a fresh list drawn around the critical-path rule or,
+ * while windows are missed, the urgency rule.
  */
 final class ActivityList {
 
@@ -114,6 +114,38 @@ final class ActivityList {
         }
         return TopologicalOrder.byDependencies(instance,
                 Comparator.<Integer>comparingDouble(t -> -priority[t]).thenComparingInt(t -> t));
+    }
+
+    /**
+     * Two lists crossed at two random points q1 ≤ q2 (two-point crossover): the first q1 tasks of {@code mother}, then
+     * the tasks of {@code father} not yet taken, in his order, up to position q2, then the rest in her order. Each
+     * task comes after its dependencies when it does in both parents: a task is taken from a parent's list only
+     * after everything before it there, its dependencies among them.
+     */
+    int[] crossed(int[] mother, int[] father) {
+        int n = mother.length;
+        int q1 = random.nextInt(n + 1);
+        int q2 = q1 + random.nextInt(n - q1 + 1);
+        var taken = new boolean[n];
+        var child = new int[n];
+        int size = 0;
+        for (int i = 0; i < q1; i++) {
+            taken[mother[i]] = true;
+            child[size++] = mother[i];
+        }
+        for (int i = 0; i < n && size < q2; i++) {
+            if (!taken[father[i]]) {
+                taken[father[i]] = true;
+                child[size++] = father[i];
+            }
+        }
+        for (int i = 0; size < n; i++) {
+            if (!taken[mother[i]]) {
+                taken[mother[i]] = true;
+                child[size++] = mother[i];
+            }
+        }
+        return child;
     }
 
     /**

@@ -27,8 +27,8 @@ import dev.fanout.solver.SolutionMapper;
 
 /**
  * The search itself, on the calling thread: from a valid schedule, a share of the time budget in
- * {@link ScheduleSearch} (forward-backward improvement with sampling, or a list search on plans with shared limits;
- * fast on very large plans), on small plans a share of the rest in the exact stage ({@link ExactStage}: CP-SAT), the
+ * {@link ScheduleSearch} (forward-backward improvement and a genetic search over priority lists; fast on very large
+ * plans), on small plans a share of the rest in the exact stage ({@link ExactStage}: CP-SAT), the
  * rest in the Timefold solver, and a last justification pass on the solver's best. It stops at the time limit, as soon as the
  * makespan reaches the lower bound (nothing better exists), when improvement dries up, or when asked to. Whatever
  * happens, the outcome holds a valid schedule no longer than the one it started from. Threads, queueing and metrics
@@ -186,8 +186,8 @@ public class SolveSearch {
     static final int TIMETABLE_MAX_TASKS = 300;
 
     /**
-     * The heuristic share for smaller plans with shared limits: the list search finds what Timefold's moves over the
-     * timetable do not (on the constrained benchmark, 10 s: mean gap 6.6 % at this share, 6.4 % with all of it, 9.7 %
+     * The heuristic share for smaller plans with shared limits: the search over lists finds what Timefold's moves over
+     * the timetable do not (on the constrained benchmark, 10 s: mean gap 6.6 % at this share, 6.4 % with all of it, 9.7 %
      * at the general 0.2–0.3), and the last fifth keeps Timefold's neighbourhood as a second look. BENCHMARKS.md.
      */
     static final double SHARED_LIMITS_HEURISTIC_SHARE = 0.8;

@@ -1,5 +1,6 @@
 package dev.fanout.analysis;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,7 +15,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 import dev.fanout.RandomPlans;
 import dev.fanout.TestPlans;
 
-/** The pieces of the heuristic search's list moves: shaken lists stay lists, and a slow agent's extra time counts. */
+/**
+ * The pieces of the heuristic search's list moves: shaken and crossed lists stay lists, and a slow agent's extra time
+ * counts.
+ */
 class ListSearchTest {
 
     @ParameterizedTest
@@ -26,18 +30,46 @@ class ListSearchTest {
         var list = lists.drawn(seed % 2 == 0);
         for (int round = 0; round < 200; round++) {
             var shaken = lists.shaken(list, round % 2 == 0 ? new int[0] : new int[] { round % instance.taskCount() }, 1 + round % 8);
-            var position = new int[instance.taskCount()];
-            Arrays.fill(position, -1);
-            for (int i = 0; i < shaken.length; i++) {
-                assertEquals(-1, position[shaken[i]], "each task once");
-                position[shaken[i]] = i;
-            }
-            for (int task = 0; task < instance.taskCount(); task++) {
-                for (int p : instance.predecessors(task)) {
-                    assertTrue(position[p] < position[task], "a dependency comes first");
-                }
-            }
+            assertListed(instance, shaken);
             list = shaken;
+        }
+    }
+
+    /**
+     * Crossed lists stay lists whatever the cut points, and keep their parents' common order: with a list crossed with
+     * itself, the list comes back.
+     */
+    @ParameterizedTest
+    @ValueSource(longs = { 1, 2, 3, 4, 5 })
+    void aCrossedListHoldsEveryTaskOnceAfterItsDependencies(long seed) {
+        var analysis = PlanAnalysis.of(RandomPlans.generateConstrained(seed, 40, 5));
+        var instance = analysis.instance();
+        var lists = new ActivityList(instance, analysis.paths(), new Random(seed), analysis.lowerBound());
+        var mother = lists.drawn(false);
+        var father = lists.drawn(true);
+        boolean mixed = false;
+        for (int round = 0; round < 200; round++) {
+            var child = lists.crossed(mother, father);
+            assertListed(instance, child);
+            mixed |= !Arrays.equals(child, mother) && !Arrays.equals(child, father);
+            var grandchild = lists.crossed(child, round % 2 == 0 ? mother : father);
+            assertListed(instance, grandchild);
+            assertArrayEquals(child, lists.crossed(child, child));
+        }
+        assertTrue(mixed, "some children are neither parent");
+    }
+
+    private static void assertListed(Instance instance, int[] list) {
+        var position = new int[instance.taskCount()];
+        Arrays.fill(position, -1);
+        for (int i = 0; i < list.length; i++) {
+            assertEquals(-1, position[list[i]], "each task once");
+            position[list[i]] = i;
+        }
+        for (int task = 0; task < instance.taskCount(); task++) {
+            for (int p : instance.predecessors(task)) {
+                assertTrue(position[p] < position[task], "a dependency comes first");
+            }
         }
     }
 
