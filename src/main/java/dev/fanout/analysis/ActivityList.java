@@ -149,11 +149,11 @@ final class ActivityList {
     }
 
     /**
-     * The late task, or one of the tasks it waits for, up to three dependencies back: a task cannot come before its
+     * The task, or one of the tasks it waits for, up to three dependencies back: a task cannot come before its
      * dependencies in a list, so bringing it forward may first need them brought forward.
      */
-    private int lateOrAhead(int late) {
-        int task = late;
+    private int itselfOrAhead(int focused) {
+        int task = focused;
         for (int steps = random.nextInt(4); steps > 0 && instance.predecessors(task).length > 0; steps--) {
             var predecessors = instance.predecessors(task);
             task = predecessors[random.nextInt(predecessors.length)];
@@ -163,11 +163,11 @@ final class ActivityList {
 
     /**
      * A copy of {@code list} with {@code moves} tasks, drawn at random, each moved to a random place where it still
-     * comes after its dependencies and before the tasks that wait for it. When {@code late} names tasks (those that
-     * end after their agent's window), half of the moves take one of them or a task it waits for and move it only
-     * towards the front.
+     * comes after its dependencies and before the tasks that wait for it. When {@code focus} names tasks (those that
+     * end after their agent's window, or those of the critical chain: see {@link ScheduleSearch#focus}), half of the
+     * moves take one of them or a task it waits for and move it only towards the front.
      */
-    int[] shaken(int[] list, int[] late, int moves) {
+    int[] shaken(int[] list, int[] focus, int moves) {
         int n = list.length;
         var shaken = list.clone();
         var position = new int[n];
@@ -175,8 +175,8 @@ final class ActivityList {
             position[shaken[i]] = i;
         }
         for (int move = 0; move < moves; move++) {
-            boolean forward = late.length > 0 && random.nextBoolean();
-            int task = forward ? lateOrAhead(late[random.nextInt(late.length)]) : shaken[random.nextInt(n)];
+            boolean forward = focus.length > 0 && random.nextBoolean();
+            int task = forward ? itselfOrAhead(focus[random.nextInt(focus.length)]) : shaken[random.nextInt(n)];
             int from = position[task];
             int lowest = 0;
             int highest = n - 1;

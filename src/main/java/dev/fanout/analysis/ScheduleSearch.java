@@ -23,7 +23,8 @@ import java.util.stream.IntStream;
  * </ul>
  * While the best schedule still ends outside an agent's window, fresh lists put first the tasks whose able agents
  * leave early ({@link ActivityList#drawn}) and half of a mutation's moves bring a late task, or one it waits for,
- * forward. It stops at the deadline (a generation pass is abandoned there), or at once when it reaches the lower
+ * forward; once it is inside every window, on plans with shared limits, half of them bring forward a task of the best
+ * schedule's critical chain ({@link #focus}). It stops at the deadline (a generation pass is abandoned there), or at once when it reaches the lower
  * bound.
  */
 public final class ScheduleSearch {
@@ -90,11 +91,11 @@ public final class ScheduleSearch {
         }
         var population = new Population(random, began, deadline);
         population.add(best);
-        var bestLate = lateTasks(best.schedule());
+        var focus = focus(best.schedule());
         while ((best.schedule().makespan() > lowerBound || best.schedule().windowOverrun() > 0)
                 && System.nanoTime() < deadline && !stopped.getAsBoolean()) {
             boolean grow = population.wantsMore();
-            var tried = generate(grow ? lists.drawn(best.schedule().windowOverrun() > 0) : child(population, bestLate),
+            var tried = generate(grow ? lists.drawn(best.schedule().windowOverrun() > 0) : child(population, focus),
                     deadline, stopped);
             if (tried == null) {
                 break; // the deadline passed while it was being built
@@ -106,25 +107,37 @@ public final class ScheduleSearch {
             }
             if (tried.schedule().isBetterThan(best.schedule())) {
                 best = tried;
-                bestLate = lateTasks(best.schedule());
+                focus = focus(best.schedule());
                 onImprovement.accept(best.schedule());
             }
         }
         return best.schedule();
     }
 
-    /** Two parents' lists crossed, and now and then a few tasks moved (late ones forward while windows are missed). */
-    private int[] child(Population population, int[] late) {
+    /** Two parents' lists crossed, and now and then a few tasks moved (half of them from {@code focus}, forward). */
+    private int[] child(Population population, int[] focus) {
         var child = lists.crossed(population.parent(), population.parent());
-        return random.nextInt(100) < MUTATION_PERCENT ? lists.shaken(child, late, 1 + random.nextInt(MAX_MOVES)) : child;
+        return random.nextInt(100) < MUTATION_PERCENT ? lists.shaken(child, focus, 1 + random.nextInt(MAX_MOVES)) : child;
     }
 
-    /** The tasks that end after their agent's window has closed. */
-    private int[] lateTasks(Schedule schedule) {
-        if (schedule.windowOverrun() == 0) {
+    /**
+     * The tasks a mutation brings forward: while {@code schedule} ends outside a window, the tasks that end after
+     * their agent's window has closed; otherwise, on plans with shared limits, the tasks of its critical chain (the
+     * waits that set its makespan, {@link StartReasons#criticalChain}); otherwise none. With shared limits the chain
+     * names the tasks whose order across agents matters: a task waiting for an area, a resource or a cap another one
+     * took first, placed earlier in the list, takes it first. On the constrained plans that gave shorter schedules
+     * (200 tasks: 2,290 against 2,318 hours summed over twelve runs); on plans without shared limits, where the chain
+     * is mostly one agent's own sequence, it did not (BENCHMARKS.md, 2026-12-06).
+     */
+    int[] focus(Schedule schedule) {
+        if (schedule.windowOverrun() > 0) {
+            return IntStream.range(0, instance.taskCount()).filter(task -> schedule.overrun(task) > 0).toArray();
+        }
+        if (!instance.limits().any()) {
             return new int[0];
         }
-        return IntStream.range(0, instance.taskCount()).filter(task -> schedule.overrun(task) > 0).toArray();
+        return StartReasons.of(schedule).criticalChain().stream().mapToInt(StartReasons.Reason::task)
+                .filter(task -> !instance.isMilestone(task)).toArray();
     }
 
     /** The list as a schedule, justified; null if the deadline passed before it was built. */

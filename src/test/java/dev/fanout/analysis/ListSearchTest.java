@@ -128,6 +128,45 @@ class ListSearchTest {
     }
 
     /**
+     * A (2 days) and B (2 days) change overlapping areas, C (1 day) none; one runs A then C, two runs B, which waits
+     * for the folder A holds and ends the plan at 4. The mutations' focus is that critical chain, A then B (not C);
+     * without the areas the plan has no shared limits and no focus; with two's window closing at 3, B is late and the
+     * focus is B alone.
+     */
+    @Test
+    void theMutationsFocusOnTheCriticalChainUnderSharedLimitsAndOnLateTasksOutsideWindows() {
+        String plan = """
+                {'name': 'focus', 'timeUnit': 'days', 'agents': [{'id': 'one'}, {'id': 'two'%s}],
+                 'tasks': [{'id': 'A', 'duration': 2%s}, {'id': 'B', 'duration': 2%s}, {'id': 'C', 'duration': 1}]}
+                """;
+        var areas = focusOf(plan.formatted("", ", 'areas': ['src/']", ", 'areas': ['src/app.py']"));
+        var none = focusOf(plan.formatted("", "", ""));
+        var window = focusOf(plan.formatted(", 'availableUntil': 3", ", 'areas': ['src/']", ", 'areas': ['src/app.py']"));
+
+        assertEquals(List.of("A", "B"), areas);
+        assertEquals(List.of(), none);
+        assertEquals(List.of("B"), window);
+    }
+
+    /** The focus of the schedule one: A, C · two: B, as task ids; B starts when A ends, as the areas would need. */
+    private static List<String> focusOf(String json) {
+        var analysis = PlanAnalysis.of(TestPlans.plan(json));
+        var instance = analysis.instance();
+        int a = instance.taskIndex("A");
+        var agentOf = new int[3];
+        var start = new long[3];
+        agentOf[a] = instance.agentIndex("one");
+        agentOf[instance.taskIndex("B")] = instance.agentIndex("two");
+        agentOf[instance.taskIndex("C")] = instance.agentIndex("one");
+        start[instance.taskIndex("B")] = instance.duration(a);
+        start[instance.taskIndex("C")] = instance.duration(a);
+        var schedule = new Schedule(instance, agentOf, start);
+        assertEquals(4 * instance.scale().ticksPerUnit(), schedule.makespan());
+        var search = new ScheduleSearch(instance, analysis.paths(), 1, analysis.lowerBound());
+        return Arrays.stream(search.focus(schedule)).mapToObj(instance::taskId).toList();
+    }
+
+    /**
      * The local search moves tasks in the list a schedule was built from: generated again, that list gives the same
      * schedule (left-shifted), which the schedule's own tasks by start need not.
      */
