@@ -24,8 +24,8 @@ import java.util.stream.IntStream;
  * While the best schedule still ends outside an agent's window, fresh lists put first the tasks whose able agents
  * leave early ({@link ActivityList#drawn}) and half of a mutation's moves bring a late task, or one it waits for,
  * forward; once it is inside every window, on plans with shared limits, half of them bring forward a task of the best
- * schedule's critical chain ({@link #focus}). It stops at the deadline (a generation pass is abandoned there), or at once when it reaches the lower
- * bound.
+ * schedule's critical chain ({@link #focus}). It stops at the deadline (a generation pass is abandoned there), or at
+ * once when it reaches the lower bound.
  */
 public final class ScheduleSearch {
 

@@ -139,9 +139,11 @@ class ListSearchTest {
                 {'name': 'focus', 'timeUnit': 'days', 'agents': [{'id': 'one'}, {'id': 'two'%s}],
                  'tasks': [{'id': 'A', 'duration': 2%s}, {'id': 'B', 'duration': 2%s}, {'id': 'C', 'duration': 1}]}
                 """;
-        var areas = focusOf(plan.formatted("", ", 'areas': ['src/']", ", 'areas': ['src/app.py']"));
+        String folder = ", 'areas': ['src/']";
+        String file = ", 'areas': ['src/app.py']";
+        var areas = focusOf(plan.formatted("", folder, file));
         var none = focusOf(plan.formatted("", "", ""));
-        var window = focusOf(plan.formatted(", 'availableUntil': 3", ", 'areas': ['src/']", ", 'areas': ['src/app.py']"));
+        var window = focusOf(plan.formatted(", 'availableUntil': 3", folder, file));
 
         assertEquals(List.of("A", "B"), areas);
         assertEquals(List.of(), none);
