@@ -59,8 +59,8 @@ final class Population {
         }
     }
 
-    private static final Comparator<Member> BETTER_FIRST = Comparator.<Member>comparingLong(m -> m.schedule().windowOverrun())
-            .thenComparingLong(m -> m.schedule().makespan())
+    /** The schedules' own order ({@link Schedule#BETTER_FIRST}), then the two figures for equal makespans. */
+    private static final Comparator<Member> BETTER_FIRST = Comparator.comparing(Member::schedule, Schedule.BETTER_FIRST)
             .thenComparingLong(Member::workNearEnd)
             .thenComparingLong(Member::sumOfEnds);
 

@@ -82,11 +82,13 @@ public final class Schedule {
         return agentOf[task] == NO_AGENT ? late : late + Math.max(0, end(task) - instance.availableUntil(agentOf[task]));
     }
 
-    /** Whether this schedule is better than {@code other}: inside the windows first, then shorter. */
+    /** Better schedules first: inside the windows first (the smaller overrun), then shorter. */
+    public static final Comparator<Schedule> BETTER_FIRST = Comparator.comparingLong(Schedule::windowOverrun)
+            .thenComparingLong(Schedule::makespan);
+
+    /** Whether this schedule is better than {@code other} ({@link #BETTER_FIRST}). */
     public boolean isBetterThan(Schedule other) {
-        long overrun = windowOverrun();
-        long otherOverrun = other.windowOverrun();
-        return overrun != otherOverrun ? overrun < otherOverrun : makespan() < other.makespan();
+        return BETTER_FIRST.compare(this, other) < 0;
     }
 
     /** Busy ticks of each agent. */
