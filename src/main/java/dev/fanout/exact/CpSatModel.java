@@ -26,6 +26,8 @@ import dev.fanout.analysis.SharedLimits;
  * <li>no overlap on each agent; each task after its dependencies;</li>
  * <li>each shared limit ({@link SharedLimits}: resources, areas, the plan's cap on the tasks' intervals; a pool's cap on
  * its agents' intervals) as a cumulative of its capacity, a no-overlap when that is 1;</li>
+ * <li>for a neighbourhood of a schedule ({@link #CpSatModel(Instance, Neighbourhood)}), its held tasks on their agents
+ * in their order;</li>
  * <li>minimize the makespan, the latest end; or, for a target ({@link #CpSatModel(Instance, long)}), no objective and
  * every task ending by the target.</li>
  * </ul>
@@ -42,10 +44,12 @@ final class CpSatModel {
     private final List<List<BoolVar>> chosen = new ArrayList<>();
     private final List<List<Integer>> chosenAgent = new ArrayList<>();
     private final IntVar makespan;
+    /** The agent of each task whose agent the model does not choose (a neighbourhood's held tasks); else NO_AGENT. */
+    private final int[] givenAgent;
 
     /** The model that minimizes the makespan. */
     CpSatModel(Instance instance) {
-        this(instance, -1);
+        this(instance, -1, null);
     }
 
     /**
@@ -55,10 +59,27 @@ final class CpSatModel {
      * where the minimization from a good schedule goes on in circles (BENCHMARKS.md, "Reaching for the bound").
      */
     CpSatModel(Instance instance, long target) {
+        this(instance, target, null);
+    }
+
+    /**
+     * The model that minimizes the makespan with only the neighbourhood's free tasks placed anew, the held ones on their
+     * agents in their order ({@link Neighbourhood}), every task ending by the makespan of the schedule around it.
+     */
+    CpSatModel(Instance instance, Neighbourhood neighbourhood) {
+        this(instance, -1, neighbourhood);
+    }
+
+    private CpSatModel(Instance instance, long target, Neighbourhood neighbourhood) {
         this.instance = instance;
         int n = instance.taskCount();
         int m = instance.agentCount();
         long horizon = target >= 0 ? Math.min(target, horizon(instance)) : horizon(instance);
+        if (neighbourhood != null) {
+            horizon = Math.min(horizon, neighbourhood.around().makespan());
+        }
+        givenAgent = new int[n];
+        Arrays.fill(givenAgent, Schedule.NO_AGENT);
         start = new IntVar[n];
         end = new IntVar[n];
         var taskInterval = new IntervalVar[n];
@@ -74,6 +95,10 @@ final class CpSatModel {
             chosenAgent.add(new ArrayList<>());
             if (instance.isMilestone(t)) {
                 model.addEquality(end[t], start[t]);
+                continue;
+            }
+            if (neighbourhood != null && !neighbourhood.isFree(t)) {
+                taskInterval[t] = held(t, neighbourhood.around(), horizon, agentIntervals);
                 continue;
             }
             var durations = new ArrayList<Long>();
@@ -116,6 +141,9 @@ final class CpSatModel {
         for (var intervals : agentIntervals) {
             model.addNoOverlap(intervals);
         }
+        if (neighbourhood != null) {
+            keepHeldOrder(neighbourhood);
+        }
         // Dependencies: finish to start.
         for (int t = 0; t < n; t++) {
             for (int p : instance.predecessors(t)) {
@@ -127,6 +155,31 @@ final class CpSatModel {
         model.addMaxEquality(makespan, end);
         if (target < 0) {
             model.minimize(makespan);
+        }
+    }
+
+    /** A neighbourhood's held task: on its agent in the schedule around, anywhere in that agent's window. */
+    private IntervalVar held(int t, Schedule around, long horizon, List<List<IntervalVar>> agentIntervals) {
+        int agent = around.agentOf(t);
+        long duration = instance.duration(t, agent);
+        givenAgent[t] = agent;
+        model.addGreaterOrEqual(start[t], instance.availableFrom(agent));
+        model.addLessOrEqual(end[t], Math.min(horizon, instance.availableUntil(agent)));
+        var interval = model.newIntervalVar(start[t], LinearExpr.constant(duration), end[t], "task " + t);
+        agentIntervals.get(agent).add(interval);
+        return interval;
+    }
+
+    /** Held tasks stay in their agent's order: each after the task before it there, unless that one is free. */
+    private void keepHeldOrder(Neighbourhood neighbourhood) {
+        for (var sequence : neighbourhood.around().sequences()) {
+            for (int k = 1; k < sequence.size(); k++) {
+                int before = sequence.get(k - 1);
+                int task = sequence.get(k);
+                if (!neighbourhood.isFree(task) && !neighbourhood.isFree(before)) {
+                    model.addGreaterOrEqual(start[task], end[before]);
+                }
+            }
         }
     }
 
@@ -184,6 +237,7 @@ final class CpSatModel {
         var starts = new long[n];
         for (int t = 0; t < n; t++) {
             starts[t] = value.applyAsLong(start[t]);
+            agentOf[t] = givenAgent[t];
             for (int k = 0; k < chosen.get(t).size(); k++) {
                 if (isTrue.test(chosen.get(t).get(k))) {
                     agentOf[t] = chosenAgent.get(t).get(k);

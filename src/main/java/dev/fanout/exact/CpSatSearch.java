@@ -76,6 +76,19 @@ public final class CpSatSearch {
     }
 
     /**
+     * Re-places a neighbourhood's free and held tasks ({@link Neighbourhood}) for at most {@code time}, starting from the
+     * schedule around it, never later than that one. The outcome is proven optimal when CP-SAT closed the neighbourhood.
+     */
+    static Outcome improve(Instance instance, Neighbourhood neighbourhood, Duration time, int workers,
+            BooleanSupplier stopped) {
+        long building = System.nanoTime();
+        var model = new CpSatModel(instance, neighbourhood);
+        model.hint(neighbourhood.around());
+        return run(model, Duration.ofNanos(System.nanoTime() - building), time, workers, null, stopped, found -> {
+        });
+    }
+
+    /**
      * Searches for at most {@code time} for a schedule that ends by {@code target} (any one: there is no objective),
      * with {@code workers} threads; it stops when {@code stopped} says so. The outcome's status is OPTIMAL or FEASIBLE
      * when one was found ({@code onSolution} has it too), INFEASIBLE when CP-SAT proved that none exists (the optimum

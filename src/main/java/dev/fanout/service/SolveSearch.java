@@ -169,7 +169,10 @@ public class SolveSearch {
      */
     double heuristicShare(dev.fanout.analysis.Instance instance) {
         if (instance.limits().any()) {
-            return instance.taskCount() > TIMETABLE_MAX_TASKS ? 1.0 : SHARED_LIMITS_HEURISTIC_SHARE;
+            if (instance.taskCount() > TIMETABLE_MAX_TASKS) {
+                return 1.0;
+            }
+            return exactStage.appliesTo(instance) ? SHARED_LIMITS_WINDOWS_HEURISTIC_SHARE : SHARED_LIMITS_HEURISTIC_SHARE;
         }
         if (exactStage.appliesTo(instance)) {
             return exactStage.heuristicShare();
@@ -186,11 +189,18 @@ public class SolveSearch {
     static final int TIMETABLE_MAX_TASKS = 300;
 
     /**
-     * The heuristic share for smaller plans with shared limits: the search over lists finds what Timefold's moves over
+     * The heuristic share for smaller plans with shared limits when the exact stage is off: the search over lists finds what Timefold's moves over
      * the timetable do not (on the constrained benchmark, 10 s: mean gap 6.6 % at this share, 6.4 % with all of it, 9.7 %
      * at the general 0.2–0.3), and the last fifth keeps Timefold's neighbourhood as a second look. BENCHMARKS.md.
      */
     static final double SHARED_LIMITS_HEURISTIC_SHARE = 0.8;
+
+    /**
+     * The heuristic share for plans with shared limits that get the exact stage: CP-SAT over windows of the schedule
+     * ({@code exact.WindowSearch}) gains more in the second half than the genetic search does (constrained 200-task
+     * plans: 190, 186, 186 at this share, 192, 186, 186 at 0.2, 196, 184, 188 at 0.6; BENCHMARKS.md).
+     */
+    static final double SHARED_LIMITS_WINDOWS_HEURISTIC_SHARE = 0.4;
 
     double heuristicShare(int tasks) {
         if (tasks <= 300) {

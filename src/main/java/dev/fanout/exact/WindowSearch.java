@@ -1,0 +1,104 @@
+package dev.fanout.exact;
+
+import java.time.Duration;
+import java.util.BitSet;
+import java.util.Random;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+
+import dev.fanout.analysis.Instance;
+import dev.fanout.analysis.Schedule;
+import dev.fanout.analysis.ScheduleCheck;
+import dev.fanout.analysis.SharedLimits;
+
+/**
+ * Large-neighbourhood search with CP-SAT: again and again, the tasks that the current schedule starts in a window of
+ * time, and every task of the plan's tightest one-unit limit (its bottleneck), go back to CP-SAT free, every other task
+ * held on its agent in its order ({@link Neighbourhood}), and CP-SAT places them anew, never later than before. Where
+ * CP-SAT on the whole plan gets nowhere (a few hundred tasks under shared limits), such a neighbourhood it often closes
+ * in a fraction of a second. A schedule as short as the current one but different becomes the current one, so the
+ * search walks across plateaus. The window grows while CP-SAT closes its neighbourhoods and shrinks when it runs out
+ * of time. Measured in BENCHMARKS.md ("CP-SAT over windows of the schedule").
+ */
+public final class WindowSearch {
+
+    /** The fewest and the most tasks in a window, and the first size tried. */
+    static final int MIN_SIZE = 8;
+    static final int MAX_SIZE = 400;
+    static final int FIRST_SIZE = 30;
+    /** The most time one neighbourhood gets. */
+    static final Duration STEP_TIME = Duration.ofSeconds(2);
+    /** CP-SAT's threads per neighbourhood: its portfolio of two, not its own neighbourhood workers. */
+    static final int WORKERS = 2;
+
+    private WindowSearch() {
+    }
+
+    /**
+     * The better of {@code best} and what the windows find before {@code deadline} (System.nanoTime()), each better
+     * schedule, checked, handed to {@code improvedTo}; it stops early when {@code stopped} says so.
+     */
+    public static Schedule improve(Instance instance, Schedule best, long deadline, long seed, BooleanSupplier stopped,
+            Consumer<Schedule> improvedTo) {
+        var random = new Random(seed);
+        var bottleneck = bottleneck(instance);
+        int n = instance.taskCount();
+        int size = Math.min(n, FIRST_SIZE);
+        var current = best;
+        long left;
+        long least = Duration.ofMillis(CpSatSearch.CHECK_MILLIS).toNanos();
+        while (!stopped.getAsBoolean() && (left = deadline - System.nanoTime()) > least) {
+            int first = random.nextInt(n - size + 1);
+            var neighbourhood = Neighbourhood.window(current, first, size, bottleneck);
+            var time = Duration.ofNanos(Math.min(left, STEP_TIME.toNanos()));
+            var outcome = CpSatSearch.improve(instance, neighbourhood, time, WORKERS, stopped);
+            var found = outcome.schedule();
+            if (found != null && !current.isBetterThan(found) && ScheduleCheck.isValid(found)) {
+                current = found;
+                if (found.isBetterThan(best)) {
+                    best = found;
+                    improvedTo.accept(found);
+                }
+            }
+            if (outcome.provenOptimal() && neighbourhood.free().cardinality() == n) {
+                break; // CP-SAT closed the whole plan: nothing shorter exists
+            }
+            int step = Math.max(1, size / 10);
+            size = outcome.provenOptimal() ? Math.min(Math.min(n, MAX_SIZE), size + step)
+                    : Math.max(Math.min(n, MIN_SIZE), size - step);
+        }
+        return best;
+    }
+
+    /**
+     * The tasks that hold the one-unit limit (a resource of one unit or an area) with the most work, each task at its
+     * fastest: the limit that the schedule's end most likely waits for. None on a plan without one.
+     */
+    static BitSet bottleneck(Instance instance) {
+        var limits = instance.limits();
+        var work = new long[limits.limits().size()];
+        for (int t = 0; t < instance.taskCount(); t++) {
+            for (int l : limits.limitsOf(t)) {
+                work[l] += instance.isMilestone(t) ? 0 : instance.fastestDuration(t);
+            }
+        }
+        int tightest = -1;
+        for (int l = 0; l < work.length; l++) {
+            var kind = limits.limit(l).kind();
+            boolean oneUnit = limits.limit(l).capacity() == 1
+                    && (kind == SharedLimits.Kind.AREA || kind == SharedLimits.Kind.RESOURCE);
+            if (oneUnit && (tightest < 0 || work[l] > work[tightest])) {
+                tightest = l;
+            }
+        }
+        var holders = new BitSet();
+        for (int t = 0; t < instance.taskCount() && tightest >= 0; t++) {
+            for (int l : limits.limitsOf(t)) {
+                if (l == tightest) {
+                    holders.set(t);
+                }
+            }
+        }
+        return holders;
+    }
+}
