@@ -43,9 +43,6 @@ public record ExactStage(int maxTasks, double share, int workers, double targetS
     /** No exact stage. */
     public static final ExactStage OFF = new ExactStage(0, 0, 1, 0, 0);
 
-    /** The most targets that share the time at once: the lowest ones still open. */
-    static final int MAX_TARGETS = 3;
-
     public boolean appliesTo(Instance instance) {
         return instance.taskCount() <= maxTasks && share > 0 && CpSatSearch.isAvailable();
     }
@@ -53,11 +50,13 @@ public record ExactStage(int maxTasks, double share, int workers, double targetS
     /**
      * The better of {@code best} and what CP-SAT finds from it before {@code deadline} (System.nanoTime()); each
      * better valid schedule goes to {@code improvedTo} as it is found. First, for up to {@code targetShare} of the
-     * stage's time, it looks for a schedule that ends at the lower bound, then one step ({@link #makespanStep}) later,
-     * and so on up to one step before the best so far (the time shared equally between the lowest {@value #MAX_TARGETS}
-     * targets still open): with the makespan held that low, propagation alone places much of a tight plan, and on the
+     * stage's time, it looks for a schedule that ends at the lower bound, and only once CP-SAT has proved that none
+     * does, one step ({@link #makespanStep}) later, and so on up to one step before the best so far, each target with
+     * all the time left: with the makespan held that low, propagation alone places much of a tight plan, and on the
      * iMOPSE plans this finds in seconds the optimum that the minimization from the heuristic's schedule does not find
-     * in the whole budget. Then, for the rest of the stage's time, CP-SAT re-places windows of the best schedule
+     * in the whole budget (sharing the time between the lowest three open targets, as before, left a tight 100-task
+     * plan a step short in two runs of three). Then, for the rest of the stage's time, CP-SAT re-places windows of the
+     * best schedule
      * ({@link WindowSearch}): on the iMOPSE plans and the constrained ones it finds shorter schedules than CP-SAT
      * minimizing over the whole plan from the best (BENCHMARKS.md, "CP-SAT over windows of the schedule").
      */
@@ -87,8 +86,8 @@ public record ExactStage(int maxTasks, double share, int workers, double targetS
     }
 
     /**
-     * Targets from the lower bound up by {@link #makespanStep}, until one is met, the best is reached or {@code until}
-     * (System.nanoTime()).
+     * Targets from the lower bound up by {@link #makespanStep}, the next one only when CP-SAT has refuted the last, until
+     * one is met, one runs out of time, the best is reached or {@code until} (System.nanoTime()).
      */
     private void reachForTheBound(PlanAnalysis analysis, long until, BooleanSupplier done, Consumer<Schedule> onSolution,
             AtomicReference<Schedule> kept) {
@@ -99,15 +98,14 @@ public record ExactStage(int maxTasks, double share, int workers, double targetS
             if (left <= 0) {
                 return;
             }
-            long open = Math.min(MAX_TARGETS, Math.ceilDiv(kept.get().makespan() - target, step));
             long reached = target;
-            var outcome = CpSatSearch.reach(analysis.instance(), target, Duration.ofNanos(left / open), workers,
+            var outcome = CpSatSearch.reach(analysis.instance(), target, Duration.ofNanos(left), workers,
                     () -> done.getAsBoolean() || kept.get().makespan() <= reached, onSolution);
             if (outcome.schedule() != null) {
                 onSolution.accept(outcome.schedule());
             }
-            if (kept.get().makespan() <= target) {
-                return; // every lower target was tried first: none was found in its time
+            if (kept.get().makespan() <= target || !outcome.refuted()) {
+                return; // met; or out of time with the target still open
             }
             LOG.debugf("exact stage, plan '%s': nothing ends by %d (%s)", analysis.instance().plan().name(), target,
                     outcome.refuted() ? "none can" : outcome.status());
