@@ -170,15 +170,18 @@ final class CpSatModel {
         return interval;
     }
 
-    /** Held tasks stay in their agent's order: each after the task before it there, unless that one is free. */
+    /** Held tasks stay in their agent's order: each after the held task before it there (free ones may leave). */
     private void keepHeldOrder(Neighbourhood neighbourhood) {
         for (var sequence : neighbourhood.around().sequences()) {
-            for (int k = 1; k < sequence.size(); k++) {
-                int before = sequence.get(k - 1);
-                int task = sequence.get(k);
-                if (!neighbourhood.isFree(task) && !neighbourhood.isFree(before)) {
+            int before = -1;
+            for (int task : sequence) {
+                if (neighbourhood.isFree(task)) {
+                    continue;
+                }
+                if (before >= 0) {
                     model.addGreaterOrEqual(start[task], end[before]);
                 }
+                before = task;
             }
         }
     }
