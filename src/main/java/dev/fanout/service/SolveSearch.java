@@ -172,7 +172,8 @@ public class SolveSearch {
             if (instance.taskCount() > TIMETABLE_MAX_TASKS) {
                 return 1.0;
             }
-            return exactStage.appliesTo(instance) ? SHARED_LIMITS_WINDOWS_HEURISTIC_SHARE : SHARED_LIMITS_HEURISTIC_SHARE;
+            return exactStage.appliesTo(instance) ? SHARED_LIMITS_WINDOWS_HEURISTIC_SHARE
+                    : SHARED_LIMITS_HEURISTIC_SHARE;
         }
         if (exactStage.appliesTo(instance)) {
             return exactStage.heuristicShare();
@@ -189,9 +190,10 @@ public class SolveSearch {
     static final int TIMETABLE_MAX_TASKS = 300;
 
     /**
-     * The heuristic share for smaller plans with shared limits when the exact stage is off: the search over lists finds what Timefold's moves over
-     * the timetable do not (on the constrained benchmark, 10 s: mean gap 6.6 % at this share, 6.4 % with all of it, 9.7 %
-     * at the general 0.2–0.3), and the last fifth keeps Timefold's neighbourhood as a second look. BENCHMARKS.md.
+     * The heuristic share for smaller plans with shared limits when the exact stage is off: the search over lists finds
+     * what Timefold's moves over the timetable do not (on the constrained benchmark, 10 s: mean gap 6.6 % at this share,
+     * 6.4 % with all of it, 9.7 % at the general 0.2–0.3), and the last fifth keeps Timefold's neighbourhood as a second
+     * look. BENCHMARKS.md.
      */
     static final double SHARED_LIMITS_HEURISTIC_SHARE = 0.8;
 
