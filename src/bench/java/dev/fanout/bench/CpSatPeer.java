@@ -40,7 +40,7 @@ final class CpSatPeer implements Peer {
     public Outcome solve(Instance instance, Duration budget, Schedule hint) {
         long called = System.nanoTime();
         var lastSolution = new long[1];
-        var outcome = CpSatSearch.solve(instance, hint, budget, workers, null, () -> false,
+        var outcome = CpSatSearch.solve(instance, hint, budget, workers, () -> false,
                 schedule -> lastSolution[0] = System.nanoTime());
         // Time to best counts from the end of the model's building, as the budget does.
         long searchStarted = called + outcome.modelTime().toNanos();

@@ -3,7 +3,6 @@ package dev.fanout.exact;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
@@ -61,18 +60,17 @@ public final class CpSatSearch {
 
     /**
      * Searches for at most {@code time} after the model is built, with {@code workers} threads, from {@code hint} (null:
-     * none). It stops early when {@code stopped} says so, and once {@code patience} (null: never) has passed without a
-     * new solution, so that a stage that has stopped finding better schedules gives its time back to the next one; both
-     * are checked every {@value #CHECK_MILLIS} ms. {@code onSolution} receives every solution as it is found, unchecked.
+     * none). It stops early when {@code stopped} says so (checked every {@value #CHECK_MILLIS} ms). {@code onSolution}
+     * receives every solution as it is found, unchecked.
      */
-    public static Outcome solve(Instance instance, Schedule hint, Duration time, int workers, Duration patience,
-            BooleanSupplier stopped, Consumer<Schedule> onSolution) {
+    public static Outcome solve(Instance instance, Schedule hint, Duration time, int workers, BooleanSupplier stopped,
+            Consumer<Schedule> onSolution) {
         long building = System.nanoTime();
         var model = new CpSatModel(instance);
         if (hint != null) {
             model.hint(hint);
         }
-        return run(model, Duration.ofNanos(System.nanoTime() - building), time, workers, patience, stopped, onSolution);
+        return run(model, Duration.ofNanos(System.nanoTime() - building), time, workers, stopped, onSolution);
     }
 
     /**
@@ -84,7 +82,7 @@ public final class CpSatSearch {
         long building = System.nanoTime();
         var model = new CpSatModel(instance, neighbourhood);
         model.hint(neighbourhood.around());
-        return run(model, Duration.ofNanos(System.nanoTime() - building), time, workers, null, stopped, found -> {
+        return run(model, Duration.ofNanos(System.nanoTime() - building), time, workers, stopped, found -> {
         });
     }
 
@@ -98,20 +96,18 @@ public final class CpSatSearch {
             Consumer<Schedule> onSolution) {
         long building = System.nanoTime();
         var model = new CpSatModel(instance, target);
-        var outcome = run(model, Duration.ofNanos(System.nanoTime() - building), time, workers, null, stopped, onSolution);
+        var outcome = run(model, Duration.ofNanos(System.nanoTime() - building), time, workers, stopped, onSolution);
         // Without an objective, OPTIMAL only says that a schedule was found.
         return new Outcome(outcome.schedule(), false, outcome.status(), outcome.modelTime());
     }
 
-    private static Outcome run(CpSatModel model, Duration modelTime, Duration time, int workers, Duration patience,
-            BooleanSupplier stopped, Consumer<Schedule> onSolution) {
+    private static Outcome run(CpSatModel model, Duration modelTime, Duration time, int workers, BooleanSupplier stopped,
+            Consumer<Schedule> onSolution) {
         var solver = new CpSolver();
         solver.getParameters().setMaxTimeInSeconds(Math.max(0.001, time.toMillis() / 1000.0)).setNumWorkers(workers);
-        var lastSolution = new AtomicLong(System.nanoTime());
         var checks = Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().factory());
         checks.scheduleWithFixedDelay(() -> {
-            boolean idle = patience != null && System.nanoTime() - lastSolution.get() > patience.toNanos();
-            if (idle || stopped.getAsBoolean()) {
+            if (stopped.getAsBoolean()) {
                 // Asked again until the search ends: a stop asked before the search has started is not kept.
                 solver.stopSearch();
             }
@@ -120,7 +116,6 @@ public final class CpSatSearch {
             var status = solver.solve(model.model, new CpSolverSolutionCallback() {
                 @Override
                 public void onSolutionCallback() {
-                    lastSolution.set(System.nanoTime());
                     onSolution.accept(model.schedule(variable -> value(variable), literal -> booleanValue(literal)));
                 }
             });
