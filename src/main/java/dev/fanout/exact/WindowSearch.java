@@ -79,7 +79,7 @@ public final class WindowSearch {
         var work = new long[limits.limits().size()];
         for (int t = 0; t < instance.taskCount(); t++) {
             for (int l : limits.limitsOf(t)) {
-                work[l] += instance.isMilestone(t) ? 0 : instance.fastestDuration(t);
+                work[l] += instance.fastestDuration(t); // 0 for a milestone
             }
         }
         int tightest = -1;
@@ -93,10 +93,8 @@ public final class WindowSearch {
         }
         var holders = new BitSet();
         for (int t = 0; t < instance.taskCount() && tightest >= 0; t++) {
-            for (int l : limits.limitsOf(t)) {
-                if (l == tightest) {
-                    holders.set(t);
-                }
+            if (limits.units(t, tightest) > 0) {
+                holders.set(t);
             }
         }
         return holders;
