@@ -10,6 +10,7 @@ import com.google.ortools.sat.CpSolver;
 import com.google.ortools.sat.IntVar;
 import com.google.ortools.sat.IntervalVar;
 import com.google.ortools.sat.LinearExpr;
+import com.google.ortools.sat.LinearExprBuilder;
 import com.google.ortools.util.Domain;
 
 import dev.fanout.analysis.Instance;
@@ -28,8 +29,8 @@ import dev.fanout.analysis.SharedLimits;
  * its agents' intervals) as a cumulative of its capacity, a no-overlap when that is 1;</li>
  * <li>for a neighbourhood of a schedule ({@link #CpSatModel(Instance, Neighbourhood)}), its held tasks on their agents
  * in their order;</li>
- * <li>minimize the makespan, the latest end; or, for a target ({@link #CpSatModel(Instance, long)}), no objective and
- * every task ending by the target.</li>
+ * <li>minimize the makespan, the latest end; or, for a target ({@link #CpSatModel(Instance, long)}), no objective,
+ * every task ending by the target, and the energy of each agent and each shared limit as a sum ({@link #energyCuts}).</li>
  * </ul>
  * Its horizon is the latest window opening plus every task at its slowest, one after another (shift an optimal
  * schedule's tasks as early as they go: each then starts at 0, at a window opening or at the end of another task, so
@@ -43,6 +44,8 @@ final class CpSatModel {
     private final IntVar[] end;
     private final List<List<BoolVar>> chosen = new ArrayList<>();
     private final List<List<Integer>> chosenAgent = new ArrayList<>();
+    /** The ticks the task takes on each agent of {@link #chosen}. */
+    private final List<List<Long>> chosenDuration = new ArrayList<>();
     private final IntVar makespan;
     /** The agent of each task whose agent the model does not choose (a neighbourhood's held tasks); else NO_AGENT. */
     private final int[] givenAgent;
@@ -93,6 +96,7 @@ final class CpSatModel {
             end[t] = model.newIntVar(0, horizon, "end " + t);
             chosen.add(new ArrayList<>());
             chosenAgent.add(new ArrayList<>());
+            chosenDuration.add(new ArrayList<>());
             if (instance.isMilestone(t)) {
                 model.addEquality(end[t], start[t]);
                 continue;
@@ -120,6 +124,7 @@ final class CpSatModel {
                 agentIntervals.get(a).add(model.newOptionalFixedSizeIntervalVar(agentStart, duration, doesIt, "on " + a));
                 chosen.get(t).add(doesIt);
                 chosenAgent.get(t).add(a);
+                chosenDuration.get(t).add(duration);
                 durations.add(duration);
             }
             model.addExactlyOne(chosen.get(t).toArray(BoolVar[]::new));
@@ -155,6 +160,8 @@ final class CpSatModel {
         model.addMaxEquality(makespan, end);
         if (target < 0) {
             model.minimize(makespan);
+        } else {
+            energyCuts(horizon);
         }
     }
 
@@ -183,6 +190,57 @@ final class CpSatModel {
                 }
                 before = task;
             }
+        }
+    }
+
+    /**
+     * Redundant, for CP-SAT's linear relaxation: the work an agent does fits before the makespan and inside its window,
+     * and the work under a shared limit fits before the makespan, its capacity at a time. The no-overlaps and cumulatives
+     * say as much one interval at a time; said as sums, the relaxation sees the energy bounds Fanout's lower bound is
+     * made of, so that at a target on that bound, where there is no slack, a task on an agent slower than it needs or a
+     * task that other agents could do on an agent that is short of time fails at once. Only the target model has them:
+     * there they let CP-SAT meet the bound sooner on tight plans (BENCHMARKS.md, "Energy sums in the target model"); in
+     * the windows' models they slowed the steps down.
+     */
+    private void energyCuts(long horizon) {
+        int m = instance.agentCount();
+        var busy = new ArrayList<LinearExprBuilder>();
+        for (int a = 0; a < m; a++) {
+            busy.add(LinearExpr.newBuilder());
+        }
+        var work = new LinearExprBuilder[instance.taskCount()];
+        for (int t = 0; t < instance.taskCount(); t++) {
+            work[t] = LinearExpr.newBuilder(); // every task's agent is chosen: a target's model holds none
+            for (int k = 0; k < chosen.get(t).size(); k++) {
+                busy.get(chosenAgent.get(t).get(k)).addTerm(chosen.get(t).get(k), chosenDuration.get(t).get(k));
+                work[t].addTerm(chosen.get(t).get(k), chosenDuration.get(t).get(k));
+            }
+        }
+        for (int a = 0; a < m; a++) {
+            // An agent that opens late may do nothing: its work fits before the makespan, and inside its window.
+            model.addLessOrEqual(busy.get(a).build(), makespan);
+            long window = Math.min(horizon, instance.availableUntil(a)) - instance.availableFrom(a);
+            model.addLessOrEqual(busy.get(a).build(), Math.max(0, window));
+        }
+        var limits = instance.limits();
+        for (int l = 0; l < limits.limits().size(); l++) {
+            var used = LinearExpr.newBuilder();
+            if (limits.limit(l).kind() == SharedLimits.Kind.POOL_CAP) {
+                for (int a = 0; a < m; a++) {
+                    if (limits.poolLimitOf(a) == l) {
+                        used.add(busy.get(a).build());
+                    }
+                }
+            } else {
+                for (int t = 0; t < instance.taskCount(); t++) {
+                    int units = limits.units(t, l);
+                    if (units > 0) {
+                        used.addTerm(work[t].build(), units);
+                    }
+                }
+            }
+            used.addTerm(makespan, -limits.limit(l).capacity());
+            model.addLessOrEqual(used.build(), 0);
         }
     }
 
