@@ -10,7 +10,6 @@ import com.google.ortools.sat.CpSolver;
 import com.google.ortools.sat.IntVar;
 import com.google.ortools.sat.IntervalVar;
 import com.google.ortools.sat.LinearExpr;
-import com.google.ortools.sat.LinearExprBuilder;
 import com.google.ortools.util.Domain;
 
 import dev.fanout.analysis.Instance;
@@ -30,7 +29,7 @@ import dev.fanout.analysis.SharedLimits;
  * <li>for a neighbourhood of a schedule ({@link #CpSatModel(Instance, Neighbourhood)}), its held tasks on their agents
  * in their order;</li>
  * <li>minimize the makespan, the latest end; or, for a target ({@link #CpSatModel(Instance, long)}), no objective,
- * every task ending by the target, and the energy of each agent and each shared limit as a sum ({@link #energyCuts}).</li>
+ * every task ending by the target, and the energy of each agent and each shared limit as a sum ({@link EnergySums}).</li>
  * </ul>
  * Its horizon is the latest window opening plus every task at its slowest, one after another (shift an optimal
  * schedule's tasks as early as they go: each then starts at 0, at a window opening or at the end of another task, so
@@ -42,10 +41,8 @@ final class CpSatModel {
     private final Instance instance;
     private final IntVar[] start;
     private final IntVar[] end;
-    private final List<List<BoolVar>> chosen = new ArrayList<>();
-    private final List<List<Integer>> chosenAgent = new ArrayList<>();
-    /** The ticks the task takes on each agent of {@link #chosen}. */
-    private final List<List<Long>> chosenDuration = new ArrayList<>();
+    /** Per task, the agents the model may give it to (none for a held task or a milestone). */
+    private final List<List<AgentOption>> options = new ArrayList<>();
     private final IntVar makespan;
     /** The agent of each task whose agent the model does not choose (a neighbourhood's held tasks); else NO_AGENT. */
     private final int[] givenAgent;
@@ -94,9 +91,7 @@ final class CpSatModel {
             // Started work goes on at now (tick 0): fixed, as the other searches fix it.
             start[t] = model.newIntVar(0, instance.isStarted(t) ? 0 : horizon, "start " + t);
             end[t] = model.newIntVar(0, horizon, "end " + t);
-            chosen.add(new ArrayList<>());
-            chosenAgent.add(new ArrayList<>());
-            chosenDuration.add(new ArrayList<>());
+            options.add(new ArrayList<>());
             if (instance.isMilestone(t)) {
                 model.addEquality(end[t], start[t]);
                 continue;
@@ -105,7 +100,6 @@ final class CpSatModel {
                 taskInterval[t] = held(t, neighbourhood.around(), horizon, agentIntervals);
                 continue;
             }
-            var durations = new ArrayList<Long>();
             var eligible = instance.eligibleAgents(t);
             for (int a = eligible.nextSetBit(0); a >= 0; a = eligible.nextSetBit(a + 1)) {
                 long duration = instance.duration(t, a);
@@ -122,13 +116,12 @@ final class CpSatModel {
                     model.addEquality(agentStart, start[t]).onlyEnforceIf(doesIt);
                 }
                 agentIntervals.get(a).add(model.newOptionalFixedSizeIntervalVar(agentStart, duration, doesIt, "on " + a));
-                chosen.get(t).add(doesIt);
-                chosenAgent.get(t).add(a);
-                chosenDuration.get(t).add(duration);
-                durations.add(duration);
+                options.get(t).add(new AgentOption(doesIt, a, duration));
             }
-            model.addExactlyOne(chosen.get(t).toArray(BoolVar[]::new));
-            var distinct = durations.stream().mapToLong(Long::longValue).distinct().toArray();
+            var chosen = options.get(t).stream().map(AgentOption::doesIt).toArray(BoolVar[]::new);
+            var lengths = options.get(t).stream().mapToLong(AgentOption::duration).toArray();
+            model.addExactlyOne(chosen);
+            var distinct = Arrays.stream(lengths).distinct().toArray();
             if (distinct.length <= 1) {
                 // None: no agent fits the task by the target, the exactly-one above has nothing to choose from and
                 // the model has no solution.
@@ -137,8 +130,7 @@ final class CpSatModel {
             } else {
                 // Agents at different speeds: the task's interval is as long as it takes on the agent chosen.
                 var size = model.newIntVarFromDomain(Domain.fromValues(distinct), "duration " + t);
-                model.addEquality(size, LinearExpr.weightedSum(chosen.get(t).toArray(BoolVar[]::new),
-                        durations.stream().mapToLong(Long::longValue).toArray()));
+                model.addEquality(size, LinearExpr.weightedSum(chosen, lengths));
                 taskInterval[t] = model.newIntervalVar(start[t], size, end[t], "task " + t);
             }
         }
@@ -161,7 +153,7 @@ final class CpSatModel {
         if (target < 0) {
             model.minimize(makespan);
         } else {
-            energyCuts(horizon);
+            EnergySums.add(model, instance, options, makespan, horizon);
         }
     }
 
@@ -190,57 +182,6 @@ final class CpSatModel {
                 }
                 before = task;
             }
-        }
-    }
-
-    /**
-     * Redundant, for CP-SAT's linear relaxation: the work an agent does fits before the makespan and inside its window,
-     * and the work under a shared limit fits before the makespan, its capacity at a time. The no-overlaps and cumulatives
-     * say as much one interval at a time; said as sums, the relaxation sees the energy bounds Fanout's lower bound is
-     * made of, so that at a target on that bound, where there is no slack, a task on an agent slower than it needs or a
-     * task that other agents could do on an agent that is short of time fails at once. Only the target model has them:
-     * there they let CP-SAT meet the bound sooner on tight plans (BENCHMARKS.md, "Energy sums in the target model"); in
-     * the windows' models they slowed the steps down.
-     */
-    private void energyCuts(long horizon) {
-        int m = instance.agentCount();
-        var busy = new ArrayList<LinearExprBuilder>();
-        for (int a = 0; a < m; a++) {
-            busy.add(LinearExpr.newBuilder());
-        }
-        var work = new LinearExprBuilder[instance.taskCount()];
-        for (int t = 0; t < instance.taskCount(); t++) {
-            work[t] = LinearExpr.newBuilder(); // every task's agent is chosen: a target's model holds none
-            for (int k = 0; k < chosen.get(t).size(); k++) {
-                busy.get(chosenAgent.get(t).get(k)).addTerm(chosen.get(t).get(k), chosenDuration.get(t).get(k));
-                work[t].addTerm(chosen.get(t).get(k), chosenDuration.get(t).get(k));
-            }
-        }
-        for (int a = 0; a < m; a++) {
-            // An agent that opens late may do nothing: its work fits before the makespan, and inside its window.
-            model.addLessOrEqual(busy.get(a).build(), makespan);
-            long window = Math.min(horizon, instance.availableUntil(a)) - instance.availableFrom(a);
-            model.addLessOrEqual(busy.get(a).build(), Math.max(0, window));
-        }
-        var limits = instance.limits();
-        for (int l = 0; l < limits.limits().size(); l++) {
-            var used = LinearExpr.newBuilder();
-            if (limits.limit(l).kind() == SharedLimits.Kind.POOL_CAP) {
-                for (int a = 0; a < m; a++) {
-                    if (limits.poolLimitOf(a) == l) {
-                        used.add(busy.get(a).build());
-                    }
-                }
-            } else {
-                for (int t = 0; t < instance.taskCount(); t++) {
-                    int units = limits.units(t, l);
-                    if (units > 0) {
-                        used.addTerm(work[t].build(), units);
-                    }
-                }
-            }
-            used.addTerm(makespan, -limits.limit(l).capacity());
-            model.addLessOrEqual(used.build(), 0);
         }
     }
 
@@ -283,8 +224,8 @@ final class CpSatModel {
         for (int t = 0; t < instance.taskCount(); t++) {
             model.addHint(start[t], schedule.start(t));
             model.addHint(end[t], schedule.end(t));
-            for (int k = 0; k < chosen.get(t).size(); k++) {
-                model.addHint(chosen.get(t).get(k), chosenAgent.get(t).get(k) == schedule.agentOf(t) ? 1 : 0);
+            for (var option : options.get(t)) {
+                model.addHint(option.doesIt(), option.agent() == schedule.agentOf(t) ? 1 : 0);
             }
         }
         model.addHint(makespan, schedule.makespan());
@@ -299,9 +240,9 @@ final class CpSatModel {
         for (int t = 0; t < n; t++) {
             starts[t] = value.applyAsLong(start[t]);
             agentOf[t] = givenAgent[t];
-            for (int k = 0; k < chosen.get(t).size(); k++) {
-                if (isTrue.test(chosen.get(t).get(k))) {
-                    agentOf[t] = chosenAgent.get(t).get(k);
+            for (var option : options.get(t)) {
+                if (isTrue.test(option.doesIt())) {
+                    agentOf[t] = option.agent();
                 }
             }
         }
