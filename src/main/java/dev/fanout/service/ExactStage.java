@@ -16,7 +16,7 @@ import dev.fanout.exact.WindowSearch;
 
 /**
  * The exact stage of a solve: CP-SAT after the heuristic search, on plans small enough for it, first reaching for the
- * lower bound, then minimizing from the best schedule. On small plans with no slack it finds in a second what the
+ * lower bound, then re-placing windows of the best schedule. On small plans with no slack it finds in a second what the
  * heuristics and Timefold miss in ten (BENCHMARKS.md).
  * Every schedule it reports is checked like any other first; "proven optimal" stays the lower bound's to say.
  *
