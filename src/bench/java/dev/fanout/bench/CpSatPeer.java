@@ -7,7 +7,7 @@ import dev.fanout.analysis.Schedule;
 import dev.fanout.exact.CpSatSearch;
 
 /**
- * OR-Tools' CP-SAT alone, with as many workers as the exact stage ({@code --exact-workers}, 8 by default), for the
+ * OR-Tools' CP-SAT alone, with {@code --peer-workers} workers (8 by default, its best on 2 cores), for the
  * side-by-side column ({@code --peer cpsat}); with {@code --peer cpsat-hint}, started from Fanout's schedule. The model
  * is the service's own exact stage's ({@code exact.CpSatModel}).
  */

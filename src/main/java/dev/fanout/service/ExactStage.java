@@ -22,7 +22,7 @@ import dev.fanout.exact.WindowSearch;
  *
  * @param maxTasks plans of up to this many tasks get the stage; 0: never
  * @param share the share of the time left that it may take
- * @param workers CP-SAT's threads
+ * @param workers CP-SAT's threads for the targets (the windows run their own)
  * @param targetShare the share of the stage's time spent reaching for the lower bound first ({@link #improve})
  * @param heuristicShare the share of the whole budget the heuristic search takes before the stage, on the plans that
  *        get it and have no shared limits
