@@ -65,10 +65,8 @@ public record Bottleneck(Kind kind, long bound, String subject, List<String> age
         var limits = instance.limits();
         var shared = limits.limit(index);
         var tasks = new ArrayList<String>();
-        for (int task = 0; task < instance.taskCount(); task++) {
-            if (limits.units(task, index) > 0) {
-                tasks.add(instance.taskId(task));
-            }
+        for (int task : limits.holdersOf(index)) {
+            tasks.add(instance.taskId(task));
         }
         return switch (shared.kind()) {
             case AREA -> new Bottleneck(Kind.AREA, bound, shared.describe(), List.of(), tasks, margin);
@@ -76,8 +74,8 @@ public record Bottleneck(Kind kind, long bound, String subject, List<String> age
             case PLAN_CAP -> new Bottleneck(Kind.CAP, bound, shared.describe(), List.of(), tasks, margin);
             case POOL_CAP -> {
                 var members = new BitSet();
-                for (int a = 0; a < instance.agentCount(); a++) {
-                    members.set(a, limits.poolLimitOf(a) == index);
+                for (int a : limits.membersOf(index)) {
+                    members.set(a);
                 }
                 yield new Bottleneck(Kind.CAP, bound, shared.describe(), instance.agentIds(members),
                         tasksOnlyFor(instance, members), margin);

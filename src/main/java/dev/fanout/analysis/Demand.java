@@ -24,23 +24,25 @@ record Demand(long[] heads, long[] durations, long[] units, long[] tails, int ca
         var tasks = new ArrayList<Integer>();
         var units = new ArrayList<Long>();
         boolean oneUnitEach = true;
-        for (int task = 0; task < instance.taskCount(); task++) {
-            if (instance.isMilestone(task)) {
-                continue;
-            }
-            int taken = limits.units(task, limit);
-            if (taken == 0 && shared.kind() == SharedLimits.Kind.POOL_CAP) {
+        var holders = limits.holdersOf(limit); // a resource, an area, the plan's cap
+        for (int i = 0; i < holders.length; i++) {
+            int taken = limits.holderUnitsOf(limit)[i];
+            oneUnitEach &= taken == 1;
+            tasks.add(holders[i]);
+            units.add((long) taken);
+        }
+        if (shared.kind() == SharedLimits.Kind.POOL_CAP) {
+            // Held on the pool's agents: counted for the tasks no other agent can do.
+            for (int task = 0; task < instance.taskCount(); task++) {
                 var eligible = instance.eligibleAgents(task);
-                boolean onlyPool = !eligible.isEmpty();
-                for (int a = eligible.nextSetBit(0); a >= 0; a = eligible.nextSetBit(a + 1)) {
-                    onlyPool &= limits.poolLimitOf(a) == limit;
+                boolean onlyPool = !instance.isMilestone(task) && !eligible.isEmpty();
+                for (int a = eligible.nextSetBit(0); a >= 0 && onlyPool; a = eligible.nextSetBit(a + 1)) {
+                    onlyPool = limits.poolLimitOf(a) == limit;
                 }
-                taken = onlyPool ? 1 : 0;
-            }
-            if (taken > 0) {
-                oneUnitEach &= taken == 1;
-                tasks.add(task);
-                units.add((long) taken);
+                if (onlyPool) {
+                    tasks.add(task);
+                    units.add(1L);
+                }
             }
         }
         return demandOf(instance, tasks.stream().mapToInt(Integer::intValue).toArray(), paths,

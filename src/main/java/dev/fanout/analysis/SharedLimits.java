@@ -63,12 +63,51 @@ public final class SharedLimits {
     private final int[][] taskUnits;
     /** Per agent: the pool cap it counts towards, or -1. */
     private final int[] agentLimit;
+    /** Per limit, the same read the other way: the tasks holding it (in task order) and their units; its agents. */
+    private final int[][] holders;
+    private final int[][] holderUnits;
+    private final int[][] members;
 
     private SharedLimits(List<Limit> limits, int[][] taskLimits, int[][] taskUnits, int[] agentLimit) {
         this.limits = List.copyOf(limits);
         this.taskLimits = taskLimits;
         this.taskUnits = taskUnits;
         this.agentLimit = agentLimit;
+        int count = limits.size();
+        var held = new int[count];
+        for (var taskHeld : taskLimits) {
+            for (int limit : taskHeld) {
+                held[limit]++;
+            }
+        }
+        var counted = new int[count];
+        for (int agent : agentLimit) {
+            if (agent >= 0) {
+                counted[agent]++;
+            }
+        }
+        holders = new int[count][];
+        holderUnits = new int[count][];
+        members = new int[count][];
+        for (int limit = 0; limit < count; limit++) {
+            holders[limit] = new int[held[limit]];
+            holderUnits[limit] = new int[held[limit]];
+            members[limit] = new int[counted[limit]];
+        }
+        var filled = new int[count];
+        for (int task = 0; task < taskLimits.length; task++) {
+            for (int i = 0; i < taskLimits[task].length; i++) {
+                int limit = taskLimits[task][i];
+                holders[limit][filled[limit]] = task;
+                holderUnits[limit][filled[limit]++] = taskUnits[task][i];
+            }
+        }
+        Arrays.fill(filled, 0);
+        for (int agent = 0; agent < agentLimit.length; agent++) {
+            if (agentLimit[agent] >= 0) {
+                members[agentLimit[agent]][filled[agentLimit[agent]]++] = agent;
+            }
+        }
     }
 
     static SharedLimits of(Plan plan, long[] durations) {
@@ -192,6 +231,21 @@ public final class SharedLimits {
     /** The pool cap the agent counts towards, or -1. */
     public int poolLimitOf(int agent) {
         return agentLimit[agent];
+    }
+
+    /** The tasks that hold {@code limit} wherever they run, in task order; none for a pool cap. Do not modify. */
+    public int[] holdersOf(int limit) {
+        return holders[limit];
+    }
+
+    /** The units of {@code limit} each of {@link #holdersOf} holds, in the same order. Do not modify. */
+    public int[] holderUnitsOf(int limit) {
+        return holderUnits[limit];
+    }
+
+    /** The agents that count towards {@code limit}, a pool cap, in agent order; none for the others. Do not modify. */
+    public int[] membersOf(int limit) {
+        return members[limit];
     }
 
     /** The units of {@code limit} the task holds wherever it runs; 0 when it holds none. */

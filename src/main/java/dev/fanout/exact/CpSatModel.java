@@ -191,22 +191,15 @@ final class CpSatModel {
         for (int l = 0; l < limits.limits().size(); l++) {
             var intervals = new ArrayList<IntervalVar>();
             var units = new ArrayList<Long>();
-            if (limits.limit(l).kind() == SharedLimits.Kind.POOL_CAP) {
-                for (int a = 0; a < instance.agentCount(); a++) {
-                    if (limits.poolLimitOf(a) == l) {
-                        intervals.addAll(agentIntervals.get(a));
-                        agentIntervals.get(a).forEach(interval -> units.add(1L));
-                    }
-                }
-            } else {
-                for (int t = 0; t < instance.taskCount(); t++) {
-                    var held = limits.limitsOf(t);
-                    for (int i = 0; i < held.length; i++) {
-                        if (held[i] == l && !instance.isMilestone(t)) {
-                            intervals.add(taskInterval[t]);
-                            units.add((long) limits.unitsOf(t)[i]);
-                        }
-                    }
+            for (int a : limits.membersOf(l)) { // a pool cap's
+                intervals.addAll(agentIntervals.get(a));
+                agentIntervals.get(a).forEach(interval -> units.add(1L));
+            }
+            var holders = limits.holdersOf(l); // the others'
+            for (int i = 0; i < holders.length; i++) {
+                if (!instance.isMilestone(holders[i])) {
+                    intervals.add(taskInterval[holders[i]]);
+                    units.add((long) limits.holderUnitsOf(l)[i]);
                 }
             }
             int capacity = limits.limit(l).capacity();

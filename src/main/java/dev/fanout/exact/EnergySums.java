@@ -9,7 +9,6 @@ import com.google.ortools.sat.LinearExpr;
 import com.google.ortools.sat.LinearExprBuilder;
 
 import dev.fanout.analysis.Instance;
-import dev.fanout.analysis.SharedLimits;
 
 /**
  * Redundant constraints for CP-SAT's linear relaxation: the work an agent is given fits before the makespan and inside
@@ -49,19 +48,12 @@ final class EnergySums {
         var limits = instance.limits();
         for (int l = 0; l < limits.limits().size(); l++) {
             var used = LinearExpr.newBuilder();
-            if (limits.limit(l).kind() == SharedLimits.Kind.POOL_CAP) {
-                for (int a = 0; a < m; a++) {
-                    if (limits.poolLimitOf(a) == l) {
-                        used.add(busy.get(a).build());
-                    }
-                }
-            } else {
-                for (int t = 0; t < instance.taskCount(); t++) {
-                    int units = limits.units(t, l);
-                    if (units > 0) {
-                        used.addTerm(work[t].build(), units);
-                    }
-                }
+            for (int a : limits.membersOf(l)) { // a pool cap's
+                used.add(busy.get(a).build());
+            }
+            var holders = limits.holdersOf(l); // the others'
+            for (int i = 0; i < holders.length; i++) {
+                used.addTerm(work[holders[i]].build(), limits.holderUnitsOf(l)[i]);
             }
             used.addTerm(makespan, -limits.limit(l).capacity());
             model.addLessOrEqual(used.build(), 0);

@@ -92,10 +92,8 @@ public final class WindowSearch {
             }
         }
         var holders = new BitSet();
-        for (int t = 0; t < instance.taskCount() && tightest >= 0; t++) {
-            if (limits.units(t, tightest) > 0) {
-                holders.set(t);
-            }
+        for (int t : tightest < 0 ? new int[0] : limits.holdersOf(tightest)) {
+            holders.set(t);
         }
         return holders;
     }

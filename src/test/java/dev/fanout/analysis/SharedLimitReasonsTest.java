@@ -1,5 +1,6 @@
 package dev.fanout.analysis;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
@@ -81,5 +82,35 @@ class SharedLimitReasonsTest {
         assertEquals(4 * day, bounds.sharedLimit(), "C and D take the database one at a time: 2 + 2 days");
         assertEquals("db", instance.limits().limit(bounds.sharedLimitIndex()).name());
         assertEquals(4 * day, bounds.agentChain(), "G cannot end before its only able agent opens at 3 and works a day");
+    }
+
+    /** Each limit read the other way: the tasks that hold it with their units, or a pool cap's agents. */
+    @Test
+    void eachLimitNamesItsHoldersOrItsAgents() {
+        var limits = instance.limits();
+        var byLabel = new java.util.HashMap<String, Integer>();
+        for (int l = 0; l < limits.limits().size(); l++) {
+            byLabel.put(limits.limit(l).label(), l);
+        }
+        int area = byLabel.get("area src/app.py"); // held by A (its folder holds it) and B; "src/" alone by A, so no limit
+        int database = byLabel.get("resource db");
+        int pool = byLabel.get("cap of pool py");
+        assertEquals(java.util.Set.of(task("A"), task("B")), holders(limits.holdersOf(area)), "the file and the folder it lies in");
+        assertArrayEquals(new int[] { 1, 1 }, limits.holderUnitsOf(area));
+        assertEquals(java.util.Set.of(task("C"), task("D")), holders(limits.holdersOf(database)));
+        assertArrayEquals(new int[] { 1, 1 }, limits.holderUnitsOf(database));
+        assertEquals(0, limits.membersOf(area).length);
+        assertEquals(0, limits.holdersOf(pool).length, "a pool cap is held by the agent a task runs on, not the task");
+        assertEquals(java.util.Set.of(instance.agentIndex("py-1"), instance.agentIndex("py-2")), holders(limits.membersOf(pool)));
+        for (int l = 0; l < limits.limits().size(); l++) {
+            var holders = limits.holdersOf(l);
+            for (int i = 0; i < holders.length; i++) {
+                assertEquals(limits.units(holders[i], l), limits.holderUnitsOf(l)[i], "the same units read either way");
+            }
+        }
+    }
+
+    private static java.util.Set<Integer> holders(int[] indexes) {
+        return java.util.Arrays.stream(indexes).boxed().collect(java.util.stream.Collectors.toSet());
     }
 }
