@@ -22,7 +22,7 @@ final class InsertionScheduler {
     private final long[][] starts;
     private final long[][] ends;
     private final int[] counts;
-    private final SharedLimits.Occupancy occupancy;
+    private final Occupancy occupancy;
     private final double slowness;
     /** The clock is read once every 256 placements. */
     private static final int DEADLINE_CHECK_MASK = 255;

@@ -22,7 +22,7 @@ public final class ListScheduler {
     private final long[] start;
     private final boolean[] placed;
     private final long[] agentFree;
-    private final SharedLimits.Occupancy occupancy;
+    private final Occupancy occupancy;
 
     public ListScheduler(Instance instance) {
         this.instance = instance;

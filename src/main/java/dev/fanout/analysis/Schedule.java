@@ -249,7 +249,7 @@ public final class Schedule {
      * reaches its top, always places the true earliest (lazy evaluation).
      */
     private static Schedule earliestFirst(Instance instance, int[] agentOf, int[] previousOnAgent, int[] waiting,
-            TopologicalOrder.Followers followers, int[] topologicalRank, SharedLimits.Occupancy occupancy) {
+            TopologicalOrder.Followers followers, int[] topologicalRank, Occupancy occupancy) {
         int n = instance.taskCount();
         var start = new long[n];
         var estimate = new long[n];
