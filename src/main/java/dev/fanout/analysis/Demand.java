@@ -32,10 +32,10 @@ record Demand(long[] heads, long[] durations, long[] units, long[] tails, int ca
             units.add((long) taken);
         }
         if (shared.kind() == SharedLimits.Kind.POOL_CAP) {
-            // Held on the pool's agents: counted for the tasks no other agent can do.
+            // Held on the pool's agents: counted for the tasks no other agent can do (a milestone has no agent).
             for (int task = 0; task < instance.taskCount(); task++) {
                 var eligible = instance.eligibleAgents(task);
-                boolean onlyPool = !instance.isMilestone(task) && !eligible.isEmpty();
+                boolean onlyPool = !eligible.isEmpty();
                 for (int a = eligible.nextSetBit(0); a >= 0 && onlyPool; a = eligible.nextSetBit(a + 1)) {
                     onlyPool = limits.poolLimitOf(a) == limit;
                 }

@@ -233,7 +233,10 @@ public final class SharedLimits {
         return agentLimit[agent];
     }
 
-    /** The tasks that hold {@code limit} wherever they run, in task order; none for a pool cap. Do not modify. */
+    /**
+     * The tasks that hold {@code limit} wherever they run, in task order; none for a pool cap. Only tasks with work
+     * hold a limit, so never a milestone. Do not modify.
+     */
     public int[] holdersOf(int limit) {
         return holders[limit];
     }

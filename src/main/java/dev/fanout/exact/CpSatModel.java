@@ -197,10 +197,8 @@ final class CpSatModel {
             }
             var holders = limits.holdersOf(l); // the others'
             for (int i = 0; i < holders.length; i++) {
-                if (!instance.isMilestone(holders[i])) {
-                    intervals.add(taskInterval[holders[i]]);
-                    units.add((long) limits.holderUnitsOf(l)[i]);
-                }
+                intervals.add(taskInterval[holders[i]]);
+                units.add((long) limits.holderUnitsOf(l)[i]);
             }
             int capacity = limits.limit(l).capacity();
             if (capacity == 1) {

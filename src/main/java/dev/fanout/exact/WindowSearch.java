@@ -92,8 +92,10 @@ public final class WindowSearch {
             }
         }
         var holders = new BitSet();
-        for (int t : tightest < 0 ? new int[0] : limits.holdersOf(tightest)) {
-            holders.set(t);
+        if (tightest >= 0) {
+            for (int t : limits.holdersOf(tightest)) {
+                holders.set(t);
+            }
         }
         return holders;
     }

@@ -3,7 +3,11 @@ package dev.fanout.analysis;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 
@@ -88,20 +92,20 @@ class SharedLimitReasonsTest {
     @Test
     void eachLimitNamesItsHoldersOrItsAgents() {
         var limits = instance.limits();
-        var byLabel = new java.util.HashMap<String, Integer>();
+        var byLabel = new HashMap<String, Integer>();
         for (int l = 0; l < limits.limits().size(); l++) {
             byLabel.put(limits.limit(l).label(), l);
         }
         int area = byLabel.get("area src/app.py"); // held by A (its folder holds it) and B; "src/" alone by A, so no limit
         int database = byLabel.get("resource db");
         int pool = byLabel.get("cap of pool py");
-        assertEquals(java.util.Set.of(task("A"), task("B")), holders(limits.holdersOf(area)), "the file and the folder it lies in");
+        assertEquals(Set.of(task("A"), task("B")), holders(limits.holdersOf(area)), "the file and the folder it lies in");
         assertArrayEquals(new int[] { 1, 1 }, limits.holderUnitsOf(area));
-        assertEquals(java.util.Set.of(task("C"), task("D")), holders(limits.holdersOf(database)));
+        assertEquals(Set.of(task("C"), task("D")), holders(limits.holdersOf(database)));
         assertArrayEquals(new int[] { 1, 1 }, limits.holderUnitsOf(database));
         assertEquals(0, limits.membersOf(area).length);
         assertEquals(0, limits.holdersOf(pool).length, "a pool cap is held by the agent a task runs on, not the task");
-        assertEquals(java.util.Set.of(instance.agentIndex("py-1"), instance.agentIndex("py-2")), holders(limits.membersOf(pool)));
+        assertEquals(Set.of(instance.agentIndex("py-1"), instance.agentIndex("py-2")), holders(limits.membersOf(pool)));
         for (int l = 0; l < limits.limits().size(); l++) {
             var holders = limits.holdersOf(l);
             for (int i = 0; i < holders.length; i++) {
@@ -110,7 +114,7 @@ class SharedLimitReasonsTest {
         }
     }
 
-    private static java.util.Set<Integer> holders(int[] indexes) {
-        return java.util.Arrays.stream(indexes).boxed().collect(java.util.stream.Collectors.toSet());
+    private static Set<Integer> holders(int[] indexes) {
+        return Arrays.stream(indexes).boxed().collect(Collectors.toSet());
     }
 }
