@@ -67,6 +67,13 @@ public interface FanoutConfig {
         @Min(0)
         int exactMaxTasks();
 
+        /**
+         * Plans above {@code exactMaxTasks} and up to this many tasks, without areas, resources or caps, get the exact
+         * stage's windows alone (CP-SAT over windows near the schedule's end); at most {@code exactMaxTasks}: none.
+         */
+        @Min(0)
+        int windowsMaxTasks();
+
         /** Share of the time left after the heuristic search that the exact stage may take; Timefold gets the rest. */
         @DecimalMin("0")
         @DecimalMax("1")

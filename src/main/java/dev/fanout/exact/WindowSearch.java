@@ -35,11 +35,21 @@ public final class WindowSearch {
     }
 
     /**
-     * The better of {@code best} and what the windows find before {@code deadline} (System.nanoTime()), each better
-     * schedule, checked, handed to {@code improvedTo}; it stops early when {@code stopped} says so.
+     * Where the windows of a large plan start: among the last this share of the schedule's tasks (in the order of their
+     * starts). On a plan of 1,000 tasks a window holds a few hours of a 200-hour schedule, and what a window early in it
+     * gains seldom reaches the end, where a window late in it is the end: tight 1,000 × 50, 60 s: 201, 201, 202 with
+     * the windows there against 202, 202, 202 with windows anywhere (a probe, the same shares for both). On d36
+     * (100–200 tasks) windows anywhere are better (BENCHMARKS.md, "CP-SAT over windows of large plans").
      */
-    public static Schedule improve(Instance instance, Schedule best, long deadline, long seed, BooleanSupplier stopped,
-            Consumer<Schedule> improvedTo) {
+    public static final double LARGE_PLAN_TAIL = 0.3;
+
+    /**
+     * The better of {@code best} and what the windows find before {@code deadline} (System.nanoTime()), each better
+     * schedule, checked, handed to {@code improvedTo}; it stops early when {@code stopped} says so. Each window starts
+     * among the last {@code tail} of the schedule's tasks (1: anywhere).
+     */
+    public static Schedule improve(Instance instance, Schedule best, long deadline, long seed, double tail,
+            BooleanSupplier stopped, Consumer<Schedule> improvedTo) {
         var random = new Random(seed);
         var bottleneck = bottleneck(instance);
         int n = instance.taskCount();
@@ -48,7 +58,8 @@ public final class WindowSearch {
         long left;
         long least = Duration.ofMillis(CpSatSearch.CHECK_MILLIS).toNanos();
         while (!stopped.getAsBoolean() && (left = deadline - System.nanoTime()) > least) {
-            int first = random.nextInt(n - size + 1);
+            int earliest = (int) Math.round((n - size) * (1 - tail));
+            int first = earliest + random.nextInt(n - size - earliest + 1);
             var neighbourhood = Neighbourhood.window(current, first, size, bottleneck);
             var time = Duration.ofNanos(Math.min(left, STEP_TIME.toNanos()));
             var outcome = CpSatSearch.improve(instance, neighbourhood, time, WORKERS, stopped);

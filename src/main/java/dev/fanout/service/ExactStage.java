@@ -17,17 +17,21 @@ import dev.fanout.exact.WindowSearch;
 /**
  * The exact stage of a solve: CP-SAT after the heuristic search, on plans small enough for it, first reaching for the
  * lower bound, then re-placing windows of the best schedule. On small plans with no slack it finds in a second what the
- * heuristics and Timefold miss in ten (BENCHMARKS.md).
+ * heuristics and Timefold miss in ten (BENCHMARKS.md). Larger plans without shared limits get the windows alone, near
+ * the schedule's end, where a target model of the whole plan is out of CP-SAT's reach but a window is not.
  * Every schedule it reports is checked like any other first; "proven optimal" stays the lower bound's to say.
  *
  * @param maxTasks plans of up to this many tasks get the stage; 0: never
+ * @param windowsMaxTasks larger plans of up to this many tasks, without areas, resources or caps, get its windows
+ *        alone; at most {@code maxTasks}: none
  * @param share the share of the time left that it may take
  * @param workers CP-SAT's threads for the targets (the windows run their own)
  * @param targetShare the share of the stage's time spent reaching for the lower bound first ({@link #improve})
  * @param heuristicShare the share of the whole budget the heuristic search takes before the stage, on the plans that
  *        get it and have no shared limits
  */
-public record ExactStage(int maxTasks, double share, int workers, double targetShare, double heuristicShare) {
+public record ExactStage(int maxTasks, int windowsMaxTasks, double share, int workers, double targetShare,
+        double heuristicShare) {
 
     private static final Logger LOG = Logger.getLogger(ExactStage.class);
 
@@ -40,11 +44,23 @@ public record ExactStage(int maxTasks, double share, int workers, double targetS
     static final double SHARED_LIMITS_SHARE = 1.0;
     static final double SHARED_LIMITS_TARGET_SHARE = 0.2;
 
+    /**
+     * On plans that get the windows alone, the share of the time left that they take: all of it. Timefold's moves
+     * re-time long chains at that size (about 500 a second at 1,000 tasks) and found nothing in the runs where they
+     * had the last tenth (BENCHMARKS.md, "CP-SAT over windows of large plans").
+     */
+    static final double WINDOWS_ALONE_SHARE = 1.0;
+
     /** No exact stage. */
-    public static final ExactStage OFF = new ExactStage(0, 0, 1, 0, 0);
+    public static final ExactStage OFF = new ExactStage(0, 0, 0, 1, 0, 0);
 
     public boolean appliesTo(Instance instance) {
-        return instance.taskCount() <= maxTasks && share > 0 && CpSatSearch.isAvailable();
+        return (instance.taskCount() <= maxTasks || windowsAlone(instance)) && share > 0 && CpSatSearch.isAvailable();
+    }
+
+    /** A plan too large for the targets that gets the windows: above {@code maxTasks}, no shared limits. */
+    private boolean windowsAlone(Instance instance) {
+        return instance.taskCount() > maxTasks && instance.taskCount() <= windowsMaxTasks && !instance.limits().any();
     }
 
     /**
@@ -58,6 +74,8 @@ public record ExactStage(int maxTasks, double share, int workers, double targetS
      * plan a step short in two runs of three). Then, for the rest of the stage's time, CP-SAT re-places windows of the
      * best schedule ({@link WindowSearch}): on the iMOPSE plans and the constrained ones it finds shorter schedules
      * than CP-SAT minimizing over the whole plan from the best (BENCHMARKS.md, "CP-SAT over windows of the schedule").
+     * A plan above {@code maxTasks} gets the windows alone, for all of the time left, each window near the schedule's
+     * end ({@link WindowSearch#LARGE_PLAN_TAIL}).
      */
     Schedule improve(PlanAnalysis analysis, Schedule best, long deadline, BooleanSupplier stopped,
             Consumer<Schedule> improvedTo) {
@@ -73,13 +91,19 @@ public record ExactStage(int maxTasks, double share, int workers, double targetS
         // Plans with areas, resources or caps: the stage takes all of the time left and reaches for the bound for less
         // of it; CP-SAT over the whole plan seldom meets a target there, over windows it gains (BENCHMARKS.md).
         boolean limited = analysis.instance().limits().any();
+        boolean windowsAlone = windowsAlone(analysis.instance());
         long stageStart = System.nanoTime();
-        long stageEnd = stageStart + Math.round((deadline - stageStart) * (limited ? SHARED_LIMITS_SHARE : share));
-        double reachShare = limited ? SHARED_LIMITS_TARGET_SHARE : targetShare;
+        double stageShare = windowsAlone ? WINDOWS_ALONE_SHARE : limited ? SHARED_LIMITS_SHARE : share;
+        long stageEnd = stageStart + Math.round((deadline - stageStart) * stageShare);
         BooleanSupplier done = () -> stopped.getAsBoolean() || analysis.isProvenOptimal(kept.get());
-        reachForTheBound(analysis, stageStart + Math.round((stageEnd - stageStart) * reachShare), done, onSolution, kept);
+        if (!windowsAlone) {
+            double reachShare = limited ? SHARED_LIMITS_TARGET_SHARE : targetShare;
+            reachForTheBound(analysis, stageStart + Math.round((stageEnd - stageStart) * reachShare), done, onSolution,
+                    kept);
+        }
         if (!done.getAsBoolean() && System.nanoTime() < stageEnd) {
-            WindowSearch.improve(analysis.instance(), kept.get(), stageEnd, 0, done, onSolution);
+            WindowSearch.improve(analysis.instance(), kept.get(), stageEnd, 0, windowsAlone ? WindowSearch.LARGE_PLAN_TAIL : 1,
+                    done, onSolution);
         }
         return kept.get();
     }

@@ -28,7 +28,7 @@ import dev.fanout.solver.SolutionMapper;
 /**
  * The search itself, on the calling thread: from a valid schedule, a share of the time budget in
  * {@link ScheduleSearch} (forward-backward improvement and a genetic search over priority lists; fast on very large
- * plans), on small plans a share of the rest in the exact stage ({@link ExactStage}: CP-SAT), the
+ * plans), on plans of up to a few thousand tasks a share of the rest in the exact stage ({@link ExactStage}: CP-SAT), the
  * rest in the Timefold solver, and a last justification pass on the solver's best. It stops at the time limit, as soon as the
  * makespan reaches the lower bound (nothing better exists), when improvement dries up, or when asked to. Whatever
  * happens, the outcome holds a valid schedule no longer than the one it started from. Threads, queueing and metrics
@@ -47,8 +47,9 @@ public class SolveSearch {
     @Inject
     public SolveSearch(SolverManager<ScheduleSolution> solverManager, FanoutConfig config) {
         this(solverManager, config.solve().heuristicShare(), config.solve().heuristicShareLarge(),
-                new ExactStage(config.solve().exactMaxTasks(), config.solve().exactShare(), config.solve().exactWorkers(),
-                        config.solve().exactTargetShare(), config.solve().exactHeuristicShare()));
+                new ExactStage(config.solve().exactMaxTasks(), config.solve().windowsMaxTasks(),
+                        config.solve().exactShare(), config.solve().exactWorkers(), config.solve().exactTargetShare(),
+                        config.solve().exactHeuristicShare()));
     }
 
     /** Outside the service (the benchmark runner): the same search with the shares and exact stage given. */

@@ -93,7 +93,7 @@ class WindowSearchTest {
         var start = analysis.startingSchedule();
         var reported = new ArrayList<Schedule>();
         long deadline = System.nanoTime() + Duration.ofSeconds(2).toNanos();
-        var best = WindowSearch.improve(analysis.instance(), start, deadline, seed, () -> false, reported::add);
+        var best = WindowSearch.improve(analysis.instance(), start, deadline, seed, 1, () -> false, reported::add);
         assertFalse(start.isBetterThan(best), "never worse than its start");
         assertEquals(List.of(), ScheduleCheck.violations(best, 5));
         for (var schedule : reported) {

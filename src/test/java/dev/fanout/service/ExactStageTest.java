@@ -35,7 +35,7 @@ import dev.fanout.report.SolveStatus;
 class ExactStageTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final ExactStage STAGE = new ExactStage(300, 1.0, 2, 1.0, 0.1);
+    private static final ExactStage STAGE = new ExactStage(300, 300, 1.0, 2, 1.0, 0.1);
 
     private static long in(double seconds) {
         return System.nanoTime() + Math.round(seconds * 1e9);
@@ -109,6 +109,31 @@ class ExactStageTest {
         var best = STAGE.improve(analysis, start, in(5), () -> false, found -> assertValid(plan, analysis, found));
         assertValid(plan, analysis, best);
         assertFalse(start.isBetterThan(best), "never worse than its start");
+    }
+
+    /** Plans above the targets' size get the windows alone, and only without shared limits and up to their size. */
+    @Test
+    void largerPlansWithoutSharedLimitsGetTheWindowsAlone() {
+        var stage = new ExactStage(40, 100, 1.0, 2, 1.0, 0.1);
+        var tight60 = PlanAnalysis.of(new PlanValidator().validate(PlanGenerator.generate(PlanGenerator.Spec.of(60, 5, 1))));
+        var tight200 = PlanAnalysis.of(new PlanValidator().validate(PlanGenerator.generate(PlanGenerator.Spec.of(200, 15, 1))));
+        var constrained60 = PlanAnalysis.of(new PlanValidator().validate(
+                ConstrainedPlanGenerator.generate(ConstrainedPlanGenerator.Spec.of(60, 1))));
+        assertTrue(stage.appliesTo(tight60.instance()), "60 tasks, no shared limits: the windows");
+        assertFalse(stage.appliesTo(tight200.instance()), "above the windows' size");
+        assertFalse(stage.appliesTo(constrained60.instance()), "shared limits above the targets' size: no stage");
+        assertFalse(new ExactStage(40, 40, 1.0, 2, 1.0, 0.1).appliesTo(tight60.instance()), "windows limit at the targets'");
+
+        // The windows alone shorten the greedy start of the tight plan; everything they report passes the checker.
+        var plan = PlanGenerator.generate(PlanGenerator.Spec.of(60, 5, 1));
+        var start = tight60.startingSchedule();
+        var reported = new ArrayList<Schedule>();
+        var best = stage.improve(tight60, start, in(60), () -> !reported.isEmpty(), reported::add);
+        assertTrue(best.isBetterThan(start), "from " + start.makespan() + " to " + best.makespan());
+        assertEquals(best, reported.get(reported.size() - 1));
+        for (var schedule : reported) {
+            assertValid(plan, tight60, schedule);
+        }
     }
 
     @Test
