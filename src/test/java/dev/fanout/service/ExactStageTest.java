@@ -124,6 +124,13 @@ class ExactStageTest {
         assertFalse(stage.appliesTo(constrained60.instance()), "shared limits above the targets' size: no stage");
         assertFalse(new ExactStage(40, 40, 1.0, 2, 1.0, 0.1).appliesTo(tight60.instance()), "windows limit at the targets'");
 
+        // The budget's split: the windows-alone plan gives the heuristic search the stage's share; a plan with shared
+        // limits that the stage does not take keeps the share of the search over lists; a larger one the general share.
+        var search = new SolveSearch(null, 0.25, 0.9, stage);
+        assertEquals(0.1, search.heuristicShare(tight60.instance()));
+        assertEquals(SolveSearch.SHARED_LIMITS_HEURISTIC_SHARE, search.heuristicShare(constrained60.instance()));
+        assertEquals(0.25, search.heuristicShare(tight200.instance()));
+
         // The windows alone shorten the greedy start of the tight plan; everything they report passes the checker.
         var plan = PlanGenerator.generate(PlanGenerator.Spec.of(60, 5, 1));
         var start = tight60.startingSchedule();
