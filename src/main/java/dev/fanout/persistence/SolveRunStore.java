@@ -150,10 +150,14 @@ public class SolveRunStore {
         return SolveEntity.<SolveEntity>findByIdOptional(id).map(solve -> solve.runBy);
     }
 
-    /** Solves marked SOLVING: queued or running on some instance. */
+    /**
+     * Solves marked SOLVING (queued or running on some instance) whose row has not been written since {@code before}: a
+     * solve written later is being queued or run right now, not left behind.
+     */
     @Transactional
-    public List<String> solving() {
-        return SolveEntity.<SolveEntity>list("status", SolveStatus.SOLVING).stream().map(solve -> solve.planId).toList();
+    public List<String> solvingUnchangedSince(Instant before) {
+        return SolveEntity.<SolveEntity>list("status = ?1 and updatedAt < ?2", SolveStatus.SOLVING, before).stream()
+                .map(solve -> solve.planId).toList();
     }
 
     /** Solves queued or running across every instance: the places taken in the shared solve queue. */

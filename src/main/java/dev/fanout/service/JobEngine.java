@@ -138,12 +138,13 @@ public class JobEngine {
 
     /**
      * Every heartbeat: this instance is seen alive, and a solve marked SOLVING whose job row is missing (a crash
-     * between the two writes) is queued again.
+     * between the two writes) is queued again, once its row has not changed for a heartbeat: a row written since is
+     * between its two writes right now, or being run.
      */
     private void housekeep() {
         try {
             runs.seen(instance);
-            for (var id : runs.solving()) {
+            for (var id : runs.solvingUnchangedSince(Instant.now().minus(config.heartbeat()))) {
                 if (scheduler.getScheduledExecution(TaskInstanceId.of(SOLVE, id)).isEmpty()) {
                     schedule(SOLVE, id);
                 }

@@ -67,4 +67,23 @@ class SolveRunStoreTest {
         assertTrue(runs.runner(id).isEmpty(), "no instance runs it any more");
         assertFalse(runs.requestStop(id), "nothing to stop");
     }
+
+    /**
+     * A solve marked SOLVING whose job was never written (a crash between the two writes) is queued again by the
+     * instance's housekeeping once its row has rested a heartbeat, and run to its end. The ceiling is generous, never
+     * asserted as a time.
+     */
+    @Test
+    void aSolveLeftWithoutItsJobIsQueuedAgainAndRun() throws InterruptedException {
+        var id = catalog.create(intake.parse(TestPlans.json(TestPlans.SMALL).getBytes(StandardCharsets.UTF_8),
+                "application/json", null, null));
+        var analysis = catalog.analysis(id);
+        assertTrue(runs.queue(id, 1, analysis.startingSchedule(), analysis.lowerBound()));
+        long ceiling = System.nanoTime() + 60_000_000_000L;
+        while (runs.status(id).orElseThrow() == SolveStatus.SOLVING && System.nanoTime() < ceiling) {
+            Thread.sleep(100);
+        }
+        assertEquals(SolveStatus.SOLVED, runs.status(id).orElseThrow());
+        assertTrue(runs.runner(id).isEmpty(), "no instance runs it any more");
+    }
 }
