@@ -1,11 +1,13 @@
 package dev.fanout.persistence;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 
 import jakarta.inject.Inject;
 
@@ -74,15 +76,12 @@ class SolveRunStoreTest {
      * asserted as a time.
      */
     @Test
-    void aSolveLeftWithoutItsJobIsQueuedAgainAndRun() throws InterruptedException {
+    void aSolveLeftWithoutItsJobIsQueuedAgainAndRun() {
         var id = catalog.create(intake.parse(TestPlans.json(TestPlans.SMALL).getBytes(StandardCharsets.UTF_8),
                 "application/json", null, null));
         var analysis = catalog.analysis(id);
         assertTrue(runs.queue(id, 1, analysis.startingSchedule(), analysis.lowerBound()));
-        long ceiling = System.nanoTime() + 60_000_000_000L;
-        while (runs.status(id).orElseThrow() == SolveStatus.SOLVING && System.nanoTime() < ceiling) {
-            Thread.sleep(100);
-        }
+        await().atMost(Duration.ofSeconds(60)).until(() -> runs.status(id).orElseThrow() != SolveStatus.SOLVING);
         assertEquals(SolveStatus.SOLVED, runs.status(id).orElseThrow());
         assertTrue(runs.runner(id).isEmpty(), "no instance runs it any more");
     }
