@@ -87,19 +87,20 @@ public final class WindowSearch {
      */
     static BitSet bottleneck(Instance instance) {
         var limits = instance.limits();
-        var work = new long[limits.limits().size()];
-        for (int t = 0; t < instance.taskCount(); t++) {
-            for (int l : limits.limitsOf(t)) {
-                work[l] += instance.fastestDuration(t); // 0 for a milestone
-            }
-        }
         int tightest = -1;
-        for (int l = 0; l < work.length; l++) {
+        long mostWork = 0;
+        for (int l = 0; l < limits.limits().size(); l++) {
             var kind = limits.limit(l).kind();
-            boolean oneUnit = limits.limit(l).capacity() == 1
-                    && (kind == SharedLimits.Kind.AREA || kind == SharedLimits.Kind.RESOURCE);
-            if (oneUnit && (tightest < 0 || work[l] > work[tightest])) {
+            if (limits.limit(l).capacity() != 1 || (kind != SharedLimits.Kind.AREA && kind != SharedLimits.Kind.RESOURCE)) {
+                continue;
+            }
+            long work = 0;
+            for (int t : limits.holdersOf(l)) {
+                work += instance.fastestDuration(t);
+            }
+            if (tightest < 0 || work > mostWork) {
                 tightest = l;
+                mostWork = work;
             }
         }
         var holders = new BitSet();
