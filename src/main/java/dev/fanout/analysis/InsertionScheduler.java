@@ -126,8 +126,12 @@ final class InsertionScheduler {
             long[] agentStarts = starts[agent];
             long[] agentEnds = ends[agent];
             int count = counts[agent];
-            long previousEnd = 0;
-            for (int i = 0; i <= count; i++) {
+            // Gaps that close before the task could end in them even from `ready` are passed over at once: their
+            // starts are in order, so the first that might hold it is found by bisection (the loop below would skip
+            // each of them, and its early stop, which only grows stricter, would not fire sooner).
+            int first = SortedTimes.firstAtOrAfter(agentStarts, count, ready + duration);
+            long previousEnd = first > 0 ? agentEnds[first - 1] : 0;
+            for (int i = first; i <= count; i++) {
                 long free = Math.max(Math.max(ready, previousEnd), opens);
                 long gapEnd = i < count ? agentStarts[i] : Long.MAX_VALUE;
                 if (bestFits && free + duration + penalty > bestRank) {

@@ -1,7 +1,6 @@
 package dev.fanout.analysis;
 
-import java.util.HashMap;
-import java.util.Map;
+import java.util.Arrays;
 
 /**
  * The shared limits in use so far in one scheduling run ({@link SharedLimits#newOccupancy}): one usage profile per
@@ -29,20 +28,23 @@ public final class Occupancy {
         var held = limits.limitsOf(task);
         var units = limits.unitsOf(task);
         int poolLimit = limits.poolLimitOf(agent);
+        int count = held.length + (poolLimit >= 0 ? 1 : 0);
+        // Each limit in turn moves the start to its own earliest fit from there; once all of them in a row have kept
+        // the same start, it fits every one, and it is the earliest that does (no fit of one limit comes earlier from
+        // a later time). Asking each only until then, rather than all of them again after every move, saves a round.
         long start = from;
-        while (true) {
-            long fit = start;
-            for (int i = 0; i < held.length; i++) {
-                fit = Math.max(fit, profiles[held[i]].earliestFit(fit, duration, units[i]));
-            }
-            if (poolLimit >= 0) {
-                fit = Math.max(fit, profiles[poolLimit].earliestFit(fit, duration, 1));
-            }
+        int kept = 0;
+        for (int i = 0; kept < count; i = i + 1 == count ? 0 : i + 1) {
+            long fit = i < held.length ? profiles[held[i]].earliestFit(start, duration, units[i])
+                    : profiles[poolLimit].earliestFit(start, duration, 1);
             if (fit == start) {
-                return start;
+                kept++;
+            } else {
+                start = fit;
+                kept = 1;
             }
-            start = fit;
         }
+        return start;
     }
 
     /**
@@ -61,12 +63,13 @@ public final class Occupancy {
      */
     public final class Fits {
 
-        private record Kind(long duration, int poolLimit) {
-        }
-
         private final int task;
         private final long ready;
-        private final Map<Kind, Long> fromReady = new HashMap<>();
+        /** The fit from {@code ready} per kind of agent met so far: its duration and pool cap; a few at most. */
+        private long[] kindDuration = new long[4];
+        private int[] kindPoolLimit = new int[4];
+        private long[] kindFit = new long[4];
+        private int kinds;
 
         private Fits(int task, long ready) {
             this.task = task;
@@ -78,9 +81,28 @@ public final class Occupancy {
             if (duration == 0 || !limits.binds(task, agent)) {
                 return from;
             }
-            long first = fromReady.computeIfAbsent(new Kind(duration, limits.poolLimitOf(agent)),
-                    kind -> earliestFit(task, agent, ready, duration));
+            long first = fromReady(agent, duration);
             return from <= first ? first : earliestFit(task, agent, from, duration);
+        }
+
+        private long fromReady(int agent, long duration) {
+            int poolLimit = limits.poolLimitOf(agent);
+            for (int k = 0; k < kinds; k++) {
+                if (kindDuration[k] == duration && kindPoolLimit[k] == poolLimit) {
+                    return kindFit[k];
+                }
+            }
+            if (kinds == kindFit.length) {
+                kindDuration = Arrays.copyOf(kindDuration, 2 * kinds);
+                kindPoolLimit = Arrays.copyOf(kindPoolLimit, 2 * kinds);
+                kindFit = Arrays.copyOf(kindFit, 2 * kinds);
+            }
+            long fit = earliestFit(task, agent, ready, duration);
+            kindDuration[kinds] = duration;
+            kindPoolLimit[kinds] = poolLimit;
+            kindFit[kinds] = fit;
+            kinds++;
+            return fit;
         }
     }
 

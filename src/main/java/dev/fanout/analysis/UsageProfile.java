@@ -1,7 +1,6 @@
 package dev.fanout.analysis;
 
-import java.util.Map;
-import java.util.TreeMap;
+import java.util.Arrays;
 
 /**
  * How many units of one shared limit are in use over time. Answers the one question every scheduler asks: from a
@@ -24,8 +23,14 @@ abstract sealed class UsageProfile permits UsageProfile.Unary, UsageProfile.Coun
     static final class Counted extends UsageProfile {
 
         private final int capacity;
-        /** Usage from each key until the next key; 0 before the first key and from the last key on. */
-        private final TreeMap<Long, Integer> steps = new TreeMap<>();
+        /**
+         * Usage from {@code times[k]} until {@code times[k + 1]}, for the first {@code size} entries in increasing time;
+         * 0 before the first time and from the last one on. Plain arrays, not a sorted map: a schedule is built by
+         * asking these thousands of times, and most of its tasks are placed near the end of what is already placed.
+         */
+        private long[] times = new long[16];
+        private int[] usage = new int[16];
+        private int size;
         /**
          * Where the usage is at capacity, as merged stretches: a task taking one unit fits exactly outside them, so the
          * common question is answered by jumping over full runs instead of walking them step by step. Usage only grows
@@ -55,15 +60,17 @@ abstract sealed class UsageProfile permits UsageProfile.Unary, UsageProfile.Coun
 
         /** The end of the first stretch in [from, to) where {@code units} more would pass the capacity; -1 if none. */
         private long blockedUntil(long from, long to, int units) {
-            var floor = steps.floorEntry(from);
-            if (floor != null && floor.getValue() + units > capacity) {
-                var next = steps.higherKey(floor.getKey());
-                return next == null ? Long.MAX_VALUE : next;
+            int k = SortedTimes.lastAtOrBefore(times, size, from);
+            if (k < 0) {
+                k = 0; // nothing in use before the first time
+            } else if (usage[k] + units > capacity) {
+                return k + 1 < size ? times[k + 1] : Long.MAX_VALUE;
+            } else {
+                k++;
             }
-            for (var step : steps.subMap(from, false, to, false).entrySet()) {
-                if (step.getValue() + units > capacity) {
-                    var next = steps.higherKey(step.getKey());
-                    return next == null ? Long.MAX_VALUE : next;
+            for (; k < size && times[k] < to; k++) {
+                if (usage[k] + units > capacity) {
+                    return k + 1 < size ? times[k + 1] : Long.MAX_VALUE;
                 }
             }
             return -1;
@@ -74,21 +81,33 @@ abstract sealed class UsageProfile permits UsageProfile.Unary, UsageProfile.Coun
             if (end <= start) {
                 return;
             }
-            split(start);
-            split(end);
-            for (Map.Entry<Long, Integer> step : steps.subMap(start, true, end, false).entrySet()) {
-                step.setValue(step.getValue() + units);
-                if (step.getValue() >= capacity) {
-                    full.add(step.getKey(), steps.higherKey(step.getKey()), 1);
+            int first = split(start);
+            int last = split(end);
+            for (int k = first; k < last; k++) {
+                usage[k] += units;
+                if (usage[k] >= capacity) {
+                    full.add(times[k], times[k + 1], 1);
                 }
             }
         }
 
-        private void split(long time) {
-            if (!steps.containsKey(time)) {
-                var floor = steps.floorEntry(time);
-                steps.put(time, floor == null ? 0 : floor.getValue());
+        /** The index of {@code time}, made a step of its own (with the usage it had) if it was not one. */
+        private int split(long time) {
+            int floor = SortedTimes.lastAtOrBefore(times, size, time);
+            if (floor >= 0 && times[floor] == time) {
+                return floor;
             }
+            if (size == times.length) {
+                times = Arrays.copyOf(times, 2 * size);
+                usage = Arrays.copyOf(usage, 2 * size);
+            }
+            int at = floor + 1;
+            System.arraycopy(times, at, times, at + 1, size - at);
+            System.arraycopy(usage, at, usage, at + 1, size - at);
+            times[at] = time;
+            usage[at] = floor >= 0 ? usage[floor] : 0;
+            size++;
+            return at;
         }
     }
 
@@ -98,23 +117,24 @@ abstract sealed class UsageProfile permits UsageProfile.Unary, UsageProfile.Coun
      */
     static final class Unary extends UsageProfile {
 
-        /** Busy stretches: start → end, disjoint, touching ones merged. */
-        private final TreeMap<Long, Long> busy = new TreeMap<>();
+        /** Busy stretches [from[k], to[k]) for the first {@code size} entries: in order, disjoint, touching ones merged. */
+        private long[] from = new long[16];
+        private long[] to = new long[16];
+        private int size;
 
         @Override
-        long earliestFit(long from, long duration, int units) {
-            long start = from;
-            var before = busy.floorEntry(start);
-            if (before != null && before.getValue() > start) {
-                start = before.getValue();
+        long earliestFit(long after, long duration, int units) {
+            long start = after;
+            int k = SortedTimes.lastAtOrBefore(from, size, start);
+            if (k >= 0 && to[k] > start) {
+                start = to[k];
             }
-            while (true) {
-                var next = busy.ceilingEntry(start);
-                if (next == null || next.getKey() >= start + duration) {
-                    return start;
-                }
-                start = next.getValue();
+            // Stretches are merged where they touch, so the next one starts after this one's end: k + 1 is the first
+            // stretch that starts at or after start.
+            for (k++; k < size && from[k] < start + duration; k++) {
+                start = to[k];
             }
+            return start;
         }
 
         @Override
@@ -122,21 +142,36 @@ abstract sealed class UsageProfile permits UsageProfile.Unary, UsageProfile.Coun
             if (end <= start) {
                 return;
             }
-            long from = start;
-            long to = end;
-            var before = busy.floorEntry(from);
-            if (before != null && before.getValue() >= from) {
-                from = before.getKey();
-                to = Math.max(to, before.getValue());
-                busy.remove(before.getKey());
+            long mergedFrom = start;
+            long mergedTo = end;
+            int first = SortedTimes.lastAtOrBefore(from, size, start);
+            if (first >= 0 && to[first] >= start) {
+                mergedFrom = from[first];
+            } else {
+                first++;
             }
-            var after = busy.ceilingEntry(from);
-            while (after != null && after.getKey() <= to) {
-                to = Math.max(to, after.getValue());
-                busy.remove(after.getKey());
-                after = busy.ceilingEntry(from);
+            int past = first;
+            while (past < size && from[past] <= mergedTo) {
+                mergedTo = Math.max(mergedTo, to[past]);
+                past++;
             }
-            busy.put(from, to);
+            // Stretches [first, past) and the new one become one.
+            int removed = past - first;
+            if (removed == 0) {
+                if (size == from.length) {
+                    from = Arrays.copyOf(from, 2 * size);
+                    to = Arrays.copyOf(to, 2 * size);
+                }
+                System.arraycopy(from, first, from, first + 1, size - first);
+                System.arraycopy(to, first, to, first + 1, size - first);
+                size++;
+            } else if (removed > 1) {
+                System.arraycopy(from, past, from, first + 1, size - past);
+                System.arraycopy(to, past, to, first + 1, size - past);
+                size -= removed - 1;
+            }
+            from[first] = mergedFrom;
+            to[first] = mergedTo;
         }
     }
 }

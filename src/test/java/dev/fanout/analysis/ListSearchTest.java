@@ -59,6 +59,40 @@ class ListSearchTest {
         assertTrue(mixed, "some children are neither parent");
     }
 
+    /**
+     * The justification's orders: by start, ties in topological order; by end from the latest, ties in reverse
+     * topological order. The same whether the times fit the packed sort (a plan's ticks) or not (times past 2^56).
+     */
+    @ParameterizedTest
+    @ValueSource(longs = { 0, 1L << 56 })
+    void tasksByStartAndByEndFollowTheTimesThenTheTopologicalOrder(long shift) {
+        var analysis = PlanAnalysis.of(RandomPlans.generateConstrained(3, 60, 6));
+        var instance = analysis.instance();
+        var lists = new ActivityList(instance, analysis.paths(), new Random(3), analysis.lowerBound());
+        var random = new Random(3);
+        var agentOf = new int[instance.taskCount()];
+        var start = new long[instance.taskCount()];
+        for (int task = 0; task < instance.taskCount(); task++) {
+            agentOf[task] = instance.eligibleAgents(task).nextSetBit(0);
+            start[task] = shift + random.nextInt(20); // many ties
+        }
+        var schedule = new Schedule(instance, agentOf, start);
+        var byStart = lists.byStart(schedule);
+        var byEnd = lists.byEndDescending(schedule);
+        assertEquals(instance.taskCount(), Arrays.stream(byStart).distinct().count(), "each task once");
+        assertEquals(instance.taskCount(), Arrays.stream(byEnd).distinct().count(), "each task once");
+        for (int i = 1; i < byStart.length; i++) {
+            int before = byStart[i - 1];
+            int after = byStart[i];
+            assertTrue(schedule.start(before) < schedule.start(after) || schedule.start(before) == schedule.start(after)
+                    && instance.topologicalRank(before) < instance.topologicalRank(after), "by start at " + i);
+            before = byEnd[i - 1];
+            after = byEnd[i];
+            assertTrue(schedule.end(before) > schedule.end(after) || schedule.end(before) == schedule.end(after)
+                    && instance.topologicalRank(before) > instance.topologicalRank(after), "by end at " + i);
+        }
+    }
+
     private static void assertListed(Instance instance, int[] list) {
         var position = new int[instance.taskCount()];
         Arrays.fill(position, -1);
