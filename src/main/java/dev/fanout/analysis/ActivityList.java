@@ -3,6 +3,7 @@ package dev.fanout.analysis;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Random;
+import java.util.function.IntToLongFunction;
 
 /**
  * Priority lists ("activity lists"): every task once, each after its dependencies, the order in which serial schedule
@@ -84,10 +85,10 @@ final class ActivityList {
     /**
      * The tasks by {@code key} (descending: from the largest), ties in topological order (descending: reversed). Sorted
      * as one primitive number per task, the key above the rank, when the keys (times, never negative) leave room for
-     * the ranks' bits (always, for any plan the service accepts): the justification sorts twice per pass, and sorting boxed tasks with a
-     * comparator was a tenth of a thousand-task plan's search.
+     * the ranks' bits (always, for any plan the service accepts): the justification sorts twice per pass, and sorting
+     * boxed tasks with a comparator was a tenth of a thousand-task plan's search.
      */
-    private int[] sorted(java.util.function.IntToLongFunction key, boolean descending) {
+    private int[] sorted(IntToLongFunction key, boolean descending) {
         int n = instance.taskCount();
         int rankBits = 64 - Long.numberOfLeadingZeros(Math.max(1, n - 1));
         long largest = 0;
@@ -97,7 +98,8 @@ final class ActivityList {
             smallest = Math.min(smallest, key.applyAsLong(task));
         }
         if (smallest < 0 || largest >= 1L << (62 - rankBits)) {
-            Comparator<Integer> order = Comparator.<Integer>comparingLong(key::applyAsLong).thenComparingInt(instance::topologicalRank);
+            Comparator<Integer> order = Comparator.<Integer>comparingLong(key::applyAsLong)
+                    .thenComparingInt(instance::topologicalRank);
             var tasks = new Integer[n];
             Arrays.setAll(tasks, i -> i);
             Arrays.sort(tasks, descending ? order.reversed() : order);

@@ -21,7 +21,7 @@ final class SortedTimes {
         return high;
     }
 
-    /** The index of the first of the first {@code size} {@code times} at or after {@code time}; {@code size} if none. */
+    /** The index of the first of the first {@code size} {@code times} at or after {@code time}; size if none. */
     static int firstAtOrAfter(long[] times, int size, long time) {
         return time == Long.MIN_VALUE ? 0 : lastAtOrBefore(times, size, time - 1) + 1;
     }

@@ -24,9 +24,9 @@ abstract sealed class UsageProfile permits UsageProfile.Unary, UsageProfile.Coun
 
         private final int capacity;
         /**
-         * Usage from {@code times[k]} until {@code times[k + 1]}, for the first {@code size} entries in increasing time;
-         * 0 before the first time and from the last one on. Plain arrays, not a sorted map: a schedule is built by
-         * asking these thousands of times, and most of its tasks are placed near the end of what is already placed.
+         * Usage from {@code times[k]} until {@code times[k + 1]}, for the first {@code size} entries in increasing
+         * time; 0 before the first time and from the last one on. Plain arrays, not a sorted map: a schedule is built
+         * by asking these thousands of times, and most of its tasks are placed near the end of what is already placed.
          */
         private long[] times = new long[16];
         private int[] usage = new int[16];
@@ -117,7 +117,7 @@ abstract sealed class UsageProfile permits UsageProfile.Unary, UsageProfile.Coun
      */
     static final class Unary extends UsageProfile {
 
-        /** Busy stretches [from[k], to[k]) for the first {@code size} entries: in order, disjoint, touching ones merged. */
+        /** Busy stretches [from[k], to[k]), the first {@code size} entries: in order, disjoint, touching merged. */
         private long[] from = new long[16];
         private long[] to = new long[16];
         private int size;
