@@ -91,14 +91,16 @@ final class ActivityList {
     private int[] sorted(IntToLongFunction key, boolean descending) {
         int n = instance.taskCount();
         int rankBits = 64 - Long.numberOfLeadingZeros(Math.max(1, n - 1));
+        var keys = new long[n];
         long largest = 0;
         long smallest = 0;
         for (int task = 0; task < n; task++) {
-            largest = Math.max(largest, key.applyAsLong(task));
-            smallest = Math.min(smallest, key.applyAsLong(task));
+            keys[task] = key.applyAsLong(task);
+            largest = Math.max(largest, keys[task]);
+            smallest = Math.min(smallest, keys[task]);
         }
         if (smallest < 0 || largest >= 1L << (62 - rankBits)) {
-            Comparator<Integer> order = Comparator.<Integer>comparingLong(key::applyAsLong)
+            Comparator<Integer> order = Comparator.<Integer>comparingLong(task -> keys[task])
                     .thenComparingInt(instance::topologicalRank);
             var tasks = new Integer[n];
             Arrays.setAll(tasks, i -> i);
@@ -107,15 +109,12 @@ final class ActivityList {
         }
         var packed = new long[n];
         for (int task = 0; task < n; task++) {
-            long value = key.applyAsLong(task);
             int rank = instance.topologicalRank(task);
-            packed[task] = descending ? (largest - value) << rankBits | (n - 1 - rank) : value << rankBits | rank;
+            packed[task] = descending ? (largest - keys[task]) << rankBits | (n - 1 - rank)
+                    : keys[task] << rankBits | rank;
         }
         Arrays.sort(packed);
-        var byRank = new int[n];
-        for (int task = 0; task < n; task++) {
-            byRank[instance.topologicalRank(task)] = task;
-        }
+        var byRank = instance.topologicalOrder();
         var tasks = new int[n];
         long rankMask = (1L << rankBits) - 1;
         for (int i = 0; i < n; i++) {
