@@ -72,12 +72,22 @@ public final class BenchmarkRunner {
             String status) {
     }
 
+    /** "true" or "false", nothing else: {@link Boolean#parseBoolean} would read any typo as false. */
+    private static boolean trueOrFalse(String option, String value) {
+        if (!value.equals("true") && !value.equals("false")) {
+            throw new IllegalArgumentException("--" + option + " must be true or false, not '" + value + "'");
+        }
+        return Boolean.parseBoolean(value);
+    }
+
     /** The options the runner knows; anything else is a typo, and a typo must not silently run another benchmark. */
     private static final List<String> OPTIONS = List.of("set", "seconds", "parallel", "imopse", "match", "out", "share",
-            "share-large", "config", "peer", "peer-workers", "exact", "windows", "exact-workers", "exact-target-share", "exact-heuristic-share", "mode");
+            "share-large", "config", "peer", "peer-workers", "exact", "windows", "exact-workers", "exact-target-share", "exact-heuristic-share", "mode",
+            "second-island");
     private static final String USAGE = "usage: ./fanout bench --set d36|genbig|generated|tight|seeds|constrained|forecast|replan|instances --seconds N"
             + " [--parallel N] [--match REGEX] [--out FILE] [--imopse DIR] [--share F] [--share-large F]"
-            + " [--config solver.xml] [--peer cpsat|cpsat-hint] [--peer-workers N] [--exact MAX_TASKS] [--windows MAX_TASKS] [--exact-workers N] [--exact-target-share S] [--exact-heuristic-share S] [--mode solve|bounds]";
+            + " [--config solver.xml] [--peer cpsat|cpsat-hint] [--peer-workers N] [--exact MAX_TASKS] [--windows MAX_TASKS] [--exact-workers N] [--exact-target-share S] [--exact-heuristic-share S] [--mode solve|bounds]"
+            + " [--second-island true|false]";
 
     public static void main(String[] args) throws Exception {
         try {
@@ -144,6 +154,7 @@ public final class BenchmarkRunner {
         var solver = new SolveSearch(solverManager,
                 Double.parseDouble(options.getOrDefault("share", service.solve("heuristic-share"))),
                 Double.parseDouble(options.getOrDefault("share-large", service.solve("heuristic-share-large"))),
+                trueOrFalse("second-island", options.getOrDefault("second-island", service.solve("second-island"))),
                 new ExactStage(Integer.parseInt(options.getOrDefault("exact", service.solve("exact-max-tasks"))),
                         Integer.parseInt(options.getOrDefault("windows", service.solve("windows-max-tasks"))),
                         Double.parseDouble(service.solve("exact-share")), exactWorkers,

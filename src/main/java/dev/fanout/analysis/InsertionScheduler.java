@@ -1,6 +1,7 @@
 package dev.fanout.analysis;
 
 import java.util.Arrays;
+import java.util.function.BooleanSupplier;
 
 /**
  * Serial schedule generation with insertion: tasks are placed one at a time in a given order (each after all its
@@ -70,8 +71,14 @@ final class InsertionScheduler {
      * 20,000-task plan takes seconds, and a solve must not outlast its time limit by that much.
      */
     Schedule schedule(int[] order, long deadline) {
+        return schedule(order, deadline, () -> false);
+    }
+
+    /** As {@link #schedule(int[], long)}, or null as soon as {@code stopped} says so (asked as often as the clock). */
+    Schedule schedule(int[] order, long deadline, BooleanSupplier stopped) {
         for (int i = 0; i < order.length; i++) {
-            if ((i & DEADLINE_CHECK_MASK) == DEADLINE_CHECK_MASK && System.nanoTime() >= deadline) {
+            if ((i & DEADLINE_CHECK_MASK) == DEADLINE_CHECK_MASK
+                    && (System.nanoTime() >= deadline || stopped.getAsBoolean())) {
                 return null;
             }
             if (backwards || !instance.isStarted(order[i])) {

@@ -93,7 +93,19 @@ final class Population {
     /** A bred child: in place of the worst member if better than it and not a copy of a member. */
     void offer(Built child) {
         built++;
-        var candidate = Member.of(child);
+        replaceWorst(child);
+    }
+
+    /**
+     * A schedule from another island of the search, taken in as a child would be, but not counted among the schedules
+     * this island built (the population's size follows this island's own speed).
+     */
+    void immigrate(Built schedule) {
+        replaceWorst(schedule);
+    }
+
+    private void replaceWorst(Built schedule) {
+        var candidate = Member.of(schedule);
         int worst = 0;
         for (int i = 1; i < members.size(); i++) {
             if (members.get(worst).isBetterThan(members.get(i))) {

@@ -53,6 +53,12 @@ public interface FanoutConfig {
         @Min(0)
         int queueCapacity();
 
+        /**
+         * Whether a solve that runs alone on this instance (fewer solves than cores) runs its heuristic search as two
+         * islands, the second on a spare core, until another solve starts (BENCHMARKS.md).
+         */
+        boolean secondIsland();
+
         /** Share of a solve's time given to the heuristic search on plans of up to 300 tasks (BENCHMARKS.md). */
         @DecimalMin("0")
         @DecimalMax("1")

@@ -3,6 +3,7 @@ package dev.fanout.service;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
@@ -43,21 +44,25 @@ public class SolveSearch {
     private final double heuristicShare;
     private final double heuristicShareLarge;
     private final ExactStage exactStage;
+    private final boolean secondIsland;
+    /** Searches running now, through this object (the service's solves, one-shot solves and scenarios alike). */
+    private final AtomicInteger running = new AtomicInteger();
 
     @Inject
     public SolveSearch(SolverManager<ScheduleSolution> solverManager, FanoutConfig config) {
         this(solverManager, config.solve().heuristicShare(), config.solve().heuristicShareLarge(),
-                new ExactStage(config.solve().exactMaxTasks(), config.solve().windowsMaxTasks(),
+                config.solve().secondIsland(), new ExactStage(config.solve().exactMaxTasks(), config.solve().windowsMaxTasks(),
                         config.solve().exactShare(), config.solve().exactWorkers(), config.solve().exactTargetShare(),
                         config.solve().exactHeuristicShare()));
     }
 
     /** Outside the service (the benchmark runner): the same search with the shares and exact stage given. */
     public SolveSearch(SolverManager<ScheduleSolution> solverManager, double heuristicShare, double heuristicShareLarge,
-            ExactStage exactStage) {
+            boolean secondIsland, ExactStage exactStage) {
         this.solverManager = solverManager;
         this.heuristicShare = heuristicShare;
         this.heuristicShareLarge = heuristicShareLarge;
+        this.secondIsland = secondIsland;
         this.exactStage = exactStage;
     }
 
@@ -72,6 +77,21 @@ public class SolveSearch {
      * schedule; {@code stopRequested} is polled by the heuristic stages ({@link #terminateEarly} stops Timefold's).
      */
     public SolveOutcome run(String problemId, PlanAnalysis analysis, Schedule starting, Duration limit,
+            BooleanSupplier stopRequested, Consumer<Schedule> onBest) {
+        running.incrementAndGet();
+        try {
+            return search(problemId, analysis, starting, limit, stopRequested, onBest);
+        } finally {
+            running.decrementAndGet();
+        }
+    }
+
+    /** Whether a core is free for a second island of the heuristic search: fewer searches run than there are cores. */
+    private boolean spareCore() {
+        return secondIsland && running.get() < Runtime.getRuntime().availableProcessors();
+    }
+
+    private SolveOutcome search(String problemId, PlanAnalysis analysis, Schedule starting, Duration limit,
             BooleanSupplier stopRequested, Consumer<Schedule> onBest) {
         long startedAt = System.nanoTime();
         long deadline = startedAt + limit.toNanos();
@@ -91,7 +111,7 @@ public class SolveSearch {
             // 1. Heuristic search: cheap per schedule, so it goes far on large plans in little time.
             long heuristicDeadline = startedAt + Math.round(limit.toNanos() * heuristicShare(analysis.instance()));
             var improved = ScheduleSearch.improve(analysis.instance(), analysis.paths(), best, analysis.lowerBound(),
-                    heuristicDeadline, stopRequested, 0, improvedTo);
+                    heuristicDeadline, stopRequested, 0, improvedTo, this::spareCore);
             if (improved.isBetterThan(best)) {
                 best = improved;
             }

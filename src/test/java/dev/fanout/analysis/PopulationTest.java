@@ -68,6 +68,19 @@ class PopulationTest {
     }
 
     @Test
+    void aScheduleFromTheOtherIslandEntersAsAChildWould() {
+        var population = new Population(new Random(1), System.nanoTime(), Long.MAX_VALUE);
+        population.add(schedule(0, "one", 5));
+        population.add(schedule(0, "one", 6));
+        population.immigrate(schedule(0, "one", 8));
+        assertEquals(List.of("10/15", "11/16"), members(population), "worse than every member");
+        population.immigrate(schedule(0, "two", 4));
+        assertEquals(List.of("10/15", "9/14"), members(population), "in place of the worst");
+        population.immigrate(schedule(0, "two", 5));
+        assertEquals(List.of("10/15", "9/14"), members(population), "a copy of a member");
+    }
+
+    @Test
     void thePopulationGrowsWithTheTimeItHas() {
         long now = System.nanoTime();
         var hurried = new Population(new Random(1), now, now + 1);

@@ -126,7 +126,7 @@ class ExactStageTest {
 
         // The budget's split: the windows-alone plan gives the heuristic search the stage's share; a plan with shared
         // limits that the stage does not take keeps the share of the search over lists; a larger one the general share.
-        var search = new SolveSearch(null, 0.25, 0.9, stage);
+        var search = new SolveSearch(null, 0.25, 0.9, false, stage);
         assertEquals(0.1, search.heuristicShare(tight60.instance()));
         assertEquals(SolveSearch.SHARED_LIMITS_HEURISTIC_SHARE, search.heuristicShare(constrained60.instance()));
         assertEquals(0.25, search.heuristicShare(tight200.instance()));

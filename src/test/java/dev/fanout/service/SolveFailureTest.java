@@ -44,7 +44,7 @@ class SolveFailureTest {
     /** Reports the starting schedule as its best, then fails. */
     static final class FailingSearch extends SolveSearch {
         FailingSearch() {
-            super(null, 0.3, 0.9, ExactStage.OFF);
+            super(null, 0.3, 0.9, false, ExactStage.OFF);
         }
 
         @Override
