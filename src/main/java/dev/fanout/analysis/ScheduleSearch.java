@@ -28,8 +28,8 @@ import java.util.stream.IntStream;
  * schedule's critical chain ({@link #focus}). It stops at the deadline or when asked (a generation pass is abandoned
  * there), or at once when it reaches the lower bound. With a spare core, a second island of the genetic search runs
  * beside it ({@link #improve(Instance, Paths, Schedule, long, long, BooleanSupplier, long, Consumer, BooleanSupplier)}):
- * on the constrained 1,000- and 3,000-task plans, alone on the machine, 4.1 % and 4.4 % from the optimum against
- * 4.5 % and 4.6 % with one (BENCHMARKS.md, 2026-12-06, seventh session).
+ * on the constrained 1,000- and 3,000-task plans, one at a time, a mean gap to the optimum of 4.08 % and 4.37 % in
+ * two runs against 4.48 % and 4.58 % with one island (BENCHMARKS.md, 2026-12-06, seventh session).
  */
 public final class ScheduleSearch {
 
