@@ -27,9 +27,9 @@ import java.util.stream.IntStream;
  * forward; once it is inside every window, on plans with shared limits, half of them bring forward a task of the best
  * schedule's critical chain ({@link #focus}). It stops at the deadline or when asked (a generation pass is abandoned
  * there), or at once when it reaches the lower bound. With a spare core, a second island of the genetic search runs
- * beside it ({@link #improve(Instance, Paths, Schedule, long, long, BooleanSupplier, long, Consumer, BooleanSupplier)}):
- * on the constrained 1,000- and 3,000-task plans, one at a time, a mean gap to the optimum of 4.08 % and 4.37 % in
- * two runs against 4.48 % and 4.58 % with one island (BENCHMARKS.md, 2026-12-06, seventh session).
+ * beside it (the {@code improve} that is given {@code spareCore}): on the constrained 1,000- and 3,000-task plans,
+ * one at a time, a mean gap to the optimum of 4.08 % and 4.37 % in two runs against 4.48 % and 4.58 % with one
+ * island (BENCHMARKS.md, 2026-12-06, seventh session).
  */
 public final class ScheduleSearch {
 
@@ -92,8 +92,8 @@ public final class ScheduleSearch {
         var done = new AtomicBoolean();
         BooleanSupplier helperStopped = () -> done.get() || stopped.getAsBoolean() || !spareCore.getAsBoolean();
         var helper = new ScheduleSearch(instance, paths, seed + HELPER_SEED, lowerBound);
-        Thread.ofPlatform().daemon().name("fanout-search-island").start(() -> helper.run(start.leftShifted(), lowerBound,
-                deadline, helperStopped, schedule -> {
+        Thread.ofPlatform().daemon().name("fanout-search-island").start(() -> helper.run(start.leftShifted(),
+                lowerBound, deadline, helperStopped, schedule -> {
                 }, toHelper, fromHelper));
         try {
             return new ScheduleSearch(instance, paths, seed, lowerBound)
@@ -194,7 +194,7 @@ public final class ScheduleSearch {
                 .filter(task -> !instance.isMilestone(task)).toArray();
     }
 
-    /** The list as a schedule, justified; null if the deadline passed, or the search was stopped, before it was built. */
+    /** The list as a schedule, justified; null if the deadline passed or the search was stopped before it was done. */
     Built generate(int[] list, long deadline, BooleanSupplier stopped) {
         var schedule = new InsertionScheduler(instance, false, SLOWNESS).schedule(list, deadline, stopped);
         return schedule == null ? null : justify(schedule, list, deadline, stopped);

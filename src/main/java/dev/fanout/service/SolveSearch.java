@@ -51,7 +51,8 @@ public class SolveSearch {
     @Inject
     public SolveSearch(SolverManager<ScheduleSolution> solverManager, FanoutConfig config) {
         this(solverManager, config.solve().heuristicShare(), config.solve().heuristicShareLarge(),
-                config.solve().secondIsland(), new ExactStage(config.solve().exactMaxTasks(), config.solve().windowsMaxTasks(),
+                config.solve().secondIsland(),
+                new ExactStage(config.solve().exactMaxTasks(), config.solve().windowsMaxTasks(),
                         config.solve().exactShare(), config.solve().exactWorkers(), config.solve().exactTargetShare(),
                         config.solve().exactHeuristicShare()));
     }

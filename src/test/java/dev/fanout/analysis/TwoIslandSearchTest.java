@@ -35,7 +35,7 @@ class TwoIslandSearchTest {
         var instance = analysis.instance();
         var shorter = new Built(analysis.startingSchedule(), instance.topologicalOrder());
         var longer = new Built(later(analysis.startingSchedule(), 5), instance.topologicalOrder());
-        assertTrue(shorter.schedule().isBetterThan(longer.schedule()), "the test needs two schedules of different length");
+        assertTrue(shorter.schedule().isBetterThan(longer.schedule()), "the test needs two schedules, one shorter");
 
         var migration = new Migration();
         assertNull(migration.take(), "nothing posted yet");
@@ -68,8 +68,8 @@ class TwoIslandSearchTest {
         assertTrue(!analysis.startingSchedule().isBetterThan(improved), "never worse than the start");
         assertTrue(improved.makespan() >= analysis.lowerBound());
         improvements.forEach(schedule -> assertEquals(List.of(), ScheduleCheck.violations(schedule, 5)));
-        assertEquals(Set.of(Thread.currentThread().getName()), reporters.isEmpty() ? Set.of(Thread.currentThread().getName())
-                : reporters, "only the calling thread reports improvements");
+        var caller = Thread.currentThread().getName();
+        assertTrue(reporters.stream().allMatch(caller::equals), () -> "only the calling thread reports: " + reporters);
         await().atMost(Duration.ofSeconds(10)).until(() -> before.containsAll(islandThreads()));
     }
 
