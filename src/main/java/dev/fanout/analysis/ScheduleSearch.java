@@ -196,13 +196,13 @@ public final class ScheduleSearch {
 
     /** The list as a schedule, justified; null if the deadline passed or the search was stopped before it was done. */
     Built generate(int[] list, long deadline, BooleanSupplier stopped) {
-        var schedule = new InsertionScheduler(instance, false, SLOWNESS).schedule(list, deadline, stopped);
+        var schedule = generated(list, deadline, stopped);
         return schedule == null ? null : justify(schedule, list, deadline, stopped);
     }
 
-    /** The list as a schedule, by serial generation alone; null if the deadline passed before it was built. */
-    Schedule generated(int[] list, long deadline) {
-        return new InsertionScheduler(instance, false, SLOWNESS).schedule(list, deadline);
+    /** The list as a schedule, by serial generation alone; null if the deadline passed or the search stopped first. */
+    Schedule generated(int[] list, long deadline, BooleanSupplier stopped) {
+        return new InsertionScheduler(instance, false, SLOWNESS).schedule(list, deadline, stopped);
     }
 
     /**

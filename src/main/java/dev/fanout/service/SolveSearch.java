@@ -47,6 +47,8 @@ public class SolveSearch {
     private final boolean secondIsland;
     /** Searches running now, through this object (the service's solves, one-shot solves and scenarios alike). */
     private final AtomicInteger running = new AtomicInteger();
+    /** Read once: the second island asks whether a core is free every 256 placements. */
+    private final int cores = Runtime.getRuntime().availableProcessors();
 
     @Inject
     public SolveSearch(SolverManager<ScheduleSolution> solverManager, FanoutConfig config) {
@@ -89,7 +91,7 @@ public class SolveSearch {
 
     /** Whether a core is free for a second island of the heuristic search: fewer searches run than there are cores. */
     private boolean spareCore() {
-        return secondIsland && running.get() < Runtime.getRuntime().availableProcessors();
+        return secondIsland && running.get() < cores;
     }
 
     private SolveOutcome search(String problemId, PlanAnalysis analysis, Schedule starting, Duration limit,

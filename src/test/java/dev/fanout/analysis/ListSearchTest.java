@@ -215,7 +215,7 @@ class ListSearchTest {
         var lists = new ActivityList(instance, analysis.paths(), new Random(seed), analysis.lowerBound());
         for (int round = 0; round < 20; round++) {
             var built = search.generate(lists.drawn(round % 2 == 0), Long.MAX_VALUE, () -> false);
-            var again = search.generated(built.list(), Long.MAX_VALUE).leftShifted();
+            var again = search.generated(built.list(), Long.MAX_VALUE, () -> false).leftShifted();
             for (int task = 0; task < instance.taskCount(); task++) {
                 assertEquals(built.schedule().agentOf(task), again.agentOf(task));
                 assertEquals(built.schedule().start(task), again.start(task));
