@@ -1,7 +1,6 @@
 package dev.fanout.analysis;
 
 import java.util.Random;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.stream.IntStream;
@@ -27,9 +26,9 @@ import java.util.stream.IntStream;
  * forward; once it is inside every window, on plans with shared limits, half of them bring forward a task of the best
  * schedule's critical chain ({@link #focus}). It stops at the deadline or when asked (a generation pass is abandoned
  * there), or at once when it reaches the lower bound. With a spare core, a second island of the genetic search runs
- * beside it (the {@code improve} that is given {@code spareCore}): on the constrained 1,000- and 3,000-task plans,
- * one at a time, a mean gap to the optimum of 4.08 % and 4.37 % in two runs against 4.48 % and 4.58 % with one
- * island (BENCHMARKS.md, 2026-12-06, seventh session).
+ * beside it (the {@code improve} that is given {@code spareCore}; {@link SecondIsland}): on the constrained 1,000-
+ * and 3,000-task plans, one at a time, a mean gap to the optimum of 4.08 % and 4.37 % in two runs against 4.48 % and
+ * 4.58 % with one island (BENCHMARKS.md, 2026-12-06, seventh session).
  */
 public final class ScheduleSearch {
 
@@ -71,37 +70,29 @@ public final class ScheduleSearch {
     public static Schedule improve(Instance instance, Paths paths, Schedule start, long lowerBound, long deadline,
             BooleanSupplier stopped, long seed, Consumer<Schedule> onImprovement) {
         return new ScheduleSearch(instance, paths, seed, lowerBound)
-                .run(start.leftShifted(), lowerBound, deadline, stopped, onImprovement, null, null);
+                .run(start.leftShifted(), lowerBound, deadline, stopped, onImprovement, null);
     }
 
     /**
      * As {@link #improve(Instance, Paths, Schedule, long, long, BooleanSupplier, long, Consumer)}, with a second island
      * of the genetic search on a thread of its own while {@code spareCore} says a core is free: each island breeds its
      * own population from its own random draws and hands every new best schedule to the other, which takes it in
-     * between two children (a migration of the best). The second island stops for good once {@code spareCore} says no
-     * (another solve has started), when this one ends, or when {@code stopped} says so; only this thread reports
+     * between two children (a migration of the best). The second island stops once {@code spareCore} says no (another
+     * solve has started), when this one ends, or when {@code stopped} says so; once a core is spare again (the other
+     * solve has ended) it starts again from the best so far ({@link SecondIsland}). Only this thread reports
      * improvements, the other island's included once it has taken them in.
      */
     public static Schedule improve(Instance instance, Paths paths, Schedule start, long lowerBound, long deadline,
             BooleanSupplier stopped, long seed, Consumer<Schedule> onImprovement, BooleanSupplier spareCore) {
-        if (!spareCore.getAsBoolean()) {
-            return improve(instance, paths, start, lowerBound, deadline, stopped, seed, onImprovement);
-        }
-        var toHelper = new Migration();
-        var fromHelper = new Migration();
-        var done = new AtomicBoolean();
-        BooleanSupplier helperStopped = () -> done.get() || stopped.getAsBoolean() || !spareCore.getAsBoolean();
-        var helper = new ScheduleSearch(instance, paths, seed + HELPER_SEED, lowerBound);
-        Thread.ofPlatform().daemon().name("fanout-search-island").start(() -> helper.run(start.leftShifted(),
-                lowerBound, deadline, helperStopped, schedule -> {
-                }, toHelper, fromHelper));
+        var island = new SecondIsland(spareCore, stopped, (best, islandStopped, run, exchange) -> new ScheduleSearch(
+                instance, paths, seed + HELPER_SEED * run, lowerBound).run(best, lowerBound, deadline, islandStopped,
+                        schedule -> {
+                        }, exchange));
         try {
             return new ScheduleSearch(instance, paths, seed, lowerBound)
-                    .run(start.leftShifted(), lowerBound, deadline, stopped, onImprovement, fromHelper, toHelper);
+                    .run(start.leftShifted(), lowerBound, deadline, stopped, onImprovement, island.first());
         } finally {
-            // Not waited for: it ends within 256 placements (its generation asks whether to stop as often as the
-            // clock), and nothing it finds from now on is used.
-            done.set(true);
+            island.end();
         }
     }
 
@@ -110,10 +101,17 @@ public final class ScheduleSearch {
         return new ScheduleSearch(instance, paths, 0, 0).justify(schedule, null, deadline, () -> false).schedule();
     }
 
-    /** Reports every improvement as it is found, so that a long search can be watched and its progress saved. */
+    /**
+     * Reports every improvement as it is found, so that a long search can be watched and its progress saved. With
+     * {@code island}, the best schedules go to and come from the other island ({@link SecondIsland.Exchange}), and
+     * between two children the other island is started if it is not running and a core is spare.
+     */
     private Schedule run(Schedule start, long lowerBound, long deadline, BooleanSupplier stopped,
-            Consumer<Schedule> onImprovement, Migration inbox, Migration outbox) {
+            Consumer<Schedule> onImprovement, SecondIsland.Exchange island) {
         long began = System.nanoTime();
+        if (island != null) {
+            island.keepUp().accept(start); // at once: on a large plan the first justification alone takes seconds
+        }
         var best = justify(start, null, deadline, stopped);
         if (best.schedule().windowOverrun() > 0) {
             // The start (a baseline) ends outside a window: the urgency rule, which puts first the tasks whose able
@@ -131,7 +129,10 @@ public final class ScheduleSearch {
         var focus = focus(best.schedule());
         while ((best.schedule().makespan() > lowerBound || best.schedule().windowOverrun() > 0)
                 && System.nanoTime() < deadline && !stopped.getAsBoolean()) {
-            var arrived = inbox == null ? null : inbox.take();
+            if (island != null) {
+                island.keepUp().accept(best.schedule());
+            }
+            var arrived = island == null ? null : island.inbox().take();
             if (arrived != null) {
                 population.immigrate(arrived);
                 if (arrived.schedule().isBetterThan(best.schedule())) {
@@ -155,12 +156,12 @@ public final class ScheduleSearch {
                 best = tried;
                 focus = focus(best.schedule());
                 onImprovement.accept(best.schedule());
-                if (outbox != null) {
-                    outbox.post(best);
+                if (island != null) {
+                    island.outbox().post(best);
                 }
             }
         }
-        var arrived = inbox == null ? null : inbox.take();
+        var arrived = island == null ? null : island.inbox().take();
         if (arrived != null && arrived.schedule().isBetterThan(best.schedule())) {
             best = arrived; // found by the other island since this one last looked
             onImprovement.accept(best.schedule());
@@ -171,7 +172,8 @@ public final class ScheduleSearch {
     /** Two parents' lists crossed, and now and then a few tasks moved (half of them from {@code focus}, forward). */
     private int[] child(Population population, int[] focus) {
         var child = lists.crossed(population.parent(), population.parent());
-        return random.nextInt(100) < MUTATION_PERCENT ? lists.shaken(child, focus, 1 + random.nextInt(MAX_MOVES)) : child;
+        return random.nextInt(100) < MUTATION_PERCENT ? lists.shaken(child, focus, 1 + random.nextInt(MAX_MOVES))
+                : child;
     }
 
     /**

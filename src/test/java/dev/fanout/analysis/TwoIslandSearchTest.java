@@ -27,7 +27,7 @@ import dev.fanout.analysis.ScheduleSearch.Built;
 /** The heuristic search as two islands: what they hand each other, and that the second one ends with the first. */
 class TwoIslandSearchTest {
 
-    private static final String ISLAND = "fanout-search-island";
+    private static final String ISLAND = SecondIsland.THREAD_NAME;
 
     @Test
     void aMigrationKeepsTheBetterOfTwoPostsUntilTaken() {
@@ -91,6 +91,43 @@ class TwoIslandSearchTest {
         stop.set(true);
         search.join(Duration.ofSeconds(10));
         assertTrue(!search.isAlive(), "and stops when asked");
+    }
+
+    /**
+     * No second island while no core is spare; one once a core is (the other solve has ended); it stops when none is
+     * again, and another one starts when one is spare once more, until the search is stopped.
+     */
+    @Test
+    void theSecondIslandStartsAgainOnceACoreIsSpareAgain() throws InterruptedException {
+        var analysis = PlanAnalysis.of(RandomPlans.generateConstrained(6, 200, 8));
+        var before = islandThreads();
+        var spare = new AtomicBoolean(false);
+        var asked = new AtomicInteger();
+        var stop = new AtomicBoolean();
+        var search = Thread.ofPlatform().start(() -> ScheduleSearch.improve(analysis.instance(), analysis.paths(),
+                analysis.startingSchedule(), 0, System.nanoTime() + Duration.ofSeconds(60).toNanos(), stop::get, 1,
+                schedule -> {
+                }, () -> {
+                    asked.incrementAndGet();
+                    return spare.get();
+                }));
+        await().atMost(Duration.ofSeconds(10)).until(() -> asked.get() >= 20);
+        assertTrue(before.containsAll(islandThreads()), "asked 20 times with no core spare, and no second island");
+
+        spare.set(true); // the other solve has ended
+        await().atMost(Duration.ofSeconds(10)).until(() -> !before.containsAll(islandThreads()));
+        var first = islandThreads().stream().filter(thread -> !before.contains(thread)).findFirst().orElseThrow();
+        spare.set(false); // another solve has started
+        await().atMost(Duration.ofSeconds(10)).until(() -> !first.isAlive());
+        spare.set(true); // and ended
+        await().atMost(Duration.ofSeconds(10)).until(() -> islandThreads().stream()
+                .anyMatch(thread -> !before.contains(thread) && thread != first));
+
+        assertTrue(search.isAlive(), "the first island goes on all along");
+        stop.set(true);
+        search.join(Duration.ofSeconds(10));
+        assertTrue(!search.isAlive(), "and stops when asked");
+        await().atMost(Duration.ofSeconds(10)).until(() -> before.containsAll(islandThreads()));
     }
 
     @Test
