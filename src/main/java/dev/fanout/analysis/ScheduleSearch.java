@@ -41,7 +41,10 @@ public final class ScheduleSearch {
      * a list gives the same schedule whenever it is built, which crossing lists relies on.
      */
     private static final double SLOWNESS = 4;
-    /** Added to the seed of the second island (see {@link #improve}): its own random draws. */
+    /**
+     * The second island's seed is the search's plus this times its start (1, 2, …; see {@link #improve}): its own random
+     * draws, new ones each time it starts again.
+     */
     private static final long HELPER_SEED = 0x9E3779B97F4A7C15L;
 
     private final Instance instance;
