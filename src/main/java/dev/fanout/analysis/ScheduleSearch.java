@@ -42,8 +42,8 @@ public final class ScheduleSearch {
      */
     private static final double SLOWNESS = 4;
     /**
-     * The second island's seed is the search's plus this times its start (1, 2, …; see {@link #improve}): its own random
-     * draws, new ones each time it starts again.
+     * The second island's seed is the search's plus this times its start (1, 2, …; see {@link #improve}): its own
+     * random draws, new ones each time it starts again.
      */
     private static final long HELPER_SEED = 0x9E3779B97F4A7C15L;
 
@@ -73,7 +73,7 @@ public final class ScheduleSearch {
     public static Schedule improve(Instance instance, Paths paths, Schedule start, long lowerBound, long deadline,
             BooleanSupplier stopped, long seed, Consumer<Schedule> onImprovement) {
         return new ScheduleSearch(instance, paths, seed, lowerBound)
-                .run(start.leftShifted(), lowerBound, deadline, stopped, onImprovement, null);
+                .run(start.leftShifted(), lowerBound, deadline, stopped, onImprovement, SecondIsland.Exchange.none());
     }
 
     /**
@@ -105,16 +105,14 @@ public final class ScheduleSearch {
     }
 
     /**
-     * Reports every improvement as it is found, so that a long search can be watched and its progress saved. With
-     * {@code island}, the best schedules go to and come from the other island ({@link SecondIsland.Exchange}), and
-     * between two children the other island is started if it is not running and a core is spare.
+     * Reports every improvement as it is found, so that a long search can be watched and its progress saved. The best
+     * schedules go to and come from the other island through {@code island} ({@link SecondIsland.Exchange}; none there
+     * is when the search runs alone), which between two children also starts the other island if it should run.
      */
     private Schedule run(Schedule start, long lowerBound, long deadline, BooleanSupplier stopped,
             Consumer<Schedule> onImprovement, SecondIsland.Exchange island) {
         long began = System.nanoTime();
-        if (island != null) {
-            island.keepUp().accept(start); // at once: on a large plan the first justification alone takes seconds
-        }
+        island.keepUp().accept(start); // at once: on a large plan the first justification alone takes seconds
         var best = justify(start, null, deadline, stopped);
         if (best.schedule().windowOverrun() > 0) {
             // The start (a baseline) ends outside a window: the urgency rule, which puts first the tasks whose able
@@ -132,10 +130,8 @@ public final class ScheduleSearch {
         var focus = focus(best.schedule());
         while ((best.schedule().makespan() > lowerBound || best.schedule().windowOverrun() > 0)
                 && System.nanoTime() < deadline && !stopped.getAsBoolean()) {
-            if (island != null) {
-                island.keepUp().accept(best.schedule());
-            }
-            var arrived = island == null ? null : island.inbox().take();
+            island.keepUp().accept(best.schedule());
+            var arrived = island.inbox().take();
             if (arrived != null) {
                 population.immigrate(arrived);
                 if (arrived.schedule().isBetterThan(best.schedule())) {
@@ -159,12 +155,10 @@ public final class ScheduleSearch {
                 best = tried;
                 focus = focus(best.schedule());
                 onImprovement.accept(best.schedule());
-                if (island != null) {
-                    island.outbox().post(best);
-                }
+                island.outbox().post(best);
             }
         }
-        var arrived = island == null ? null : island.inbox().take();
+        var arrived = island.inbox().take();
         if (arrived != null && arrived.schedule().isBetterThan(best.schedule())) {
             best = arrived; // found by the other island since this one last looked
             onImprovement.accept(best.schedule());

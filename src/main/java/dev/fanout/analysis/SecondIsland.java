@@ -21,6 +21,12 @@ final class SecondIsland {
      * children with its best schedule (the first island: start the second one if it should run and does not).
      */
     record Exchange(Migration inbox, Migration outbox, Consumer<Schedule> keepUp) {
+
+        /** A search's with no other island: nothing ever arrives, what it posts is never taken, it starts nothing. */
+        static Exchange none() {
+            return new Exchange(new Migration(), new Migration(), best -> {
+            });
+        }
     }
 
     /** The second island's search: from {@code best} until {@code stopped}, its {@code run}-th start (1, 2, …). */
@@ -62,13 +68,17 @@ final class SecondIsland {
     }
 
     private void startIfSpare(Schedule best) {
-        if (thread != null && thread.isAlive() || ended.get() || stopped.getAsBoolean() || !spareCore.getAsBoolean()) {
+        if (thread != null && thread.isAlive() || mustNotRun()) {
             return;
         }
         int run = ++starts;
-        BooleanSupplier secondStopped = () -> ended.get() || stopped.getAsBoolean() || !spareCore.getAsBoolean();
         thread = Thread.ofPlatform().daemon().name(THREAD_NAME)
-                .start(() -> search.run(best, secondStopped, run, second()));
+                .start(() -> search.run(best, this::mustNotRun, run, second()));
+    }
+
+    /** Whether the second island must stop, or not start: the first has ended, the search is stopped, no core spare. */
+    private boolean mustNotRun() {
+        return ended.get() || stopped.getAsBoolean() || !spareCore.getAsBoolean();
     }
 
     /**

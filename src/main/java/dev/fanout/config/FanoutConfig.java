@@ -54,8 +54,9 @@ public interface FanoutConfig {
         int queueCapacity();
 
         /**
-         * Whether a solve that runs alone on this instance (fewer solves than cores) runs its heuristic search as two
-         * islands, the second on a spare core, until another solve starts (BENCHMARKS.md).
+         * Whether a solve's heuristic search runs as two islands, the second on a spare core, while fewer solves run on
+         * this instance than it has cores: stopped when another solve starts, started again once it has ended
+         * (BENCHMARKS.md).
          */
         boolean secondIsland();
 

@@ -15,6 +15,7 @@ import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
@@ -79,18 +80,13 @@ class TwoIslandSearchTest {
         var before = islandThreads();
         var spare = new AtomicBoolean(true);
         var stop = new AtomicBoolean();
-        var search = Thread.ofPlatform().start(() -> ScheduleSearch.improve(analysis.instance(), analysis.paths(),
-                analysis.startingSchedule(), 0, System.nanoTime() + Duration.ofSeconds(30).toNanos(), stop::get, 1,
-                schedule -> {
-                }, spare::get));
+        var search = searchInBackground(analysis, stop, spare::get);
         await().atMost(Duration.ofSeconds(10)).until(() -> !before.containsAll(islandThreads()));
-        var island = islandThreads().stream().filter(thread -> !before.contains(thread)).findFirst().orElseThrow();
+        var island = newIsland(before);
         spare.set(false); // another solve has started
         await().atMost(Duration.ofSeconds(10)).until(() -> !island.isAlive());
         assertTrue(search.isAlive(), "the first island goes on until its deadline");
-        stop.set(true);
-        search.join(Duration.ofSeconds(10));
-        assertTrue(!search.isAlive(), "and stops when asked");
+        stopAndJoin(search, stop);
     }
 
     /**
@@ -104,19 +100,16 @@ class TwoIslandSearchTest {
         var spare = new AtomicBoolean(false);
         var asked = new AtomicInteger();
         var stop = new AtomicBoolean();
-        var search = Thread.ofPlatform().start(() -> ScheduleSearch.improve(analysis.instance(), analysis.paths(),
-                analysis.startingSchedule(), 0, System.nanoTime() + Duration.ofSeconds(60).toNanos(), stop::get, 1,
-                schedule -> {
-                }, () -> {
-                    asked.incrementAndGet();
-                    return spare.get();
-                }));
+        var search = searchInBackground(analysis, stop, () -> {
+            asked.incrementAndGet();
+            return spare.get();
+        });
         await().atMost(Duration.ofSeconds(10)).until(() -> asked.get() >= 20);
         assertTrue(before.containsAll(islandThreads()), "asked 20 times with no core spare, and no second island");
 
         spare.set(true); // the other solve has ended
         await().atMost(Duration.ofSeconds(10)).until(() -> !before.containsAll(islandThreads()));
-        var first = islandThreads().stream().filter(thread -> !before.contains(thread)).findFirst().orElseThrow();
+        var first = newIsland(before);
         spare.set(false); // another solve has started
         await().atMost(Duration.ofSeconds(10)).until(() -> !first.isAlive());
         spare.set(true); // and ended
@@ -124,9 +117,7 @@ class TwoIslandSearchTest {
                 .anyMatch(thread -> !before.contains(thread) && thread != first));
 
         assertTrue(search.isAlive(), "the first island goes on all along");
-        stop.set(true);
-        search.join(Duration.ofSeconds(10));
-        assertTrue(!search.isAlive(), "and stops when asked");
+        stopAndJoin(search, stop);
         await().atMost(Duration.ofSeconds(10)).until(() -> before.containsAll(islandThreads()));
     }
 
@@ -137,6 +128,29 @@ class TwoIslandSearchTest {
         assertNotNull(new InsertionScheduler(instance, false).schedule(order, Long.MAX_VALUE, () -> false));
         assertNull(new InsertionScheduler(instance, false).schedule(order, Long.MAX_VALUE, () -> true),
                 "asked every 256 placements: a 600-task pass stops at the first question");
+    }
+
+    /**
+     * A two-island search on {@code analysis}'s plan on a thread of its own, with no lower bound to reach (it goes on
+     * until {@code stop} says so, or a minute has passed), asking {@code spareCore} whether a core is spare.
+     */
+    private static Thread searchInBackground(PlanAnalysis analysis, AtomicBoolean stop, BooleanSupplier spareCore) {
+        return Thread.ofPlatform().start(() -> ScheduleSearch.improve(analysis.instance(), analysis.paths(),
+                analysis.startingSchedule(), 0, System.nanoTime() + Duration.ofSeconds(60).toNanos(), stop::get, 1,
+                schedule -> {
+                }, spareCore));
+    }
+
+    /** Asks the search to stop, and checks that it has within ten seconds. */
+    private static void stopAndJoin(Thread search, AtomicBoolean stop) throws InterruptedException {
+        stop.set(true);
+        search.join(Duration.ofSeconds(10));
+        assertTrue(!search.isAlive(), "the search stops when asked");
+    }
+
+    /** A second island's thread alive now that was not among {@code before}. */
+    private static Thread newIsland(Set<Thread> before) {
+        return islandThreads().stream().filter(thread -> !before.contains(thread)).findFirst().orElseThrow();
     }
 
     /** The second islands' threads alive now. */
