@@ -40,7 +40,7 @@ import dev.fanout.service.SolveSearch;
  *
  * <pre>
  * ./fanout bench --set d36 --seconds 30 [--parallel 2] [--match REGEX] [--out FILE] [--imopse DIR] [--share 0.3]
- *                [--share-large 0.9] [--config solver.xml] [--peer cpsat] [--peer-workers 8] [--exact 300] [--windows 3000] [--exact-workers 2]
+ *                [--share-large 0.9] [--config solver.xml] [--peer cpsat] [--peer-workers 8] [--exact 300] [--windows 3000] [--exact-workers 2] [--exact-share 0.7]
  *                [--exact-target-share 1.0] [--exact-heuristic-share 0.1] [--mode bounds]
  *   sets: d36 (iMOPSE, 36), genbig (iMOPSE, 80 large), generated (1000/50 ×3, 3000/150, 10000/300), seeds (data/),
  *         constrained (CONTRACT §5: 60, 200, 1000 and 3000 tasks, seeds 1–3, see ConstrainedPlanGenerator)
@@ -82,11 +82,11 @@ public final class BenchmarkRunner {
 
     /** The options the runner knows; anything else is a typo, and a typo must not silently run another benchmark. */
     private static final List<String> OPTIONS = List.of("set", "seconds", "parallel", "imopse", "match", "out", "share",
-            "share-large", "config", "peer", "peer-workers", "exact", "windows", "exact-workers", "exact-target-share", "exact-heuristic-share", "mode",
+            "share-large", "config", "peer", "peer-workers", "exact", "windows", "exact-workers", "exact-share", "exact-target-share", "exact-heuristic-share", "mode",
             "second-island");
     private static final String USAGE = "usage: ./fanout bench --set d36|genbig|generated|tight|seeds|constrained|forecast|replan|instances --seconds N"
             + " [--parallel N] [--match REGEX] [--out FILE] [--imopse DIR] [--share F] [--share-large F]"
-            + " [--config solver.xml] [--peer cpsat|cpsat-hint] [--peer-workers N] [--exact MAX_TASKS] [--windows MAX_TASKS] [--exact-workers N] [--exact-target-share S] [--exact-heuristic-share S] [--mode solve|bounds]"
+            + " [--config solver.xml] [--peer cpsat|cpsat-hint] [--peer-workers N] [--exact MAX_TASKS] [--windows MAX_TASKS] [--exact-workers N] [--exact-share S] [--exact-target-share S] [--exact-heuristic-share S] [--mode solve|bounds]"
             + " [--second-island true|false]";
 
     public static void main(String[] args) throws Exception {
@@ -148,6 +148,7 @@ public final class BenchmarkRunner {
                 new SolverManagerConfig().withParallelSolverCount(String.valueOf(parallel)));
         // --exact N: the exact stage on plans of up to N tasks; 0 turns it off. --windows N: its windows alone on larger
         // plans (no shared limits) of up to N tasks; N <= the --exact size: none. --exact-workers N: its CP-SAT threads.
+        // --exact-share S: the share of the time left it takes on plans without shared limits (the rest is Timefold's);
         // --exact-target-share S: the share of its time it first spends reaching for the lower bound;
         // --exact-heuristic-share S: the heuristic search's share before it (--share applies to the other plans).
         // Every default is the service's own setting.
@@ -157,7 +158,7 @@ public final class BenchmarkRunner {
                 trueOrFalse("second-island", options.getOrDefault("second-island", service.solve("second-island"))),
                 new ExactStage(Integer.parseInt(options.getOrDefault("exact", service.solve("exact-max-tasks"))),
                         Integer.parseInt(options.getOrDefault("windows", service.solve("windows-max-tasks"))),
-                        Double.parseDouble(service.solve("exact-share")), exactWorkers,
+                        Double.parseDouble(options.getOrDefault("exact-share", service.solve("exact-share"))), exactWorkers,
                         Double.parseDouble(options.getOrDefault("exact-target-share", service.solve("exact-target-share"))),
                         Double.parseDouble(options.getOrDefault("exact-heuristic-share", service.solve("exact-heuristic-share")))));
         if (replan) {
