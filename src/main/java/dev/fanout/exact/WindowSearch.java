@@ -16,8 +16,10 @@ import dev.fanout.analysis.SharedLimits;
  * time, and every task of the plan's tightest one-unit limit (its bottleneck), go back to CP-SAT free, every other task
  * held on its agent in its order ({@link Neighbourhood}), and CP-SAT places them anew, never later than before. Where
  * CP-SAT on the whole plan gets nowhere (a few hundred tasks under shared limits), such a neighbourhood it often closes
- * in a fraction of a second. A schedule as short as the current one but different becomes the current one, so the
- * search walks across plateaus. The window grows while CP-SAT closes its neighbourhoods and shrinks when it runs out
+ * in a fraction of a second. A schedule as short as the current one but different becomes the current one; that is
+ * seldom, though (1–3 windows of 24–30 on the hardest d36 plans): a window that cannot shorten the schedule mostly
+ * gets its hint back, and windows without a hint for their free tasks, which do move, ended no shorter (BENCHMARKS.md,
+ * "The whole time left to the exact stage"). The window grows while CP-SAT closes its neighbourhoods and shrinks when it runs out
  * of time. Measured in BENCHMARKS.md ("CP-SAT over windows of the schedule").
  */
 public final class WindowSearch {
