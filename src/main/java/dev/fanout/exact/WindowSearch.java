@@ -19,8 +19,8 @@ import dev.fanout.analysis.SharedLimits;
  * in a fraction of a second. A schedule as short as the current one but different becomes the current one; that is
  * seldom, though (1–3 windows of 24–30 on the hardest d36 plans): a window that cannot shorten the schedule mostly
  * gets its hint back, and windows without a hint for their free tasks, which do move, ended no shorter (BENCHMARKS.md,
- * "The whole time left to the exact stage"). The window grows while CP-SAT closes its neighbourhoods and shrinks when it runs out
- * of time. Measured in BENCHMARKS.md ("CP-SAT over windows of the schedule").
+ * "The whole time left to the exact stage"). The window grows while CP-SAT closes its neighbourhoods and shrinks when
+ * it runs out of time. Measured in BENCHMARKS.md ("CP-SAT over windows of the schedule").
  */
 public final class WindowSearch {
 

@@ -29,11 +29,11 @@ import dev.fanout.solver.SolutionMapper;
 /**
  * The search itself, on the calling thread: from a valid schedule, a share of the time budget in
  * {@link ScheduleSearch} (forward-backward improvement and a genetic search over priority lists; fast on very large
- * plans), on plans of up to a few thousand tasks a share of the rest in the exact stage ({@link ExactStage}: CP-SAT), the
- * rest in the Timefold solver, and a last justification pass on the solver's best. It stops at the time limit, as soon as the
- * makespan reaches the lower bound (nothing better exists), when improvement dries up, or when asked to. Whatever
- * happens, the outcome holds a valid schedule no longer than the one it started from. Threads, queueing and metrics
- * are {@link SolveRunner}'s, {@link SolveAdmission}'s and {@link SolveMetrics}'.
+ * plans), on plans of up to a few thousand tasks a share of the rest in the exact stage ({@link ExactStage}: CP-SAT),
+ * the rest in the Timefold solver, and a last justification pass on the solver's best. It stops at the time limit, as
+ * soon as the makespan reaches the lower bound (nothing better exists), when improvement dries up in Timefold's stage,
+ * or when asked to. Whatever happens, the outcome holds a valid schedule no longer than the one it started from.
+ * Threads, queueing and metrics are {@link SolveRunner}'s, {@link SolveAdmission}'s and {@link SolveMetrics}'.
  */
 @ApplicationScoped
 public class SolveSearch {
