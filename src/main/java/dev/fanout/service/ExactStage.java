@@ -17,7 +17,8 @@ import dev.fanout.exact.WindowSearch;
 /**
  * The exact stage of a solve: CP-SAT after the heuristic search, on plans small enough for it, first reaching for the
  * lower bound, then re-placing windows of the best schedule. On small plans with no slack it finds in a second what the
- * heuristics and Timefold miss in ten (BENCHMARKS.md). Larger plans without shared limits get the windows alone, near
+ * heuristics and Timefold miss in ten (BENCHMARKS.md); plans too wide for a target to be met get the windows alone
+ * ({@link #TARGETS_MAX_OPTIONS}). Larger plans without shared limits get the windows alone, near
  * the schedule's end, where a target model of the whole plan is out of CP-SAT's reach but a window is not.
  * Every schedule it reports is checked like any other first; "proven optimal" stays the lower bound's to say.
  *
@@ -50,6 +51,16 @@ public record ExactStage(int maxTasks, int windowsMaxTasks, double share, int wo
      * had the last tenth (BENCHMARKS.md, "CP-SAT over windows of large plans").
      */
     static final double WINDOWS_ALONE_SHARE = 1.0;
+
+    /**
+     * Plans with more task-agent options than this (the able agents of every task, summed: the size of a target
+     * model's assignment) get no targets; the windows take the whole stage. On d36 every target met was on a plan of at
+     * most 904 options, and every target on a plan of 1,045 or more was left open for its whole time (the tight plans
+     * have 84–754, the seed plans at most 154): d36 one at a time 0.11–0.17 % with none above 1.5 % in four runs of six,
+     * against 0.14–0.17 % with one or two above in both runs of the code before, the same hour (BENCHMARKS.md,
+     * "Targets only where they can be met").
+     */
+    static final int TARGETS_MAX_OPTIONS = 1_000;
 
     /** No exact stage. */
     public static final ExactStage OFF = new ExactStage(0, 0, 0, 1, 0, 0);
@@ -97,15 +108,25 @@ public record ExactStage(int maxTasks, int windowsMaxTasks, double share, int wo
         long stageEnd = stageStart + Math.round((deadline - stageStart) * stageShare);
         BooleanSupplier done = () -> stopped.getAsBoolean() || analysis.isProvenOptimal(kept.get());
         if (!windowsAlone) {
-            double reachShare = limited ? SHARED_LIMITS_TARGET_SHARE : targetShare;
-            reachForTheBound(analysis, stageStart + Math.round((stageEnd - stageStart) * reachShare), done, onSolution,
-                    kept);
+            long reachUntil = stageStart + Math.round((stageEnd - stageStart) * targetShareOf(analysis.instance()));
+            reachForTheBound(analysis, reachUntil, done, onSolution, kept);
         }
         if (!done.getAsBoolean() && System.nanoTime() < stageEnd) {
             WindowSearch.improve(analysis.instance(), kept.get(), stageEnd, 0, windowsAlone ? WindowSearch.LARGE_PLAN_TAIL : 1,
                     done, onSolution);
         }
         return kept.get();
+    }
+
+    /**
+     * The share of the stage spent reaching for the bound on {@code instance}: {@code targetShare}, less on plans with
+     * shared limits, none on plans whose target model is too large to be met ({@link #TARGETS_MAX_OPTIONS}).
+     */
+    double targetShareOf(Instance instance) {
+        if (instance.limits().any()) {
+            return SHARED_LIMITS_TARGET_SHARE;
+        }
+        return taskAgentOptions(instance) > TARGETS_MAX_OPTIONS ? 0 : targetShare;
     }
 
     /**
@@ -153,6 +174,15 @@ public record ExactStage(int maxTasks, int windowsMaxTasks, double share, int wo
             step = gcd(step, instance.availableFrom(a));
         }
         return Math.max(1, step);
+    }
+
+    /** The able agents of every task, summed: the size of a target model's assignment. */
+    static long taskAgentOptions(Instance instance) {
+        long options = 0;
+        for (int t = 0; t < instance.taskCount(); t++) {
+            options += instance.eligibleAgents(t).cardinality();
+        }
+        return options;
     }
 
     private static long gcd(long a, long b) {

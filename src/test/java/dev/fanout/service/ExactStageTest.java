@@ -22,6 +22,7 @@ import dev.fanout.analysis.ScheduleCheck;
 import dev.fanout.bench.ConstrainedPlanGenerator;
 import dev.fanout.bench.PlanGenerator;
 import dev.fanout.exact.CpSatSearch;
+import dev.fanout.plan.Plan;
 import dev.fanout.plan.PlanDocument;
 import dev.fanout.plan.PlanValidator;
 import dev.fanout.report.ScheduleView;
@@ -141,6 +142,42 @@ class ExactStageTest {
         for (var schedule : reported) {
             assertValid(plan, tight60, schedule);
         }
+    }
+
+    /**
+     * The targets get their share on plans whose target model CP-SAT can meet, less under shared limits, and none
+     * above {@link ExactStage#TARGETS_MAX_OPTIONS} task-agent options (the able agents of every task, summed).
+     */
+    @Test
+    void targetsOnlyWhereTheirModelIsSmallEnough() {
+        var stage = new ExactStage(300, 300, 1.0, 2, 0.5, 0.1);
+        var atTheLimit = PlanAnalysis.of(generalists(100, 10, 0)).instance();
+        assertEquals(1_000, ExactStage.taskAgentOptions(atTheLimit));
+        assertEquals(0.5, stage.targetShareOf(atTheLimit));
+        var above = PlanAnalysis.of(generalists(101, 10, 0)).instance();
+        assertEquals(1_010, ExactStage.taskAgentOptions(above));
+        assertEquals(0.0, stage.targetShareOf(above));
+        // Tasks only some agents can do count those agents alone: 101 tasks, 10 agents, 11 of the tasks for one agent.
+        var specialised = PlanAnalysis.of(generalists(101, 10, 11)).instance();
+        assertEquals(90 * 10 + 11, ExactStage.taskAgentOptions(specialised));
+        assertEquals(0.5, stage.targetShareOf(specialised));
+        var constrained = PlanAnalysis.of(new PlanValidator().validate(
+                ConstrainedPlanGenerator.generate(ConstrainedPlanGenerator.Spec.of(60, 1))));
+        assertEquals(ExactStage.SHARED_LIMITS_TARGET_SHARE, stage.targetShareOf(constrained.instance()));
+    }
+
+    /** {@code tasks} tasks for {@code agents} agents able to do them all, but the last {@code special} for one alone. */
+    private static Plan generalists(int tasks, int agents, int special) {
+        var json = new StringBuilder("{'name': 'generalists', 'agents': [{'id': 'a0', 'skills': ['x', 'y']}");
+        for (int a = 1; a < agents; a++) {
+            json.append(", {'id': 'a").append(a).append("', 'skills': ['x']}");
+        }
+        json.append("], 'tasks': [");
+        for (int t = 0; t < tasks; t++) {
+            json.append(t == 0 ? "" : ", ").append("{'id': 'T").append(t).append("', 'duration': ").append(1 + t % 5)
+                    .append(", 'skills': ['").append(t >= tasks - special ? "y" : "x").append("']}");
+        }
+        return TestPlans.plan(json.append("]}").toString());
     }
 
     @Test
