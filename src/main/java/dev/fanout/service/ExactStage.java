@@ -17,9 +17,9 @@ import dev.fanout.exact.WindowSearch;
 /**
  * The exact stage of a solve: CP-SAT after the heuristic search, on plans small enough for it, first reaching for the
  * lower bound, then re-placing windows of the best schedule. On small plans with no slack it finds in a second what the
- * heuristics and Timefold miss in ten (BENCHMARKS.md); plans too wide for a target to be met get the windows alone
- * ({@link #TARGETS_MAX_OPTIONS}). Larger plans without shared limits get the windows alone, near
- * the schedule's end, where a target model of the whole plan is out of CP-SAT's reach but a window is not.
+ * heuristics and Timefold miss in ten (BENCHMARKS.md); on plans too wide for a target to be met the windows, drawn
+ * anywhere, take the whole stage ({@link #TARGETS_MAX_OPTIONS}). Larger plans without shared limits get the windows
+ * alone, near the schedule's end, where a target model of the whole plan is out of CP-SAT's reach but a window is not.
  * Every schedule it reports is checked like any other first; "proven optimal" stays the lower bound's to say.
  *
  * @param maxTasks plans of up to this many tasks get the stage; 0: never
