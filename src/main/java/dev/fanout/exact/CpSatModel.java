@@ -28,7 +28,8 @@ import dev.fanout.analysis.SharedLimits;
  * its agents' intervals) as a cumulative of its capacity, a no-overlap when that is 1;</li>
  * <li>for a neighbourhood of a schedule ({@link #CpSatModel(Instance, Neighbourhood)}), its held tasks on their agents
  * in their order;</li>
- * <li>minimize the makespan, the latest end; or, for a target ({@link #CpSatModel(Instance, long)}), no objective,
+ * <li>minimize the makespan, the latest end (for a neighbourhood, perhaps then how far the tasks end past given latest
+ * ends, {@link #minimizeLateness}); or, for a target ({@link #CpSatModel(Instance, long)}), no objective,
  * every task ending by the target, and the energy of each agent and each shared limit as a sum ({@link EnergySums}).</li>
  * </ul>
  * Its horizon is the latest window opening plus every task at its slowest, one after another (shift an optimal
@@ -155,6 +156,29 @@ final class CpSatModel {
         } else {
             EnergySums.add(model, instance, options, makespan, horizon);
         }
+    }
+
+    /**
+     * Replaces the objective: the makespan first, then the ticks by which the tasks end past {@code latestEnd}, summed
+     * (a latest end at or past the horizon asks nothing). A neighbourhood that cannot shorten the schedule then still
+     * moves it towards one that is shorter, rather than handing back its hint ({@link WindowSearch}).
+     */
+    void minimizeLateness(long[] latestEnd) {
+        long horizon = makespan.getDomain().max();
+        var lateness = LinearExpr.newBuilder();
+        long most = 0; // the most the lateness can sum to: one tick of makespan weighs more
+        for (int t = 0; t < latestEnd.length; t++) {
+            if (latestEnd[t] >= horizon) {
+                continue;
+            }
+            long worst = horizon - latestEnd[t];
+            var late = model.newIntVar(0, worst, "late " + t);
+            model.addGreaterOrEqual(LinearExpr.newBuilder().add(late).addTerm(end[t], -1), -latestEnd[t]);
+            lateness.add(late);
+            most += worst;
+        }
+        model.clearObjective();
+        model.minimize(lateness.addTerm(makespan, most + 1));
     }
 
     /** A neighbourhood's held task: on its agent in the schedule around, anywhere in that agent's window. */

@@ -75,12 +75,17 @@ public final class CpSatSearch {
 
     /**
      * Re-places a neighbourhood's free and held tasks ({@link Neighbourhood}) for at most {@code time}, starting from the
-     * schedule around it, never later than that one. The outcome is proven optimal when CP-SAT closed the neighbourhood.
+     * schedule around it, never later than that one: the makespan minimized, then, with {@code latestEnd} (null: none),
+     * how far the tasks end past their latest ends ({@link CpSatModel#minimizeLateness}). The outcome is proven optimal
+     * when CP-SAT closed the neighbourhood.
      */
-    static Outcome improve(Instance instance, Neighbourhood neighbourhood, Duration time, int workers,
+    static Outcome improve(Instance instance, Neighbourhood neighbourhood, long[] latestEnd, Duration time, int workers,
             BooleanSupplier stopped) {
         long building = System.nanoTime();
         var model = new CpSatModel(instance, neighbourhood);
+        if (latestEnd != null) {
+            model.minimizeLateness(latestEnd);
+        }
         model.hint(neighbourhood.around());
         return run(model, Duration.ofNanos(System.nanoTime() - building), time, workers, stopped, found -> {
         });

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Set;
@@ -20,6 +21,7 @@ import dev.fanout.RandomPlans;
 import dev.fanout.TestPlans;
 import dev.fanout.analysis.BruteForce;
 import dev.fanout.analysis.Instance;
+import dev.fanout.analysis.LatestEnds;
 import dev.fanout.analysis.PlanAnalysis;
 import dev.fanout.analysis.Schedule;
 import dev.fanout.analysis.ScheduleCheck;
@@ -27,8 +29,9 @@ import dev.fanout.plan.PlanValidator;
 
 /**
  * CP-SAT over a neighbourhood of a schedule: the held tasks stay on their agents in their order, the result is valid
- * and never ends later; with every task free it is the whole problem and reaches the optimum (by enumeration); the
- * window search returns only valid schedules, never worse, and the bottleneck it frees is the one-unit limit with the
+ * and never ends later (and, with the lateness second, no further past the latest ends unless shorter); with every task
+ * free it is the whole problem and reaches the optimum (by enumeration), the lateness or not; some windows that cannot
+ * shorten their schedule move it nearer to a shorter one; the window search returns only valid schedules, never worse, and the bottleneck it frees is the one-unit limit with the
  * most work. Random plans with areas, resources, caps, windows and speeds on even seeds, started work on some. The
  * time limits are generous ceilings (these neighbourhoods take milliseconds), never asserted.
  */
@@ -58,20 +61,28 @@ class WindowSearchTest {
         var analysis = plan(seed, 12);
         var instance = analysis.instance();
         var around = analysis.startingSchedule();
+        var latestEnds = Arrays.asList(null, LatestEnds.of(around, around.makespan() - 1));
         for (int first : new int[] { 0, 4, 8 }) {
-            var neighbourhood = Neighbourhood.window(around, first, 4, WindowSearch.bottleneck(instance));
-            var outcome = CpSatSearch.improve(instance, neighbourhood, CEILING, 2, () -> false);
-            var found = outcome.schedule();
-            assertNotNull(found, () -> "the schedule around is a solution: " + outcome.status());
-            assertEquals(List.of(), ScheduleCheck.violations(found, 5), "seed " + seed + ", window from " + first);
-            assertTrue(found.makespan() <= around.makespan(), "never later than the schedule around it");
-            for (int task = 0; task < instance.taskCount(); task++) {
-                if (!neighbourhood.isFree(task)) {
-                    assertEquals(around.agentOf(task), found.agentOf(task), "a held task keeps its agent");
+            for (var latestEnd : latestEnds) {
+                var neighbourhood = Neighbourhood.window(around, first, 4, WindowSearch.bottleneck(instance));
+                var outcome = CpSatSearch.improve(instance, neighbourhood, latestEnd, CEILING, 2, () -> false);
+                var found = outcome.schedule();
+                assertNotNull(found, () -> "the schedule around is a solution: " + outcome.status());
+                assertEquals(List.of(), ScheduleCheck.violations(found, 5), "seed " + seed + ", window from " + first);
+                assertTrue(found.makespan() <= around.makespan(), "never later than the schedule around it");
+                if (latestEnd != null) {
+                    assertTrue(found.makespan() < around.makespan()
+                            || LatestEnds.lateness(found, latestEnd) <= LatestEnds.lateness(around, latestEnd),
+                            "shorter, or as short and never further past the latest ends");
                 }
+                for (int task = 0; task < instance.taskCount(); task++) {
+                    if (!neighbourhood.isFree(task)) {
+                        assertEquals(around.agentOf(task), found.agentOf(task), "a held task keeps its agent");
+                    }
+                }
+                assertEquals(heldOrder(around, neighbourhood), heldOrder(found, neighbourhood),
+                        "held tasks keep their order");
             }
-            assertEquals(heldOrder(around, neighbourhood), heldOrder(found, neighbourhood),
-                    "held tasks keep their order");
         }
     }
 
@@ -81,7 +92,45 @@ class WindowSearchTest {
         var analysis = plan(seed, 6);
         var instance = analysis.instance();
         var neighbourhood = Neighbourhood.window(analysis.startingSchedule(), 0, instance.taskCount(), new BitSet());
-        var outcome = CpSatSearch.improve(instance, neighbourhood, CEILING, 2, () -> false);
+        var outcome = CpSatSearch.improve(instance, neighbourhood, null, CEILING, 2, () -> false);
+        assertTrue(outcome.provenOptimal(), outcome.status());
+        assertEquals(BruteForce.optimalMakespan(instance), outcome.schedule().makespan(), "seed " + seed);
+    }
+
+    /**
+     * What the lateness is for: among the windows above that cannot shorten their schedule, some take tasks off the
+     * chains that end last, which a window minimizing the makespan alone need not do.
+     */
+    @Test
+    void windowsThatCannotShortenTheScheduleStillEndNearerToAShorterOne() {
+        int nearer = 0;
+        for (long seed = 1; seed <= 12; seed++) {
+            var analysis = plan(seed, 12);
+            var around = analysis.startingSchedule();
+            var latestEnd = LatestEnds.of(around, around.makespan() - 1);
+            for (int first : new int[] { 0, 4, 8 }) {
+                var neighbourhood = Neighbourhood.window(around, first, 4, WindowSearch.bottleneck(analysis.instance()));
+                var found = CpSatSearch.improve(analysis.instance(), neighbourhood, latestEnd, CEILING, 2, () -> false)
+                        .schedule();
+                if (found.makespan() == around.makespan()
+                        && LatestEnds.lateness(found, latestEnd) < LatestEnds.lateness(around, latestEnd)) {
+                    nearer++;
+                }
+            }
+        }
+        assertTrue(nearer > 0, "no window moved its schedule nearer to a shorter one");
+    }
+
+    /** The makespan comes first: with every task free, the optimum, whatever the latest ends ask. */
+    @ParameterizedTest
+    @ValueSource(longs = { 1, 2, 3, 4, 5, 6 })
+    void withEveryTaskFreeTheMakespanComesBeforeTheLateness(long seed) {
+        var analysis = plan(seed, 6);
+        var instance = analysis.instance();
+        var around = analysis.startingSchedule();
+        var neighbourhood = Neighbourhood.window(around, 0, instance.taskCount(), new BitSet());
+        var outcome = CpSatSearch.improve(instance, neighbourhood, LatestEnds.of(around, around.makespan() - 1),
+                CEILING, 2, () -> false);
         assertTrue(outcome.provenOptimal(), outcome.status());
         assertEquals(BruteForce.optimalMakespan(instance), outcome.schedule().makespan(), "seed " + seed);
     }
