@@ -17,10 +17,10 @@ import dev.fanout.analysis.SharedLimits;
  * time, and every task of the plan's tightest one-unit limit (its bottleneck), go back to CP-SAT free, every other task
  * held on its agent in its order ({@link Neighbourhood}), and CP-SAT places them anew, never later than before. Where
  * CP-SAT on the whole plan gets nowhere (a few hundred tasks under shared limits), such a neighbourhood it often closes
- * in a fraction of a second. CP-SAT minimizes the makespan first and then how far the tasks end past their latest
- * ends for a schedule one tick shorter that keeps the current one's orders ({@link LatestEnds}): a window that cannot
- * shorten the schedule still takes the tasks off the chains that end last, and what it hands back, as short as the
- * current schedule and nearer to a shorter one, becomes the current one. With the makespan alone, such a window
+ * in a fraction of a second. CP-SAT minimizes the makespan first and then, on plans without areas, resources or caps,
+ * how far the tasks end past their latest ends for a schedule one tick shorter that keeps the current one's orders
+ * ({@link LatestEnds}): a window that cannot shorten the schedule still takes tasks off the chains that end last, and
+ * what it hands back, as short as the current schedule and nearer to a shorter one, becomes the current one. With the makespan alone, such a window
  * mostly handed its hint back (1–3 windows of 24–30 moved on the hardest d36 plans); with the sum of ends second the
  * walk stopped where that sum was least (BENCHMARKS.md, "The whole time left to the exact stage"); with the lateness,
  * d36 200_40_45_9 and 200_40_133_15 reach their bounds (BENCHMARKS.md, "Windows that shorten the chains that end
@@ -59,6 +59,10 @@ public final class WindowSearch {
             BooleanSupplier stopped, Consumer<Schedule> improvedTo) {
         var random = new Random(seed);
         var bottleneck = bottleneck(instance);
+        // Not under shared limits: a cap of several tasks keeps no order, so the latest ends miss what binds there, and
+        // on the constrained 200-task plans the lateness gained nothing (BENCHMARKS.md, "Windows that shorten the
+        // chains that end last").
+        boolean lateness = !instance.limits().any();
         int n = instance.taskCount();
         int size = Math.min(n, FIRST_SIZE);
         var current = best;
@@ -71,7 +75,7 @@ public final class WindowSearch {
             var time = Duration.ofNanos(Math.min(left, STEP_TIME.toNanos()));
             // Past the makespan, the window is asked how far its tasks end past the latest ends of a schedule one tick
             // shorter, the current orders kept: one that cannot shorten the schedule still moves it that way.
-            var latestEnd = LatestEnds.of(current, current.makespan() - 1);
+            var latestEnd = lateness ? LatestEnds.of(current, current.makespan() - 1) : null;
             var outcome = CpSatSearch.improve(instance, neighbourhood, latestEnd, time, WORKERS, stopped);
             var found = outcome.schedule();
             if (found != null && !current.isBetterThan(found) && ScheduleCheck.isValid(found)) {
