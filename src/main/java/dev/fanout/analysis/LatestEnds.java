@@ -23,16 +23,17 @@ public final class LatestEnds {
     public static long[] of(Schedule schedule, long target) {
         var instance = schedule.instance();
         int n = instance.taskCount();
-        var next = next(schedule);
-        // Backwards through the tasks by start (ends on a tie, then dependencies): every task of a valid schedule
-        // starts once those before it in its orders have ended, so the tasks after it come first.
+        // By start, by end on a tie, then in topological order (a zero-length task before its dependents): every task
+        // of a valid schedule starts once those before it in its orders have ended.
         var position = new int[n];
         var topological = instance.topologicalOrder();
         for (int i = 0; i < topological.length; i++) {
             position[topological[i]] = i;
         }
-        Comparator<Integer> byStart = Comparator.<Integer>comparingLong(schedule::start).thenComparingLong(schedule::end)
-                .thenComparingInt(task -> position[task]);
+        Comparator<Integer> byStart = Comparator.<Integer>comparingLong(schedule::start)
+                .thenComparingLong(schedule::end).thenComparingInt(task -> position[task]);
+        var next = next(schedule, byStart);
+        // Backwards in that order: the tasks after each one come first.
         var tail = new long[n];
         var latest = new long[n];
         IntStream.range(0, n).boxed().sorted(byStart.reversed()).forEachOrdered(task -> {
@@ -56,7 +57,7 @@ public final class LatestEnds {
     }
 
     /** Per task, the tasks right after it in one of the schedule's orders: its dependents, its agent's, its limits'. */
-    private static List<List<Integer>> next(Schedule schedule) {
+    private static List<List<Integer>> next(Schedule schedule, Comparator<Integer> byStart) {
         var instance = schedule.instance();
         var next = new ArrayList<List<Integer>>();
         for (int task = 0; task < instance.taskCount(); task++) {
@@ -74,7 +75,7 @@ public final class LatestEnds {
                 for (int task : limits.holdersOf(limit)) {
                     holders.add(task);
                 }
-                holders.sort(Comparator.<Integer>comparingLong(schedule::start).thenComparingLong(schedule::end));
+                holders.sort(byStart);
                 orders.add(holders);
             }
         }

@@ -20,12 +20,12 @@ import dev.fanout.analysis.SharedLimits;
  * in a fraction of a second. CP-SAT minimizes the makespan first and then, on plans without areas, resources or caps,
  * how far the tasks end past their latest ends for a schedule one tick shorter that keeps the current one's orders
  * ({@link LatestEnds}): a window that cannot shorten the schedule still takes tasks off the chains that end last, and
- * what it hands back, as short as the current schedule and nearer to a shorter one, becomes the current one. With the makespan alone, such a window
- * mostly handed its hint back (1–3 windows of 24–30 moved on the hardest d36 plans); with the sum of ends second the
- * walk stopped where that sum was least (BENCHMARKS.md, "The whole time left to the exact stage"); with the lateness,
- * d36 200_40_45_9 and 200_40_133_15 reach their bounds (BENCHMARKS.md, "Windows that shorten the chains that end
- * last"). The window grows while CP-SAT closes its neighbourhoods and shrinks when it runs out of time. Measured in
- * BENCHMARKS.md ("CP-SAT over windows of the schedule").
+ * what it hands back, as short as the current schedule and nearer to a shorter one, becomes the current one. With the
+ * makespan alone, such a window mostly handed its hint back (1–3 windows of 24–30 moved on the hardest d36 plans);
+ * with the sum of ends second the walk stopped where that sum was least (BENCHMARKS.md, "The whole time left to the
+ * exact stage"); with the lateness, d36 200_40_45_9 and 200_40_133_15 reach their bounds (BENCHMARKS.md, "Windows that
+ * shorten the chains that end last"). The window grows while CP-SAT closes its neighbourhoods and shrinks when it runs
+ * out of time. Measured in BENCHMARKS.md ("CP-SAT over windows of the schedule").
  */
 public final class WindowSearch {
 

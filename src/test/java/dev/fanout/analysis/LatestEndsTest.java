@@ -63,9 +63,10 @@ class LatestEndsTest {
     void aChainOnOneAgentAndADependency() {
         // TestPlans.SMALL, by hand: core-1 does A (0–2) then C (2–5), C depends on A; ux does D then E.
         var instance = PlanAnalysis.of(TestPlans.plan(TestPlans.SMALL)).instance();
-        var schedule = Schedule.fromSequences(instance, List.of(List.of(instance.taskIndex("D"), instance.taskIndex("E")),
-                List.of(instance.taskIndex("A"), instance.taskIndex("C")), List.of(instance.taskIndex("F")),
-                List.of(instance.taskIndex("B"))));
+        var schedule = Schedule.fromSequences(instance,
+                List.of(List.of(instance.taskIndex("D"), instance.taskIndex("E")),
+                        List.of(instance.taskIndex("A"), instance.taskIndex("C")), List.of(instance.taskIndex("F")),
+                        List.of(instance.taskIndex("B"))));
         var latest = LatestEnds.of(schedule, 100);
         int c = instance.taskIndex("C");
         int a = instance.taskIndex("A");

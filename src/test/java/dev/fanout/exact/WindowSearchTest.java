@@ -31,9 +31,10 @@ import dev.fanout.plan.PlanValidator;
  * CP-SAT over a neighbourhood of a schedule: the held tasks stay on their agents in their order, the result is valid
  * and never ends later (and, with the lateness second, no further past the latest ends unless shorter); with every task
  * free it is the whole problem and reaches the optimum (by enumeration), the lateness or not; some windows that cannot
- * shorten their schedule move it nearer to a shorter one; the window search returns only valid schedules, never worse, and the bottleneck it frees is the one-unit limit with the
- * most work. Random plans with areas, resources, caps, windows and speeds on even seeds, started work on some. The
- * time limits are generous ceilings (these neighbourhoods take milliseconds), never asserted.
+ * shorten their schedule move it nearer to a shorter one; the window search returns only valid schedules, never worse,
+ * and the bottleneck it frees is the one-unit limit with the most work. Random plans with areas, resources, caps,
+ * windows and speeds on even seeds, started work on some. The time limits are generous ceilings (these neighbourhoods
+ * take milliseconds), never asserted.
  */
 class WindowSearchTest {
 
@@ -108,8 +109,9 @@ class WindowSearchTest {
             var analysis = plan(seed, 12);
             var around = analysis.startingSchedule();
             var latestEnd = LatestEnds.of(around, around.makespan() - 1);
+            var bottleneck = WindowSearch.bottleneck(analysis.instance());
             for (int first : new int[] { 0, 4, 8 }) {
-                var neighbourhood = Neighbourhood.window(around, first, 4, WindowSearch.bottleneck(analysis.instance()));
+                var neighbourhood = Neighbourhood.window(around, first, 4, bottleneck);
                 var found = CpSatSearch.improve(analysis.instance(), neighbourhood, latestEnd, CEILING, 2, () -> false)
                         .schedule();
                 if (found.makespan() == around.makespan()
