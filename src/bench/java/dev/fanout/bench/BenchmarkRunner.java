@@ -43,7 +43,9 @@ import dev.fanout.service.SolveSearch;
  *                [--share-large 0.9] [--config solver.xml] [--peer cpsat] [--peer-workers 8] [--exact 300] [--windows 3000] [--exact-workers 2] [--exact-share 0.7]
  *                [--exact-target-share 1.0] [--exact-heuristic-share 0.1] [--mode bounds]
  *   sets: d36 (iMOPSE, 36), genbig (iMOPSE, 80 large), generated (1000/50 ×3, 3000/150, 10000/300), seeds (data/),
- *         constrained (CONTRACT §5: 60, 200, 1000 and 3000 tasks, seeds 1–3, see ConstrainedPlanGenerator)
+ *         constrained (CONTRACT §5: 60, 200, 1000 and 3000 tasks, seeds 1–3, see ConstrainedPlanGenerator),
+ *         constrained-holes (the same with --holes percent, 10 by default, of the tasks off the area chain left out:
+ *         room under the cap)
  *   not solves of a set: forecast (the report's Monte Carlo), replan (CONTRACT §6), instances (several instances of
  *         the packaged service on the local PostgreSQL: throughput and takeover, see InstancesBenchmark)
  *   --mode bounds: no solve, only each plan's lower bound and analysis time (see BoundsBenchmark)
@@ -83,11 +85,11 @@ public final class BenchmarkRunner {
     /** The options the runner knows; anything else is a typo, and a typo must not silently run another benchmark. */
     private static final List<String> OPTIONS = List.of("set", "seconds", "parallel", "imopse", "match", "out", "share",
             "share-large", "config", "peer", "peer-workers", "exact", "windows", "exact-workers", "exact-share", "exact-target-share", "exact-heuristic-share", "mode",
-            "second-island");
-    private static final String USAGE = "usage: ./fanout bench --set d36|genbig|generated|tight|seeds|constrained|forecast|replan|instances --seconds N"
+            "second-island", "holes");
+    private static final String USAGE = "usage: ./fanout bench --set d36|genbig|generated|tight|seeds|constrained|constrained-holes|forecast|replan|instances --seconds N"
             + " [--parallel N] [--match REGEX] [--out FILE] [--imopse DIR] [--share F] [--share-large F]"
             + " [--config solver.xml] [--peer cpsat|cpsat-hint] [--peer-workers N] [--exact MAX_TASKS] [--windows MAX_TASKS] [--exact-workers N] [--exact-share S] [--exact-target-share S] [--exact-heuristic-share S] [--mode solve|bounds]"
-            + " [--second-island true|false]";
+            + " [--second-island true|false] [--holes PERCENT]";
 
     public static void main(String[] args) throws Exception {
         try {
@@ -112,6 +114,11 @@ public final class BenchmarkRunner {
         int parallel = Integer.parseInt(options.getOrDefault("parallel", "1"));
         var imopse = Path.of(options.getOrDefault("imopse", "../shared/benchmarks/imopse"));
         var match = options.getOrDefault("match", ".*");
+        var holesOption = options.getOrDefault("holes", "10");
+        if (!holesOption.matches("\\d{1,2}") || Integer.parseInt(holesOption) < 1 || Integer.parseInt(holesOption) > 90) {
+            throw new IllegalArgumentException("--holes is a whole percentage of 1 to 90, not " + holesOption);
+        }
+        int holes = Integer.parseInt(holesOption);
         var service = new ServiceSettings();
         int exactWorkers = Integer.parseInt(options.getOrDefault("exact-workers", service.solve("exact-workers")));
         // CP-SAT alone is strongest with 8 workers on these 2 cores (BENCHMARKS.md, "Eight CP-SAT workers"), more than the
@@ -127,7 +134,7 @@ public final class BenchmarkRunner {
         boolean replan = sets.length == 1 && sets[0].equals("replan");
         var cases = new ArrayList<Case>();
         for (var set : replan ? new String[0] : sets) {
-            cases.addAll(cases(set, imopse));
+            cases.addAll(cases(set, imopse, holes));
         }
         cases.removeIf(c -> !c.name().matches(match));
         var mode = options.getOrDefault("mode", "solve");
@@ -217,7 +224,7 @@ public final class BenchmarkRunner {
                 ScheduleCheck.isValid(schedule), instance.scale(), peerResult);
     }
 
-    static List<Case> cases(String set, Path imopse) throws IOException {
+    static List<Case> cases(String set, Path imopse, int holes) throws IOException {
         return switch (set) {
             case "d36" -> imopseCases(imopseFolder(imopse, "d36"), references(imopse.resolve("imopse_d36_bounds.csv")));
             case "genbig" -> imopseCases(imopseFolder(imopse, "GenBig"), Map.of());
@@ -242,6 +249,11 @@ public final class BenchmarkRunner {
                     // No reference column either: the lower bound is the planted optimum (see ConstrainedPlanGenerator).
                     .map(spec -> new Case(spec.name(), () -> ConstrainedPlanGenerator.generate(spec), null))
                     .toList();
+            // The same plans with room under the cap: a share of the other slots' tasks left out, src/core/ still full.
+            case "constrained-holes" -> Stream.of(60, 200, 1_000, 3_000)
+                    .flatMap(size -> Stream.of(1L, 2L, 3L).map(seed -> ConstrainedPlanGenerator.Spec.of(size, seed).withHoles(holes)))
+                    .map(spec -> new Case(spec.name(), () -> ConstrainedPlanGenerator.generate(spec), null))
+                    .toList();
             case "seeds" -> {
                 try (var files = Files.list(Path.of("data"))) {
                     yield files.filter(f -> f.toString().endsWith(".json")).sorted()
@@ -251,7 +263,7 @@ public final class BenchmarkRunner {
                 }
             }
             default -> throw new IllegalArgumentException("unknown set " + set
-                    + ": d36, genbig, generated, tight, seeds, constrained or forecast");
+                    + ": d36, genbig, generated, tight, seeds, constrained, constrained-holes or forecast");
         };
     }
 

@@ -43,20 +43,35 @@ import dev.fanout.plan.PlanValidator;
  */
 public final class ConstrainedPlanGenerator {
 
-    /** {@code cap} slots, each busy over [0, H] with H about 10 hours × tasks / cap. */
-    public record Spec(int tasks, int cap, long seed) {
+    /**
+     * {@code cap} slots, each busy over [0, H] with H about 10 hours × tasks / cap; with {@code holes} (a percentage,
+     * 0 for none) that share of the tasks of slots 1 and up is planted and then left out, so that the cap has room to
+     * spare while slot 0, the area chain, stays busy from 0 to H and still proves the optimum.
+     */
+    public record Spec(int tasks, int cap, long seed, int holes) {
 
         public static Spec of(int tasks, long seed) {
-            return new Spec(tasks, Math.max(3, (int) Math.round(Math.sqrt(tasks) * 0.8)), seed);
+            return new Spec(tasks, Math.max(3, (int) Math.round(Math.sqrt(tasks) * 0.8)), seed, 0);
+        }
+
+        /** The same plan's size and cap with {@code percent} of the other slots' planted tasks left out. */
+        public Spec withHoles(int percent) {
+            return new Spec(tasks, cap, seed, percent);
         }
 
         public String name() {
-            return "con-%d-s%d".formatted(tasks, seed);
+            return holes == 0 ? "con-%d-s%d".formatted(tasks, seed) : "con-%d-h%d-s%d".formatted(tasks, holes, seed);
+        }
+
+        /** The tasks planted before the holes are left out: {@link #tasks()} of them remain. */
+        int planted() {
+            double left = holes / 100.0 * (cap - 1) / cap;
+            return (int) Math.round(tasks / (1 - left));
         }
 
         /** In hours, even: every planted time is a whole number of 2-hour steps. */
         public long horizon() {
-            return 2 * Math.round(5.0 * tasks / cap);
+            return 2 * Math.round(5.0 * planted() / cap);
         }
     }
 
@@ -74,7 +89,7 @@ public final class ConstrainedPlanGenerator {
     public static PlanDocument generate(Spec spec) {
         var random = new Random(spec.seed());
         int c = spec.cap();
-        int n = spec.tasks();
+        int n = spec.planted();
         long horizon = spec.horizon();
         int teams = Math.max(1, c / 5); // pools of two slots each: slots 1–2, 3–4, …
 
@@ -106,6 +121,20 @@ public final class ConstrainedPlanGenerator {
                 }
                 first = handoff;
             }
+        }
+
+        if (n > spec.tasks()) {
+            // Holes: left out after planting, with their own random numbers so that the rest is drawn as without.
+            var kept = holes(agentOf, agents, n - spec.tasks(), new Random(spec.seed() * 1_000 + spec.holes()));
+            n = kept.length;
+            for (int k = 0; k < n; k++) { // kept is ascending: each task moves down, never over one still to move
+                agentOf[k] = agentOf[kept[k]];
+                start[k] = start[kept[k]];
+                time[k] = time[kept[k]];
+            }
+            agentOf = Arrays.copyOf(agentOf, n);
+            start = Arrays.copyOf(start, n);
+            time = Arrays.copyOf(time, n);
         }
 
         // Documents: agents in a random order under neutral names, pools, then the tasks.
@@ -152,12 +181,28 @@ public final class ConstrainedPlanGenerator {
         }
         tasks.sort(Comparator.comparing(TaskDocument::id));
         var resources = Arrays.stream(PlantedConflicts.RESOURCES).map(id -> new ResourceDocument(id, null, 1)).toList();
+        var planted = spec.holes() == 0 ? "a planted schedule keeps %d tasks running from 0 to %d hours".formatted(c, horizon)
+                : ("a planted schedule keeps src/core/ busy from 0 to %d hours, %d tasks at once at most (%d %% of the other "
+                        + "tasks planted beside it left out)").formatted(horizon, c, spec.holes());
         var document = new PlanDocument(spec.name(), ("Generated under CONTRACT §5 (seed %d): %d tasks, %d agents, at most %d "
-                + "at once; a planted schedule keeps %d tasks running from 0 to %d hours, so the optimum is exactly %d.")
-                .formatted(spec.seed(), n, agentDocs.size() + Math.max(1, c / 6), c, c, horizon, horizon),
+                + "at once; %s, so the optimum is exactly %d.")
+                .formatted(spec.seed(), n, agentDocs.size() + Math.max(1, c / 6), c, planted, horizon),
                 "hours", pools, agentDocs, tasks, null, null, null, c, resources);
         proveOptimum(document, horizon, agentOf, start, agentIds, taskIds);
         return document;
+    }
+
+    /** The planted tasks that remain, in order, once {@code count} tasks of slots 1 and up are left out at random. */
+    private static int[] holes(int[] agentOf, List<Agent> agents, int count, Random random) {
+        var others = new ArrayList<Integer>();
+        for (int t = 0; t < agentOf.length; t++) {
+            if (agents.get(agentOf[t]).slot() > 0) {
+                others.add(t);
+            }
+        }
+        Collections.shuffle(others, random);
+        var left = new java.util.HashSet<>(others.subList(0, count));
+        return java.util.stream.IntStream.range(0, agentOf.length).filter(t -> !left.contains(t)).toArray();
     }
 
     /** An agent serving [from, until) of its slot: a window around that turn, a speed and skills to match. */

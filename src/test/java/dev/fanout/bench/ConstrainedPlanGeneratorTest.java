@@ -41,6 +41,27 @@ class ConstrainedPlanGeneratorTest {
     }
 
     @ParameterizedTest
+    @ValueSource(ints = { 60, 200, 1_000 })
+    void holesLeaveRoomUnderTheCapAndTheAreaChainProvesTheOptimum(int size) {
+        var full = ConstrainedPlanGenerator.Spec.of(size, 2);
+        var spec = full.withHoles(10);
+        var plan = new PlanValidator().validate(ConstrainedPlanGenerator.generate(spec)); // proves the optimum or throws
+        assertEquals(size, plan.tasks().size());
+        assertEquals(full.cap(), (int) plan.maxConcurrent());
+        assertTrue(spec.horizon() > full.horizon(), "the same tasks spread over a longer planted schedule");
+
+        var analysis = PlanAnalysis.of(plan);
+        long horizon = analysis.instance().scale().ticks(BigDecimal.valueOf(spec.horizon()));
+        assertEquals(horizon, analysis.lowerBound());
+        assertEquals(horizon, analysis.lowerBounds().sharedLimit(), "src/core/'s chain proves it");
+        var instance = analysis.instance();
+        long work = java.util.stream.IntStream.range(0, instance.taskCount()).mapToLong(instance::fastestDuration).sum();
+        long room = full.cap() * horizon - work; // the cap's energy left over, at least the tasks left out
+        assertTrue(room >= horizon * (full.cap() - 1) / 20, "room under the cap: " + room + " of " + full.cap() * horizon);
+        assertTrue(analysis.lowerBounds().work() < horizon, "the cap's work bound alone no longer proves it");
+    }
+
+    @ParameterizedTest
     @ValueSource(ints = { 60 })
     void sameSeedSamePlan(int size) throws Exception {
         var json = PlanReader.json();
