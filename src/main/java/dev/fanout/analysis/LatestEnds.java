@@ -25,13 +25,8 @@ public final class LatestEnds {
         int n = instance.taskCount();
         // By start, by end on a tie, then in topological order (a zero-length task before its dependents): every task
         // of a valid schedule starts once those before it in its orders have ended.
-        var position = new int[n];
-        var topological = instance.topologicalOrder();
-        for (int i = 0; i < topological.length; i++) {
-            position[topological[i]] = i;
-        }
         Comparator<Integer> byStart = Comparator.<Integer>comparingLong(schedule::start)
-                .thenComparingLong(schedule::end).thenComparingInt(task -> position[task]);
+                .thenComparingLong(schedule::end).thenComparingInt(instance::topologicalRank);
         var next = next(schedule, byStart);
         // Backwards in that order: the tasks after each one come first.
         var tail = new long[n];
