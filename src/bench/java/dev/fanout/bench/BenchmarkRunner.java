@@ -114,11 +114,7 @@ public final class BenchmarkRunner {
         int parallel = Integer.parseInt(options.getOrDefault("parallel", "1"));
         var imopse = Path.of(options.getOrDefault("imopse", "../shared/benchmarks/imopse"));
         var match = options.getOrDefault("match", ".*");
-        var holesOption = options.getOrDefault("holes", "10");
-        if (!holesOption.matches("\\d{1,2}") || Integer.parseInt(holesOption) < 1 || Integer.parseInt(holesOption) > 90) {
-            throw new IllegalArgumentException("--holes is a whole percentage of 1 to 90, not " + holesOption);
-        }
-        int holes = Integer.parseInt(holesOption);
+        int holes = holes(options, sets);
         var service = new ServiceSettings();
         int exactWorkers = Integer.parseInt(options.getOrDefault("exact-workers", service.solve("exact-workers")));
         // CP-SAT alone is strongest with 8 workers on these 2 cores (BENCHMARKS.md, "Eight CP-SAT workers"), more than the
@@ -244,16 +240,9 @@ public final class BenchmarkRunner {
                     .flatMap(specs -> specs)
                     .map(spec -> new Case(spec.name(), () -> PlanGenerator.generate(spec), null))
                     .toList();
-            case "constrained" -> Stream.of(60, 200, 1_000, 3_000)
-                    .flatMap(size -> Stream.of(1L, 2L, 3L).map(seed -> ConstrainedPlanGenerator.Spec.of(size, seed)))
-                    // No reference column either: the lower bound is the planted optimum (see ConstrainedPlanGenerator).
-                    .map(spec -> new Case(spec.name(), () -> ConstrainedPlanGenerator.generate(spec), null))
-                    .toList();
+            case "constrained" -> constrainedCases(0);
             // The same plans with room under the cap: a share of the other slots' tasks left out, src/core/ still full.
-            case "constrained-holes" -> Stream.of(60, 200, 1_000, 3_000)
-                    .flatMap(size -> Stream.of(1L, 2L, 3L).map(seed -> ConstrainedPlanGenerator.Spec.of(size, seed).withHoles(holes)))
-                    .map(spec -> new Case(spec.name(), () -> ConstrainedPlanGenerator.generate(spec), null))
-                    .toList();
+            case "constrained-holes" -> constrainedCases(holes);
             case "seeds" -> {
                 try (var files = Files.list(Path.of("data"))) {
                     yield files.filter(f -> f.toString().endsWith(".json")).sorted()
@@ -265,6 +254,31 @@ public final class BenchmarkRunner {
             default -> throw new IllegalArgumentException("unknown set " + set
                     + ": d36, genbig, generated, tight, seeds, constrained, constrained-holes or forecast");
         };
+    }
+
+    /** The constrained plans, 60 to 3,000 tasks, seeds 1–3, with {@code holes} per cent left out (0: none). */
+    private static List<Case> constrainedCases(int holes) {
+        return Stream.of(60, 200, 1_000, 3_000)
+                .flatMap(size -> Stream.of(1L, 2L, 3L).map(seed -> ConstrainedPlanGenerator.Spec.of(size, seed).withHoles(holes)))
+                // No reference column either: the lower bound is the planted optimum (see ConstrainedPlanGenerator).
+                .map(spec -> new Case(spec.name(), () -> ConstrainedPlanGenerator.generate(spec), null))
+                .toList();
+    }
+
+    /** {@code --holes}: a whole percentage of 1 to 90, 10 by default, and only for the set it shapes. */
+    private static int holes(Map<String, String> options, String[] sets) {
+        if (!options.containsKey("holes")) {
+            return 10;
+        }
+        var holes = options.get("holes");
+        if (!List.of(sets).contains("constrained-holes")) {
+            throw new IllegalArgumentException("--holes " + holes + " is for --set constrained-holes only");
+        }
+        int percent = holes.matches("\\d{1,2}") ? Integer.parseInt(holes) : 0;
+        if (percent < 1 || percent > 90) {
+            throw new IllegalArgumentException("--holes is a whole percentage of 1 to 90, not " + holes);
+        }
+        return percent;
     }
 
     private static Path imopseFolder(Path imopse, String set) {

@@ -5,11 +5,13 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeSet;
+import java.util.stream.IntStream;
 
 import dev.fanout.analysis.PlanAnalysis;
 import dev.fanout.analysis.Schedule;
@@ -201,8 +203,8 @@ public final class ConstrainedPlanGenerator {
             }
         }
         Collections.shuffle(others, random);
-        var left = new java.util.HashSet<>(others.subList(0, count));
-        return java.util.stream.IntStream.range(0, agentOf.length).filter(t -> !left.contains(t)).toArray();
+        var left = new HashSet<>(others.subList(0, count));
+        return IntStream.range(0, agentOf.length).filter(t -> !left.contains(t)).toArray();
     }
 
     /** An agent serving [from, until) of its slot: a window around that turn, a speed and skills to match. */

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -55,7 +56,7 @@ class ConstrainedPlanGeneratorTest {
         assertEquals(horizon, analysis.lowerBound());
         assertEquals(horizon, analysis.lowerBounds().sharedLimit(), "src/core/'s chain proves it");
         var instance = analysis.instance();
-        long work = java.util.stream.IntStream.range(0, instance.taskCount()).mapToLong(instance::fastestDuration).sum();
+        long work = IntStream.range(0, instance.taskCount()).mapToLong(instance::fastestDuration).sum();
         long room = full.cap() * horizon - work; // the cap's energy left over, at least the tasks left out
         assertTrue(room >= horizon * (full.cap() - 1) / 20, "room under the cap: " + room + " of " + full.cap() * horizon);
         assertTrue(analysis.lowerBounds().work() < horizon, "the cap's work bound alone no longer proves it");
